@@ -1,0 +1,145 @@
+import { MAX_LIMIT, MAX_PAGE, STATUSES } from '../catalog/shows.params.ts';
+
+const problem = { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const partialDate = { type: ['string', 'null'], description: "A date at its precision: '2021-06-30', '2021-06', '2021-Q3' or '2021'" };
+
+/** OpenAPI 3.1 description of /api; a test checks it lists every /api route the app serves. */
+export function openApiDocument(siteUrl: string) {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Next Season API', version: '1', description: 'Renewal status, seasons and sourced updates of TV series.' },
+    servers: [{ url: siteUrl }],
+    paths: {
+      '/api/shows': {
+        get: {
+          operationId: 'listShows',
+          summary: 'List or search shows',
+          parameters: [
+            { name: 'q', in: 'query', schema: { type: 'string', maxLength: 200 }, description: 'Full-text search over titles and aliases' },
+            { name: 'platform', in: 'query', schema: { type: 'string', pattern: '^[a-z0-9-]{1,60}$' } },
+            { name: 'status', in: 'query', schema: { type: 'string', enum: STATUSES } },
+            { name: 'country', in: 'query', schema: { type: 'string', pattern: '^[A-Za-z]{2}$' } },
+            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 20 } },
+          ],
+          responses: {
+            200: {
+              description: 'A page of shows',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['total', 'page', 'limit', 'items'],
+                    properties: {
+                      total: { type: 'integer' },
+                      page: { type: 'integer' },
+                      limit: { type: 'integer' },
+                      items: { type: 'array', items: { $ref: '#/components/schemas/ShowSummary' } },
+                    },
+                  },
+                },
+              },
+            },
+            400: problem,
+          },
+        },
+      },
+      '/api/shows/{slug}': {
+        get: {
+          operationId: 'getShow',
+          summary: 'One show with its seasons, credits, ratings, status events and answer',
+          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } }],
+          responses: {
+            200: { description: 'The show', content: { 'application/json': { schema: { $ref: '#/components/schemas/ShowDetail' } } } },
+            400: problem,
+            404: problem,
+          },
+        },
+      },
+      '/api/openapi.json': {
+        get: { operationId: 'openApi', summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1 document' } } },
+      },
+    },
+    components: {
+      schemas: {
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            instance: { type: 'string' },
+            errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+          },
+        },
+        ShowSummary: {
+          type: 'object',
+          required: ['slug', 'title', 'status', 'url'],
+          properties: {
+            slug: { type: 'string' },
+            title: { type: 'string' },
+            originalTitle: { type: ['string', 'null'] },
+            aliases: { type: 'array', items: { type: 'string' } },
+            type: { type: 'string' },
+            country: { type: ['string', 'null'] },
+            language: { type: ['string', 'null'] },
+            platform: { type: ['object', 'null'], properties: { slug: { type: 'string' }, name: { type: 'string' } } },
+            genres: { type: 'array', items: { type: 'string' } },
+            premiered: { type: ['string', 'null'], format: 'date' },
+            ended: { type: ['string', 'null'], format: 'date' },
+            status: { type: 'string', enum: STATUSES },
+            synopsis: { type: ['string', 'null'] },
+            basis: { type: ['string', 'null'] },
+            officialSite: { type: ['string', 'null'] },
+            externalIds: { type: 'object' },
+            verifiedOn: { type: ['string', 'null'], format: 'date' },
+            updatedAt: { type: 'string', format: 'date-time' },
+            url: { type: 'string', format: 'uri' },
+          },
+        },
+        ShowDetail: {
+          allOf: [
+            { $ref: '#/components/schemas/ShowSummary' },
+            {
+              type: 'object',
+              properties: {
+                answer: {
+                  type: 'object',
+                  properties: {
+                    nextSeason: { type: 'integer' },
+                    latestSeason: { type: ['integer', 'null'] },
+                    verdict: { type: 'string' },
+                    will: { type: 'string' },
+                    when: { type: 'string' },
+                    nextPremiere: partialDate,
+                    nextIsFinal: { type: 'boolean' },
+                  },
+                },
+                seasons: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      number: { type: 'integer' },
+                      premiere: partialDate,
+                      finale: partialDate,
+                      episodeCount: { type: ['integer', 'null'] },
+                      episodeCountKind: { type: ['string', 'null'], enum: ['announced', 'counted', null] },
+                      releaseStyle: { type: ['string', 'null'], enum: ['all_at_once', 'weekly', 'in_parts', null] },
+                    },
+                  },
+                },
+                credits: { type: 'array', items: { type: 'object' } },
+                ratings: { type: 'array', items: { type: 'object' } },
+                events: { type: 'array', items: { type: 'object' } },
+                similar: { type: 'array', items: { type: 'object' } },
+              },
+            },
+          ],
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import type { Precision } from '../db/schema.ts';
+
+/** A date known to a precision: `date` is the first day of the period ('2025-08-01' for August 2025). */
+export interface PartialDate {
+  date: string;
+  precision: Precision;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Parses '2021-06-30', '2021-06', '2021-Q3' or '2021'; null when it is none of these or not a real day. */
+export function parsePartialDate(text: string): PartialDate | null {
+  const value = text.trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m) {
+    const [, y, mo, d] = m.map(Number) as [number, number, number, number];
+    const day = new Date(Date.UTC(y, mo - 1, d));
+    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
+    return { date: value, precision: 'day' };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) {
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return null;
+    return { date: `${m[1]}-${m[2]}-01`, precision: 'month' };
+  }
+  m = /^(\d{4})-Q([1-4])$/i.exec(value);
+  if (m) return { date: `${m[1]}-${String((Number(m[2]) - 1) * 3 + 1).padStart(2, '0')}-01`, precision: 'quarter' };
+  m = /^(\d{4})$/.exec(value);
+  if (m) return { date: `${m[1]}-01-01`, precision: 'year' };
+  return null;
+}
+
+/** The compact form used in data files and the API: '2021-06-30', '2021-06', '2021-Q3', '2021'. */
+export function partialDateToString(pd: PartialDate): string | null {
+  const [y, mo] = pd.date.split('-');
+  switch (pd.precision) {
+    case 'day':
+      return pd.date;
+    case 'month':
+      return `${y}-${mo}`;
+    case 'quarter':
+      return `${y}-Q${Math.floor((Number(mo) - 1) / 3) + 1}`;
+    case 'year':
+      return `${y}`;
+    default:
+      return null;
+  }
+}
+
+/** Words at the date's own precision: '30 June 2021', 'June 2021', 'Q3 2021 (July–September)', '2021'. */
+export function formatPartialDate(pd: PartialDate | null): string {
+  if (!pd || pd.precision === 'unknown') return 'date unknown';
+  const [y, mo, d] = pd.date.split('-').map(Number) as [number, number, number];
+  switch (pd.precision) {
+    case 'day':
+      return `${d} ${MONTHS[mo - 1]} ${y}`;
+    case 'month':
+      return `${MONTHS[mo - 1]} ${y}`;
+    case 'quarter': {
+      const q = Math.floor((mo - 1) / 3);
+      return `Q${q + 1} ${y} (${MONTHS[q * 3]}–${MONTHS[q * 3 + 2]})`;
+    }
+    default:
+      return String(y);
+  }
+}
+
+/** The last day the period covers, as 'YYYY-MM-DD'. */
+export function partialDateEnd(pd: PartialDate): string {
+  const [y, mo] = pd.date.split('-').map(Number) as [number, number];
+  const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  switch (pd.precision) {
+    case 'day':
+      return pd.date;
+    case 'month':
+      return lastDay(y, mo);
+    case 'quarter':
+      return lastDay(y, mo + 2);
+    default:
+      return `${y}-12-31`;
+  }
+}
+
+/** True once the whole period has begun and its first day is on or before `today`. */
+export function hasHappened(pd: PartialDate | null, today: string): boolean {
+  if (!pd || pd.precision === 'unknown') return false;
+  return pd.precision === 'day' ? pd.date <= today : partialDateEnd(pd) < today;
+}
+
+export function isoDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Whole days from a to b (both 'YYYY-MM-DD'). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** '4 years and 5 months', '3 months', '12 days': calendar months between two days, from ≤ to. */
+export function durationInWords(from: string, to: string): string {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  let months = (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+  if (months < 1) {
+    const days = Math.max(0, daysBetween(from, to));
+    return plural(days, 'day');
+  }
+  const years = Math.floor(months / 12);
+  months %= 12;
+  if (years === 0) return plural(months, 'month');
+  return months === 0 ? plural(years, 'year') : `${plural(years, 'year')} and ${plural(months, 'month')}`;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

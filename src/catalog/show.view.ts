@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { seasonDates } from '../status/events.queries.ts';
+import { type DerivedStatus, deriveStatus } from '../status/status.rules.ts';
+import { isoDay } from './dates.ts';
+import { type NextSeasonAnswer, nextSeasonAnswer, seasonsAnswer, summary, whenAnswer } from './show.answers.ts';
+import { getShowDetail, type ShowDetail, similarCandidates } from './shows.queries.ts';
+import { type SimilarShow, similarShows } from './similar.rules.ts';
+
+export interface ShowView {
+  detail: ShowDetail;
+  status: DerivedStatus;
+  summary: string;
+  seasonsAnswer: string;
+  next: NextSeasonAnswer;
+  when: string;
+  similar: SimilarShow[];
+}
+
+/** A show with its derived status, answers and similar shows as of `now`; null for an unknown slug. */
+export async function loadShowView(db: Kysely<Database>, slug: string, now: Date): Promise<ShowView | null> {
+  const detail = await getShowDetail(db, slug);
+  if (!detail) return null;
+  const today = isoDay(now);
+  const status = deriveStatus({ seasons: seasonDates(detail.seasons.map(toSeasonRow)), events: detail.events, today });
+  const { show, seasons, credits } = detail;
+  const candidates = await similarCandidates(db, show);
+  return {
+    detail,
+    status,
+    summary: summary({ show, seasons, credits, status }),
+    seasonsAnswer: seasonsAnswer({ show, seasons, status }),
+    next: nextSeasonAnswer({ show, seasons, status, today }),
+    when: whenAnswer({ show, status }),
+    similar: similarShows({ show, candidates }),
+  };
+}
+
+function toSeasonRow(s: ShowDetail['seasons'][number]) {
+  return { number: s.number, premiere_date: s.premiere?.date ?? null, premiere_precision: s.premiere?.precision ?? ('unknown' as const) };
+}

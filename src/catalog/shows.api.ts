@@ -1,0 +1,78 @@
+import type { Context } from 'hono';
+import { invalidParameters, problem } from '../api/problem.ts';
+import type { AppDeps } from '../app.types.ts';
+import { partialDateToString } from './dates.ts';
+import { listShows, type ShowRow } from './shows.queries.ts';
+import { listQuery, queryObject, slugParam } from './shows.params.ts';
+import { loadShowView } from './show.view.ts';
+
+export function showApi({ db, siteUrl, now }: AppDeps) {
+  return {
+    // GET /api/shows
+    async list(c: Context) {
+      const parsed = listQuery.safeParse(queryObject(c.req.url));
+      if (!parsed.success) return invalidParameters(c, parsed.error);
+      const { page, limit, ...filters } = parsed.data;
+      const result = await listShows(db.kysely, db.engine, { ...filters, limit, offset: (page - 1) * limit });
+      return c.json({ total: result.total, page, limit, items: result.items.map((s) => showSummary(s, siteUrl)) });
+    },
+
+    // GET /api/shows/:slug
+    async get(c: Context) {
+      const slug = slugParam.safeParse(c.req.param('slug'));
+      if (!slug.success) return invalidParameters(c, slug.error);
+      const view = await loadShowView(db.kysely, slug.data, now());
+      if (!view) return problem(c, 404, 'Not found', `no show has the slug "${slug.data}"`);
+      const { detail, status } = view;
+      const pd = (d: { date: string; precision: string } | null) => (d ? partialDateToString(d as never) : null);
+      return c.json({
+        ...showSummary(detail.show, siteUrl),
+        answer: {
+          nextSeason: status.nextSeason,
+          latestSeason: status.latestSeason,
+          verdict: view.next.verdict,
+          will: view.next.sentence,
+          when: view.when,
+          nextPremiere: pd(status.nextPremiere),
+          nextIsFinal: status.nextIsFinal,
+        },
+        seasons: detail.seasons.map((s) => ({
+          number: s.number,
+          premiere: pd(s.premiere),
+          finale: pd(s.finale),
+          episodeCount: s.episodeCount,
+          episodeCountKind: s.episodeCountKind,
+          releaseStyle: s.releaseStyle,
+        })),
+        credits: detail.credits.map((cr) => ({ role: cr.role, name: cr.person.name, person: cr.person.slug, character: cr.character })),
+        ratings: detail.ratings.map((r) => ({ ...r, asOf: pd(r.asOf) })),
+        events: detail.events.map((e) => ({ ...e, effective: pd(e.effective), announced: pd(e.announced) })),
+        similar: view.similar.map((s) => ({ slug: s.show.slug, title: s.show.title, reason: s.reason })),
+      });
+    },
+  };
+}
+
+function showSummary(s: ShowRow, siteUrl: string) {
+  return {
+    slug: s.slug,
+    title: s.title,
+    originalTitle: s.originalTitle,
+    aliases: s.aliases,
+    type: s.type,
+    country: s.country,
+    language: s.language,
+    platform: s.platform,
+    genres: s.genres,
+    premiered: s.premiered,
+    ended: s.ended,
+    status: s.status,
+    synopsis: s.synopsis,
+    basis: s.basis,
+    officialSite: s.officialSite,
+    externalIds: s.ids,
+    verifiedOn: s.verifiedOn,
+    updatedAt: s.updatedAt,
+    url: `${siteUrl}/shows/${s.slug}`,
+  };
+}

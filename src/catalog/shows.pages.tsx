@@ -1,0 +1,284 @@
+import type { SimilarShow } from './similar.rules.ts';
+import { formatPartialDate } from './dates.ts';
+import type { NextSeasonAnswer } from './show.answers.ts';
+import type { CreditRow, ShowDetail } from './shows.queries.ts';
+import type { DerivedStatus } from '../status/status.rules.ts';
+import type { EventRow } from '../status/events.queries.ts';
+import { countryName, languageName } from './words.rules.ts';
+
+export interface ShowPageProps {
+  detail: ShowDetail;
+  status: DerivedStatus;
+  summary: string;
+  seasonsAnswer: string;
+  next: NextSeasonAnswer;
+  when: string;
+  similar: SimilarShow[];
+}
+
+const RELEASE_STYLE: Record<string, string> = { all_at_once: 'All at once', weekly: 'Weekly', in_parts: 'In parts' };
+const ROLE_TITLES: Array<[string, string]> = [
+  ['creator', 'Created by'],
+  ['showrunner', 'Showrunner'],
+  ['based_on', 'Based on work by'],
+  ['writer', 'Written by'],
+  ['director', 'Directed by'],
+  ['cinematographer', 'Cinematography'],
+  ['composer', 'Music'],
+  ['producer', 'Produced by'],
+];
+const TIER_LABEL: Record<string, string> = { official: 'Official', trade: 'Trade press', report: 'Report', rumour: 'Rumour' };
+const EVENT_LABEL: Record<string, string> = {
+  in_development: 'In development',
+  renewed: 'Renewed',
+  cancelled: 'Cancelled',
+  ended: 'Final season',
+  limited: 'Limited series',
+  production_started: 'Production started',
+  production_wrapped: 'Production wrapped',
+  date_announced: 'Date announced',
+  date_changed: 'Date changed',
+  released: 'Released',
+  cast_joined: 'Cast joined',
+  cast_left: 'Cast left',
+  rumour: 'Rumour',
+};
+
+export function verdictClass(verdict: NextSeasonAnswer['verdict']): string {
+  return verdict === 'Yes' || verdict === 'Coming' ? 'verdict-yes' : verdict === 'No' ? 'verdict-no' : 'verdict-wait';
+}
+
+export function ShowPage(p: ShowPageProps) {
+  const { show, seasons, credits, ratings, episodes, events } = p.detail;
+  const n = p.status.nextSeason;
+  const decisionSource = p.status.decision ? events.find((e) => e.id === p.status.decision?.id)?.source : null;
+  return (
+    <article>
+      <p class="meta">
+        {show.platform ? show.platform.name : 'TV series'}
+        {show.country ? ` · ${countryName(show.country)}` : ''}
+        {show.language ? ` · ${languageName(show.language)}` : ''}
+      </p>
+      <h1>{show.title}</h1>
+      {show.originalTitle && show.originalTitle !== show.title ? <p class="meta">Original title: {show.originalTitle}</p> : null}
+      <p class="lede" id="summary">
+        {p.summary}
+      </p>
+      <p class="meta">
+        Last updated <time datetime={show.updatedAt}>{formatPartialDate({ date: show.updatedAt.slice(0, 10), precision: 'day' })}</time>
+        {show.verifiedOn ? (
+          <>
+            {' · '}facts last verified <time datetime={show.verifiedOn}>{formatPartialDate({ date: show.verifiedOn, precision: 'day' })}</time>
+          </>
+        ) : null}
+      </p>
+
+      <section aria-labelledby="will">
+        <h2 id="will">Will there be a season {n}?</h2>
+        <p>
+          <span class={`verdict ${verdictClass(p.next.verdict)}`}>{p.next.verdict}.</span> {p.next.sentence}
+          {decisionSource ? <Cite source={decisionSource} /> : null}
+        </p>
+      </section>
+
+      <section aria-labelledby="when">
+        <h2 id="when">When will season {n} come out?</h2>
+        <p>{p.when}</p>
+      </section>
+
+      <section aria-labelledby="seasons">
+        <h2 id="seasons">How many seasons are there?</h2>
+        <p>{p.seasonsAnswer}</p>
+        <table>
+          <caption class="visually-hidden">Seasons of {show.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Season</th>
+              <th scope="col">Premiere</th>
+              <th scope="col">Finale</th>
+              <th scope="col" class="num">
+                Episodes
+              </th>
+              <th scope="col">Release</th>
+            </tr>
+          </thead>
+          <tbody>
+            {seasons.map((s) => (
+              <tr>
+                <th scope="row">{s.number}</th>
+                <td>{formatPartialDate(s.premiere)}</td>
+                <td>{s.finale ? formatPartialDate(s.finale) : '—'}</td>
+                <td class="num">
+                  {s.episodeCount ?? '—'}
+                  {s.episodeCount !== null && s.episodeCountKind === 'announced' ? ' (announced)' : ''}
+                </td>
+                <td>{s.releaseStyle ? RELEASE_STYLE[s.releaseStyle] : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <Updates events={events} />
+
+      <section aria-labelledby="people">
+        <h2 id="people">Cast and crew</h2>
+        <Crew credits={credits} />
+      </section>
+
+      <section aria-labelledby="ratings">
+        <h2 id="ratings">Ratings</h2>
+        {ratings.length === 0 ? (
+          <p>No ratings recorded yet.</p>
+        ) : (
+          <ul class="plain">
+            {ratings.map((r) => (
+              <li>
+                <strong>
+                  {r.value.toFixed(1)}/{r.scale}
+                </strong>{' '}
+                on {r.source === 'imdb' ? 'IMDb' : 'TVmaze'}
+                {r.season !== null ? ` (season ${r.season})` : ''}
+                {r.votes ? `, ${r.votes.toLocaleString('en')} votes` : ''}, as of {formatPartialDate(r.asOf)}
+                {r.cite ? <Cite source={{ ...r.cite, title: null }} /> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="episodes">
+        <h2 id="episodes">Episodes</h2>
+        {seasons.map((s) => {
+          const list = episodes.filter((e) => e.season === s.number);
+          return (
+            <details open={seasons.length === 1}>
+              <summary>
+                Season {s.number}: {s.episodeCount ?? list.length} episode{(s.episodeCount ?? list.length) === 1 ? '' : 's'}
+              </summary>
+              {list.length === 0 ? (
+                <p class="meta">Episode titles are not in the catalogue yet.</p>
+              ) : (
+                <ol>
+                  {list.map((e) => (
+                    <li value={e.number}>
+                      {e.title ?? `Episode ${e.number}`}
+                      {e.airdate ? <span class="meta"> · {formatPartialDate({ date: e.airdate, precision: 'day' })}</span> : null}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </details>
+          );
+        })}
+      </section>
+
+      <section aria-labelledby="similar">
+        <h2 id="similar">Similar shows</h2>
+        {p.similar.length === 0 ? (
+          <p>No similar shows in the catalogue yet.</p>
+        ) : (
+          <ul class="plain">
+            {p.similar.map((s) => (
+              <li>
+                <a href={`/shows/${s.show.slug}`}>{s.show.title}</a> <StatusBadge status={s.show.status} />
+                <br />
+                <span class="meta">{s.reason}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {show.ids.imdb || show.officialSite ? (
+        <p class="meta">
+          Elsewhere: {show.officialSite ? <a href={show.officialSite}>official site</a> : null}
+          {show.officialSite && show.ids.imdb ? ' · ' : null}
+          {show.ids.imdb ? <a href={`https://www.imdb.com/title/${show.ids.imdb}/`}>IMDb</a> : null}
+        </p>
+      ) : null}
+    </article>
+  );
+}
+
+function Cite({ source }: { source: { url: string | null; outlet: string; title?: string | null } }) {
+  return (
+    <span class="cite">
+      {' '}
+      (source: {source.url ? <a href={source.url}>{source.outlet}</a> : source.outlet})
+    </span>
+  );
+}
+
+function Updates({ events }: { events: EventRow[] }) {
+  const visible = events.filter((e) => !e.retracted);
+  return (
+    <section aria-labelledby="updates">
+      <h2 id="updates">Latest updates</h2>
+      {visible.length === 0 ? (
+        <p>No updates recorded yet.</p>
+      ) : (
+        <ul class="plain">
+          {visible.map((e) => (
+            <li>
+              <time datetime={e.effective.date}>{formatPartialDate(e.effective)}</time> — <strong>{EVENT_LABEL[e.kind] ?? e.kind}</strong>
+              {e.season !== null ? `: season ${e.season}` : ''}
+              {e.announced ? `, for ${formatPartialDate(e.announced)}` : ''}{' '}
+              <span class="meta">[{TIER_LABEL[e.tier]}]</span>
+              {e.quote ? <q>{e.quote}</q> : null}
+              {e.source ? <Cite source={e.source} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Crew({ credits }: { credits: CreditRow[] }) {
+  const cast = credits.filter((c) => c.role === 'cast');
+  const crew = ROLE_TITLES.map(([role, title]) => ({ title, names: [...new Set(credits.filter((c) => c.role === role).map((c) => c.person.name))] })).filter(
+    (r) => r.names.length > 0,
+  );
+  if (cast.length === 0 && crew.length === 0) return <p>No credits recorded yet.</p>;
+  return (
+    <>
+      {crew.length > 0 ? (
+        <dl>
+          {crew.map((r) => (
+            <>
+              <dt>{r.title}</dt>
+              <dd>{r.names.join(', ')}</dd>
+            </>
+          ))}
+        </dl>
+      ) : null}
+      {cast.length > 0 ? (
+        <>
+          <h3>Cast</h3>
+          <ul>
+            {cast.map((c) => (
+              <li>
+                {c.person.name}
+                {c.character ? ` as ${c.character}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+const STATUS_LABEL: Record<string, string> = {
+  renewed: 'Renewed',
+  cancelled: 'Cancelled',
+  ended: 'Ended',
+  limited: 'Limited series',
+  undecided: 'No decision yet',
+  upcoming: 'Upcoming',
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span class={`badge status-${status}`}>{STATUS_LABEL[status] ?? status}</span>;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+// Query and path parameters of the catalogue's pages and API, with the message a client sees.
+
+export const STATUSES = ['renewed', 'cancelled', 'ended', 'limited', 'undecided', 'upcoming'] as const;
+export const MAX_LIMIT = 100;
+export const MAX_PAGE = 10_000;
+
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+export const slugParam = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug such as "somos"').max(120);
+
+export const listQuery = z.object({
+  q: text(200).optional(),
+  platform: z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a platform slug such as "netflix"').optional(),
+  status: z.enum(STATUSES, { message: `must be one of ${STATUSES.join(', ')}` }).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as "MX"')
+    .transform((s) => s.toUpperCase())
+    .optional(),
+  page: wholeNumber(1, MAX_PAGE).default(1),
+  limit: wholeNumber(1, MAX_LIMIT).default(20),
+});
+
+export const searchQuery = z.object({
+  q: text(200).default(''),
+  page: wholeNumber(1, MAX_PAGE).default(1),
+});
+
+/** Query parameters as zod expects them: the first value of each. */
+export function queryObject(url: string): Record<string, string> {
+  const params = new URL(url).searchParams;
+  const out: Record<string, string> = {};
+  for (const [key, value] of params) if (!(key in out)) out[key] = value;
+  return out;
+}

@@ -1,0 +1,279 @@
+import { type Kysely, sql } from 'kysely';
+import type { Engine } from '../db/database.ts';
+import type { Database, Precision } from '../db/schema.ts';
+import { listShowEvents, type EventRow } from '../status/events.queries.ts';
+import { searchTerms } from './text.rules.ts';
+
+export interface ShowRow {
+  id: number;
+  slug: string;
+  title: string;
+  originalTitle: string | null;
+  type: string;
+  country: string | null;
+  language: string | null;
+  platform: { slug: string; name: string } | null;
+  premiered: string | null;
+  ended: string | null;
+  synopsis: string | null;
+  basis: string | null;
+  officialSite: string | null;
+  ids: { imdb: string | null; tvmaze: number | null; thetvdb: number | null; netflix: string | null };
+  status: string;
+  verifiedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+  genres: string[];
+  aliases: string[];
+}
+
+export interface SeasonRow {
+  number: number;
+  premiere: { date: string; precision: Precision } | null;
+  finale: { date: string; precision: Precision } | null;
+  episodeCount: number | null;
+  episodeCountKind: string | null;
+  releaseStyle: string | null;
+}
+
+export interface CreditRow {
+  role: string;
+  character: string | null;
+  person: { slug: string; name: string };
+}
+
+export interface RatingRow {
+  source: string;
+  season: number | null;
+  value: number;
+  scale: number;
+  votes: number | null;
+  asOf: { date: string; precision: Precision };
+  cite: { url: string | null; outlet: string } | null;
+}
+
+export interface EpisodeRow {
+  season: number;
+  number: number;
+  title: string | null;
+  airdate: string | null;
+  airstamp: string | null;
+  runtimeMinutes: number | null;
+}
+
+export interface ShowDetail {
+  show: ShowRow;
+  seasons: SeasonRow[];
+  episodes: EpisodeRow[];
+  credits: CreditRow[];
+  ratings: RatingRow[];
+  events: EventRow[];
+}
+
+function showColumns(db: Kysely<Database>) {
+  return db
+    .selectFrom('shows as s')
+    .leftJoin('platforms as p', 'p.id', 's.platform_id')
+    .select([
+      's.id',
+      's.slug',
+      's.title',
+      's.original_title',
+      's.type',
+      's.origin_country',
+      's.original_language',
+      'p.slug as platform_slug',
+      'p.name as platform_name',
+      's.premiered',
+      's.ended',
+      's.synopsis',
+      's.basis',
+      's.official_site',
+      's.imdb_id',
+      's.tvmaze_id',
+      's.thetvdb_id',
+      's.netflix_id',
+      's.derived_status',
+      's.verified_on',
+      's.created_at',
+      's.updated_at',
+    ]);
+}
+
+type ShowSelect = Awaited<ReturnType<ReturnType<typeof showColumns>['executeTakeFirstOrThrow']>>;
+
+/** Shows with their genres and aliases, in the order of `rows`. */
+async function withLabels(db: Kysely<Database>, rows: ShowSelect[]): Promise<ShowRow[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [genres, aliases] = await Promise.all([
+    db.selectFrom('show_genres').select(['show_id', 'genre']).where('show_id', 'in', ids).orderBy('genre').execute(),
+    db.selectFrom('show_aliases').select(['show_id', 'alias']).where('show_id', 'in', ids).orderBy('alias').execute(),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    originalTitle: r.original_title,
+    type: r.type,
+    country: r.origin_country,
+    language: r.original_language,
+    platform: r.platform_slug && r.platform_name ? { slug: r.platform_slug, name: r.platform_name } : null,
+    premiered: r.premiered,
+    ended: r.ended,
+    synopsis: r.synopsis,
+    basis: r.basis,
+    officialSite: r.official_site,
+    ids: { imdb: r.imdb_id, tvmaze: r.tvmaze_id, thetvdb: r.thetvdb_id, netflix: r.netflix_id },
+    status: r.derived_status,
+    verifiedOn: r.verified_on,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    genres: genres.filter((g) => g.show_id === r.id).map((g) => g.genre),
+    aliases: aliases.filter((a) => a.show_id === r.id).map((a) => a.alias),
+  }));
+}
+
+export async function getShowBySlug(db: Kysely<Database>, slug: string): Promise<ShowRow | null> {
+  const row = await showColumns(db).where('s.slug', '=', slug).executeTakeFirst();
+  return row ? ((await withLabels(db, [row]))[0] ?? null) : null;
+}
+
+/** Everything a show page or the API needs about one show; null when the slug is unknown. */
+export async function getShowDetail(db: Kysely<Database>, slug: string): Promise<ShowDetail | null> {
+  const show = await getShowBySlug(db, slug);
+  if (!show) return null;
+  const [seasons, episodes, credits, ratings, events] = await Promise.all([
+    db.selectFrom('seasons').selectAll().where('show_id', '=', show.id).orderBy('number').execute(),
+    db
+      .selectFrom('episodes as e')
+      .innerJoin('seasons as se', 'se.id', 'e.season_id')
+      .select(['se.number as season', 'e.number', 'e.title', 'e.airdate', 'e.airstamp', 'e.runtime_minutes'])
+      .where('e.show_id', '=', show.id)
+      .orderBy('se.number')
+      .orderBy('e.number')
+      .execute(),
+    db
+      .selectFrom('credits as c')
+      .innerJoin('people as p', 'p.id', 'c.person_id')
+      .select(['c.role', 'c.character', 'p.slug', 'p.name'])
+      .where('c.show_id', '=', show.id)
+      .orderBy('c.billing_order')
+      .orderBy('c.id')
+      .execute(),
+    db
+      .selectFrom('ratings as r')
+      .leftJoin('sources as s', 's.id', 'r.source_id')
+      .select(['r.source', 'r.season_number', 'r.value', 'r.scale', 'r.votes', 'r.as_of_date', 'r.as_of_precision', 's.url', 's.outlet'])
+      .where('r.show_id', '=', show.id)
+      .orderBy('r.as_of_date', 'desc')
+      .execute(),
+    listShowEvents(db, show.id),
+  ]);
+  return {
+    show,
+    seasons: seasons.map((s) => ({
+      number: s.number,
+      premiere: s.premiere_date ? { date: s.premiere_date, precision: s.premiere_precision } : null,
+      finale: s.finale_date ? { date: s.finale_date, precision: s.finale_precision } : null,
+      episodeCount: s.episode_count,
+      episodeCountKind: s.episode_count_kind,
+      releaseStyle: s.release_style,
+    })),
+    episodes: episodes.map((e) => ({
+      season: e.season,
+      number: e.number,
+      title: e.title,
+      airdate: e.airdate,
+      airstamp: e.airstamp,
+      runtimeMinutes: e.runtime_minutes,
+    })),
+    credits: credits.map((c) => ({ role: c.role, character: c.character, person: { slug: c.slug, name: c.name } })),
+    ratings: ratings.map((r) => ({
+      source: r.source,
+      season: r.season_number,
+      value: r.value,
+      scale: r.scale,
+      votes: r.votes,
+      asOf: { date: r.as_of_date, precision: r.as_of_precision },
+      cite: r.outlet ? { url: r.url, outlet: r.outlet } : null,
+    })),
+    events,
+  };
+}
+
+export interface ShowFilters {
+  q?: string | undefined;
+  platform?: string | undefined;
+  status?: string | undefined;
+  country?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface ShowPage {
+  total: number;
+  items: ShowRow[];
+}
+
+/** Filtered, paged list; with `q`, ranked by full-text relevance (FTS5 bm25 or ts_rank). */
+export async function listShows(db: Kysely<Database>, engine: Engine, filters: ShowFilters): Promise<ShowPage> {
+  const terms = filters.q ? searchTerms(filters.q) : [];
+  if (filters.q !== undefined && terms.length === 0) return { total: 0, items: [] };
+  let base = showColumns(db);
+  if (filters.platform) base = base.where('p.slug', '=', filters.platform);
+  if (filters.status) base = base.where('s.derived_status', '=', filters.status);
+  if (filters.country) base = base.where('s.origin_country', '=', filters.country);
+
+  let ranked = base;
+  if (terms.length > 0 && engine === 'sqlite') {
+    // Each term is a quoted prefix: user text never reaches FTS5 syntax.
+    const match = terms.map((t) => `"${t.replaceAll('"', '')}"*`).join(' ');
+    ranked = base
+      .innerJoin(sql<{ rowid: number; rank: number }>`(select rowid, rank from shows_fts where shows_fts match ${match})`.as('f'), 'f.rowid', 's.id')
+      .orderBy(sql`f.rank`);
+  } else if (terms.length > 0) {
+    const tsquery = terms.map((t) => `'${t.replaceAll("'", '')}':*`).join(' & ');
+    const vector = sql`to_tsvector('simple', s.search_text)`;
+    ranked = base
+      .where(sql<boolean>`${vector} @@ to_tsquery('simple', ${tsquery})`)
+      .orderBy(sql`ts_rank(${vector}, to_tsquery('simple', ${tsquery}))`, 'desc');
+  }
+  const countRow = await db
+    .selectFrom(ranked.clearSelect().clearOrderBy().select('s.id').as('matches'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await ranked.orderBy('s.title').orderBy('s.id').limit(filters.limit).offset(filters.offset).execute();
+  return { total: Number(countRow.n), items: await withLabels(db, rows) };
+}
+
+export async function recentlyUpdatedShows(db: Kysely<Database>, limit: number): Promise<ShowRow[]> {
+  const rows = await showColumns(db).orderBy('s.updated_at', 'desc').orderBy('s.title').limit(limit).execute();
+  return withLabels(db, rows);
+}
+
+/** Shows that share a genre, platform or country with this one: the pool the similarity rule ranks. */
+export async function similarCandidates(db: Kysely<Database>, show: ShowRow, limit = 300): Promise<ShowRow[]> {
+  const rows = await showColumns(db)
+    .where('s.id', '!=', show.id)
+    .where((eb) =>
+      eb.or([
+        eb('s.id', 'in', eb.selectFrom('show_genres').select('show_id').where('genre', 'in', show.genres.length ? show.genres : [''])),
+        ...(show.platform ? [eb('p.slug', '=', show.platform.slug)] : []),
+        ...(show.country ? [eb('s.origin_country', '=', show.country)] : []),
+      ]),
+    )
+    .orderBy('s.updated_at', 'desc')
+    .limit(limit)
+    .execute();
+  return withLabels(db, rows);
+}
+
+export async function countShows(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('shows').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listPlatforms(db: Kysely<Database>) {
+  return db.selectFrom('platforms').select(['slug', 'name', 'kind', 'country']).orderBy('name').execute();
+}

@@ -1,0 +1,66 @@
+import path from 'node:path';
+
+export type DatabaseConfig =
+  | { engine: 'sqlite'; file: string }
+  | { engine: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  siteUrl: string;
+  database: DatabaseConfig;
+}
+
+/** A configuration problem worth one clear line at start-up. */
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+}
+
+export const DEFAULT_SQLITE_FILE = 'var/nextseason.db';
+
+// DATABASE_URL: unset → ./var/nextseason.db; postgres://… or postgresql://…; sqlite:PATH or file:PATH.
+export function parseDatabaseUrl(raw: string | undefined, cwd = process.cwd()): DatabaseConfig {
+  if (raw === undefined || raw.trim() === '') return { engine: 'sqlite', file: path.resolve(cwd, DEFAULT_SQLITE_FILE) };
+  const value = raw.trim();
+  if (/^postgres(ql)?:\/\//i.test(value)) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(`DATABASE_URL is not a valid URL: ${redact(value)}`);
+    }
+    if (!url.hostname && !url.searchParams.get('host')) throw new ConfigError('DATABASE_URL names no PostgreSQL host');
+    return { engine: 'postgres', url: value };
+  }
+  const sqlite = /^(sqlite|file):(.*)$/i.exec(value);
+  if (sqlite) {
+    const file = (sqlite[2] ?? '').replace(/^\/\/(?=\/)/, '');
+    if (file === '') throw new ConfigError('DATABASE_URL names no SQLite file (expected sqlite:PATH)');
+    return { engine: 'sqlite', file: file === ':memory:' ? file : path.resolve(cwd, file) };
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1];
+  throw new ConfigError(
+    `DATABASE_URL has unsupported scheme "${scheme ?? value}": use postgres://user@host:5432/db or sqlite:path/to/file.db`,
+  );
+}
+
+export function parsePort(raw: string | undefined, fallback = 3000): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
+  const port = Number(raw);
+  if (port > 65535) throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
+  return port;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = parsePort(env.PORT);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const siteUrl = (env.SITE_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(siteUrl)) throw new ConfigError(`SITE_URL must be an http(s) URL, got "${siteUrl}"`);
+  return { port, host, siteUrl, database: parseDatabaseUrl(env.DATABASE_URL) };
+}
+
+/** Hides a password in a connection string before it is printed. */
+export function redact(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}

@@ -1,0 +1,53 @@
+import { type Kysely, sql } from 'kysely';
+import type { Db } from './database.ts';
+import { catalogue } from './migrations/001_catalogue.ts';
+import { statusEvents } from './migrations/002_status_events.ts';
+import { search } from './migrations/003_search.ts';
+import type { Migration } from './migrations/types.ts';
+
+// Append only: never edit or reorder a migration that has shipped.
+export const MIGRATIONS: readonly Migration[] = [catalogue, statusEvents, search];
+
+const LOCK_KEY = 4_815_162_342; // any constant; serialises migrators across app processes on PostgreSQL
+
+export interface MigrateResult {
+  applied: string[];
+  version: number;
+}
+
+/** Applies pending migrations, each in its own transaction. Safe to run from several processes at once. */
+export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrateResult> {
+  await db.kysely.schema
+    .createTable('schema_migrations')
+    .ifNotExists()
+    .addColumn('version', 'integer', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .execute();
+
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    const done = await db.kysely.transaction().execute(async (trx) => {
+      if (db.engine === 'postgres') await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
+      const current = await currentVersion(trx);
+      const known = migrations.at(-1)?.version ?? 0;
+      if (current > known) {
+        throw new Error(`the database is at schema version ${current}, newer than this build knows (${known}); upgrade nextseason`);
+      }
+      if (migration.version <= current) return false;
+      await migration.up(trx, db.engine);
+      await trx
+        .insertInto('schema_migrations')
+        .values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() })
+        .execute();
+      return true;
+    });
+    if (done) applied.push(`${String(migration.version).padStart(3, '0')}_${migration.name}`);
+  }
+  return { applied, version: await currentVersion(db.kysely) };
+}
+
+async function currentVersion(db: Kysely<any>): Promise<number> {
+  const row = await db.selectFrom('schema_migrations').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+  return Number(row?.v ?? 0);
+}

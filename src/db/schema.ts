@@ -1,0 +1,153 @@
+import type { Generated } from 'kysely';
+
+// Row types for every table. Dates are 'YYYY-MM-DD' strings, instants ISO-8601 UTC strings, on both engines.
+
+export type Precision = 'day' | 'month' | 'quarter' | 'year' | 'unknown';
+
+export interface PlatformsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  kind: string; // streaming | broadcast | cable
+  country: string | null;
+}
+
+export interface SourcesTable {
+  id: Generated<number>;
+  url: string | null;
+  outlet: string;
+  title: string | null;
+  published_on: string | null;
+  retrieved_on: string | null;
+  created_at: string;
+}
+
+export interface ShowsTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  original_title: string | null;
+  type: string;
+  origin_country: string | null;
+  original_language: string | null;
+  platform_id: number | null;
+  premiered: string | null;
+  ended: string | null;
+  synopsis: string | null;
+  basis: string | null;
+  official_site: string | null;
+  imdb_id: string | null;
+  tvmaze_id: number | null;
+  thetvdb_id: number | null;
+  netflix_id: string | null;
+  derived_status: string;
+  verified_on: string | null;
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ShowAliasesTable {
+  show_id: number;
+  alias: string;
+}
+
+export interface ShowGenresTable {
+  show_id: number;
+  genre: string;
+}
+
+export interface SeasonsTable {
+  id: Generated<number>;
+  show_id: number;
+  number: number;
+  premiere_date: string | null;
+  premiere_precision: Precision;
+  finale_date: string | null;
+  finale_precision: Precision;
+  episode_count: number | null;
+  episode_count_kind: string | null; // announced | counted
+  release_style: string | null; // all_at_once | weekly | in_parts
+  source_id: number | null;
+}
+
+export interface EpisodesTable {
+  id: Generated<number>;
+  show_id: number;
+  season_id: number;
+  number: number;
+  title: string | null;
+  airdate: string | null;
+  airstamp: string | null;
+  runtime_minutes: number | null;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  imdb_id: string | null;
+  tvmaze_id: number | null;
+}
+
+export interface CreditsTable {
+  id: Generated<number>;
+  show_id: number;
+  person_id: number;
+  role: string;
+  character: string | null;
+  billing_order: number;
+  source_id: number | null;
+}
+
+export interface RatingsTable {
+  id: Generated<number>;
+  show_id: number;
+  season_number: number | null;
+  source: string; // imdb | tvmaze
+  value: number;
+  scale: number;
+  votes: number | null;
+  as_of_date: string;
+  as_of_precision: Precision;
+  source_id: number | null;
+}
+
+export interface StatusEventsTable {
+  id: Generated<number>;
+  show_id: number;
+  season_number: number | null;
+  kind: string;
+  effective_date: string;
+  effective_precision: Precision;
+  announced_date: string | null;
+  announced_precision: Precision | null;
+  tier: string; // official | trade | report | rumour
+  source_id: number | null;
+  quote: string | null;
+  notes: string | null;
+  entered_by: string;
+  created_at: string;
+  retracted_at: string | null;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface Database {
+  platforms: PlatformsTable;
+  sources: SourcesTable;
+  shows: ShowsTable;
+  show_aliases: ShowAliasesTable;
+  show_genres: ShowGenresTable;
+  seasons: SeasonsTable;
+  episodes: EpisodesTable;
+  people: PeopleTable;
+  credits: CreditsTable;
+  ratings: RatingsTable;
+  status_events: StatusEventsTable;
+  schema_migrations: SchemaMigrationsTable;
+}
