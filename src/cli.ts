@@ -1,11 +1,11 @@
 import { serve as serveHttp } from '@hono/node-server';
 import { Command } from 'commander';
-import { ConfigError, loadConfig } from './config.ts';
 import { countShows } from './catalog/shows.queries.ts';
+import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
-import { DataFileError, loadStarterCatalogue } from './importers/starter/starter.load.ts';
 import { importStarterCatalogue } from './importers/starter/starter.import.ts';
+import { DataFileError, loadStarterCatalogue } from './importers/starter/starter.load.ts';
 import { buildApp } from './server.ts';
 import { refreshAllStatuses } from './status/events.queries.ts';
 
@@ -47,7 +47,9 @@ program
   .action(async () => {
     const db = await openDatabase(loadConfig().database);
     const { applied, version } = await migrate(db);
-    console.log(applied.length > 0 ? `applied ${applied.join(', ')}; schema version ${version}` : `up to date at schema version ${version}`);
+    console.log(
+      applied.length > 0 ? `applied ${applied.join(', ')}; schema version ${version}` : `up to date at schema version ${version}`,
+    );
     await db.close();
   });
 

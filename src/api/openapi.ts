@@ -1,6 +1,9 @@
 import { MAX_LIMIT, MAX_PAGE, STATUSES } from '../catalog/shows.params.ts';
 
-const problem = { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const problem = {
+  description: 'Problem details (RFC 9457)',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
 const partialDate = { type: ['string', 'null'], description: "A date at its precision: '2021-06-30', '2021-06', '2021-Q3' or '2021'" };
 
 /** OpenAPI 3.1 description of /api; a test checks it lists every /api route the app serves. */

@@ -9,7 +9,14 @@ export interface FieldError {
 
 /** RFC 9457 problem details. */
 export function problem(c: Context, status: ContentfulStatusCode, title: string, detail: string, errors?: FieldError[]) {
-  const body = { type: `https://nextseason.invalid/problems/${slug(title)}`, title, status, detail, instance: c.req.path, ...(errors ? { errors } : {}) };
+  const body = {
+    type: `https://nextseason.invalid/problems/${slug(title)}`,
+    title,
+    status,
+    detail,
+    instance: c.req.path,
+    ...(errors ? { errors } : {}),
+  };
   return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json; charset=utf-8' });
 }
 

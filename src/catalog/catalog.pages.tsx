@@ -1,6 +1,6 @@
 import { formatPartialDate } from './dates.ts';
-import type { ShowPage as ShowList, ShowRow } from './shows.queries.ts';
 import { StatusBadge } from './shows.pages.tsx';
+import type { ShowPage as ShowList, ShowRow } from './shows.queries.ts';
 
 function ShowItem({ show }: { show: ShowRow }) {
   return (

@@ -25,14 +25,26 @@ export function releasedSeasons(seasons: SeasonRow[], status: DerivedStatus): Se
 }
 
 /** One paragraph: what the show is, where and when it came out, how much of it there is, who made it. */
-export function summary({ show, seasons, credits, status }: { show: ShowRow; seasons: SeasonRow[]; credits: CreditRow[]; status: DerivedStatus }): string {
+export function summary({
+  show,
+  seasons,
+  credits,
+  status,
+}: {
+  show: ShowRow;
+  seasons: SeasonRow[];
+  credits: CreditRow[];
+  status: DerivedStatus;
+}): string {
   const language = show.language && show.language !== 'en' ? `${languageName(show.language)}-language ` : '';
   const kind = kindOfShow(show.type, show.genres);
   const from = show.country ? ` from ${countryName(show.country, true)}` : '';
   const first = seasons.find((s) => s.number === 1) ?? seasons[0];
   const verb = first?.releaseStyle === 'all_at_once' ? 'released' : 'premiered';
   const article = /^[aeiou]/i.test(language || kind) ? 'an' : 'a';
-  const parts = [`${show.title} is ${article} ${language}${kind}${from}, ${verb} on ${platformName(show)} ${onDate(first?.premiere ?? null)}.`];
+  const parts = [
+    `${show.title} is ${article} ${language}${kind}${from}, ${verb} on ${platformName(show)} ${onDate(first?.premiere ?? null)}.`,
+  ];
 
   const out = releasedSeasons(seasons, status);
   const episodes = out.reduce((n, s) => n + (s.episodeCount ?? 0), 0);
@@ -100,7 +112,10 @@ function decideNextSeason({
         return { verdict: 'Yes', sentence: `${on} renewed ${show.title} for a ${ordinal(n)} season${decidedOn}.${last}` };
       }
       if (status.nextIsFinal) {
-        return { verdict: 'Yes', sentence: `Season ${n} is coming, and it will be the last: ${on} announced${decidedOn} that it is the final season.` };
+        return {
+          verdict: 'Yes',
+          sentence: `Season ${n} is coming, and it will be the last: ${on} announced${decidedOn} that it is the final season.`,
+        };
       }
       return { verdict: 'Yes', sentence: `Season ${n} has a premiere date, so it is coming.` };
     case 'cancelled':
@@ -141,7 +156,7 @@ function decideWhen({ show, status }: { show: ShowRow; status: DerivedStatus }):
   const n = status.nextSeason;
   if (status.kind === 'cancelled' || status.kind === 'ended' || status.kind === 'limited') return `There will be no season ${n}.`;
   if (status.nextPremiere) return `Season ${n} comes out ${onDate(status.nextPremiere)} on ${platformName(show)}.`;
-  if (status.kind === 'renewed') return `Not announced: ${platformName(show)} has renewed ${show.title} but has not given a date for season ${n}.`;
+  if (status.kind === 'renewed')
+    return `Not announced: ${platformName(show)} has renewed ${show.title} but has not given a date for season ${n}.`;
   return `Not announced: there is no release date for season ${n}, because ${platformName(show)} has not decided whether to make it.`;
 }
-

@@ -1,7 +1,13 @@
 import { partialDateToString } from './dates.ts';
 import type { ShowDetail } from './shows.queries.ts';
 
-const PERSON_ROLES: Record<string, string> = { creator: 'creator', director: 'director', cast: 'actor', composer: 'musicBy', producer: 'producer' };
+const PERSON_ROLES: Record<string, string> = {
+  creator: 'creator',
+  director: 'director',
+  cast: 'actor',
+  composer: 'musicBy',
+  producer: 'producer',
+};
 
 /** schema.org TVSeries with its seasons and people, for search engines. */
 export function showJsonLd(detail: ShowDetail, url: string, siteUrl: string): Record<string, unknown> {
@@ -12,7 +18,7 @@ export function showJsonLd(detail: ShowDetail, url: string, siteUrl: string): Re
     if (!prop) continue;
     const person = { '@type': 'Person', name: c.person.name };
     const entry = c.role === 'cast' && c.character ? { '@type': 'PerformanceRole', actor: person, characterName: c.character } : person;
-    (people[prop] ??= []).push(entry);
+    people[prop] = [...(people[prop] ?? []), entry];
   }
   const imdb = ratings.find((r) => r.source === 'imdb' && r.season === null);
   const episodes = seasons.reduce((n, s) => n + (s.episodeCount ?? 0), 0);

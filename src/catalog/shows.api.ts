@@ -2,9 +2,9 @@ import type { Context } from 'hono';
 import { invalidParameters, problem } from '../api/problem.ts';
 import type { AppDeps } from '../app.types.ts';
 import { partialDateToString } from './dates.ts';
-import { listShows, type ShowRow } from './shows.queries.ts';
-import { listQuery, queryObject, slugParam } from './shows.params.ts';
 import { loadShowView } from './show.view.ts';
+import { listQuery, queryObject, slugParam } from './shows.params.ts';
+import { listShows, type ShowRow } from './shows.queries.ts';
 
 export function showApi({ db, siteUrl, now }: AppDeps) {
   return {

@@ -1,9 +1,9 @@
-import type { SimilarShow } from './similar.rules.ts';
+import type { EventRow } from '../status/events.queries.ts';
+import type { DerivedStatus } from '../status/status.rules.ts';
 import { formatPartialDate } from './dates.ts';
 import type { NextSeasonAnswer } from './show.answers.ts';
 import type { CreditRow, ShowDetail } from './shows.queries.ts';
-import type { DerivedStatus } from '../status/status.rules.ts';
-import type { EventRow } from '../status/events.queries.ts';
+import type { SimilarShow } from './similar.rules.ts';
 import { countryName, languageName } from './words.rules.ts';
 
 export interface ShowPageProps {
@@ -68,7 +68,8 @@ export function ShowPage(p: ShowPageProps) {
         Last updated <time datetime={show.updatedAt}>{formatPartialDate({ date: show.updatedAt.slice(0, 10), precision: 'day' })}</time>
         {show.verifiedOn ? (
           <>
-            {' · '}facts last verified <time datetime={show.verifiedOn}>{formatPartialDate({ date: show.verifiedOn, precision: 'day' })}</time>
+            {' · '}facts last verified{' '}
+            <time datetime={show.verifiedOn}>{formatPartialDate({ date: show.verifiedOn, precision: 'day' })}</time>
           </>
         ) : null}
       </p>
@@ -89,34 +90,36 @@ export function ShowPage(p: ShowPageProps) {
       <section aria-labelledby="seasons">
         <h2 id="seasons">How many seasons are there?</h2>
         <p>{p.seasonsAnswer}</p>
-        <table>
-          <caption class="visually-hidden">Seasons of {show.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Season</th>
-              <th scope="col">Premiere</th>
-              <th scope="col">Finale</th>
-              <th scope="col" class="num">
-                Episodes
-              </th>
-              <th scope="col">Release</th>
-            </tr>
-          </thead>
-          <tbody>
-            {seasons.map((s) => (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">Seasons of {show.title}</caption>
+            <thead>
               <tr>
-                <th scope="row">{s.number}</th>
-                <td>{formatPartialDate(s.premiere)}</td>
-                <td>{s.finale ? formatPartialDate(s.finale) : '—'}</td>
-                <td class="num">
-                  {s.episodeCount ?? '—'}
-                  {s.episodeCount !== null && s.episodeCountKind === 'announced' ? ' (announced)' : ''}
-                </td>
-                <td>{s.releaseStyle ? RELEASE_STYLE[s.releaseStyle] : '—'}</td>
+                <th scope="col">Season</th>
+                <th scope="col">Premiere</th>
+                <th scope="col">Finale</th>
+                <th scope="col" class="num">
+                  Episodes
+                </th>
+                <th scope="col">Release</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {seasons.map((s) => (
+                <tr>
+                  <th scope="row">{s.number}</th>
+                  <td>{formatPartialDate(s.premiere)}</td>
+                  <td>{s.finale ? formatPartialDate(s.finale) : '—'}</td>
+                  <td class="num">
+                    {s.episodeCount ?? '—'}
+                    {s.episodeCount !== null && s.episodeCountKind === 'announced' ? ' (announced)' : ''}
+                  </td>
+                  <td>{s.releaseStyle ? RELEASE_STYLE[s.releaseStyle] : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <Updates events={events} />
@@ -202,12 +205,7 @@ export function ShowPage(p: ShowPageProps) {
 }
 
 function Cite({ source }: { source: { url: string | null; outlet: string; title?: string | null } }) {
-  return (
-    <span class="cite">
-      {' '}
-      (source: {source.url ? <a href={source.url}>{source.outlet}</a> : source.outlet})
-    </span>
-  );
+  return <span class="cite"> (source: {source.url ? <a href={source.url}>{source.outlet}</a> : source.outlet})</span>;
 }
 
 function Updates({ events }: { events: EventRow[] }) {
@@ -223,8 +221,7 @@ function Updates({ events }: { events: EventRow[] }) {
             <li>
               <time datetime={e.effective.date}>{formatPartialDate(e.effective)}</time> — <strong>{EVENT_LABEL[e.kind] ?? e.kind}</strong>
               {e.season !== null ? `: season ${e.season}` : ''}
-              {e.announced ? `, for ${formatPartialDate(e.announced)}` : ''}{' '}
-              <span class="meta">[{TIER_LABEL[e.tier]}]</span>
+              {e.announced ? `, for ${formatPartialDate(e.announced)}` : ''} <span class="meta">[{TIER_LABEL[e.tier]}]</span>
               {e.quote ? <q>{e.quote}</q> : null}
               {e.source ? <Cite source={e.source} /> : null}
             </li>
@@ -237,9 +234,10 @@ function Updates({ events }: { events: EventRow[] }) {
 
 function Crew({ credits }: { credits: CreditRow[] }) {
   const cast = credits.filter((c) => c.role === 'cast');
-  const crew = ROLE_TITLES.map(([role, title]) => ({ title, names: [...new Set(credits.filter((c) => c.role === role).map((c) => c.person.name))] })).filter(
-    (r) => r.names.length > 0,
-  );
+  const crew = ROLE_TITLES.map(([role, title]) => ({
+    title,
+    names: [...new Set(credits.filter((c) => c.role === role).map((c) => c.person.name))],
+  })).filter((r) => r.names.length > 0);
   if (cast.length === 0 && crew.length === 0) return <p>No credits recorded yet.</p>;
   return (
     <>

@@ -14,11 +14,17 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
-export const slugParam = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug such as "somos"').max(120);
+export const slugParam = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug such as "somos"')
+  .max(120);
 
 export const listQuery = z.object({
   q: text(200).optional(),
-  platform: z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a platform slug such as "netflix"').optional(),
+  platform: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/, 'must be a platform slug such as "netflix"')
+    .optional(),
   status: z.enum(STATUSES, { message: `must be one of ${STATUSES.join(', ')}` }).optional(),
   country: z
     .string()

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Engine } from '../db/database.ts';
 import type { Database, Precision } from '../db/schema.ts';
-import { listShowEvents, type EventRow } from '../status/events.queries.ts';
+import { type EventRow, listShowEvents } from '../status/events.queries.ts';
 import { searchTerms } from './text.rules.ts';
 
 export interface ShowRow {
@@ -230,7 +230,11 @@ export async function listShows(db: Kysely<Database>, engine: Engine, filters: S
     // Each term is a quoted prefix: user text never reaches FTS5 syntax.
     const match = terms.map((t) => `"${t.replaceAll('"', '')}"*`).join(' ');
     ranked = base
-      .innerJoin(sql<{ rowid: number; rank: number }>`(select rowid, rank from shows_fts where shows_fts match ${match})`.as('f'), 'f.rowid', 's.id')
+      .innerJoin(
+        sql<{ rowid: number; rank: number }>`(select rowid, rank from shows_fts where shows_fts match ${match})`.as('f'),
+        'f.rowid',
+        's.id',
+      )
       .orderBy(sql`f.rank`);
   } else if (terms.length > 0) {
     const tsquery = terms.map((t) => `'${t.replaceAll("'", '')}':*`).join(' & ');
@@ -258,7 +262,14 @@ export async function similarCandidates(db: Kysely<Database>, show: ShowRow, lim
     .where('s.id', '!=', show.id)
     .where((eb) =>
       eb.or([
-        eb('s.id', 'in', eb.selectFrom('show_genres').select('show_id').where('genre', 'in', show.genres.length ? show.genres : [''])),
+        eb(
+          's.id',
+          'in',
+          eb
+            .selectFrom('show_genres')
+            .select('show_id')
+            .where('genre', 'in', show.genres.length ? show.genres : ['']),
+        ),
         ...(show.platform ? [eb('p.slug', '=', show.platform.slug)] : []),
         ...(show.country ? [eb('s.origin_country', '=', show.country)] : []),
       ]),
@@ -270,7 +281,10 @@ export async function similarCandidates(db: Kysely<Database>, show: ShowRow, lim
 }
 
 export async function countShows(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('shows').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('shows')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

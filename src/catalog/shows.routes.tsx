@@ -1,13 +1,13 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
-import { Layout } from '../site/layout.tsx';
 import { NotFoundPage } from '../site/errors.pages.tsx';
-import { listShows, recentlyUpdatedShows } from './shows.queries.ts';
+import { Layout } from '../site/layout.tsx';
 import { HomePage, SearchPage } from './catalog.pages.tsx';
-import { queryObject, searchQuery, slugParam } from './shows.params.ts';
-import { ShowPage } from './shows.pages.tsx';
 import { showJsonLd } from './show.jsonld.ts';
 import { loadShowView } from './show.view.ts';
+import { ShowPage } from './shows.pages.tsx';
+import { queryObject, searchQuery, slugParam } from './shows.params.ts';
+import { listShows, recentlyUpdatedShows } from './shows.queries.ts';
 
 const SEARCH_PAGE_SIZE = 20;
 
@@ -18,7 +18,13 @@ export function showPages({ db, siteUrl, now }: AppDeps) {
       const shows = await recentlyUpdatedShows(db.kysely, 30);
       return c.html(
         `<!doctype html>${(
-          <Layout meta={{ title: 'Next Season: will there be another season, and when?', description: 'Renewal status, release dates and sourced updates for TV series.', canonical: `${siteUrl}/` }}>
+          <Layout
+            meta={{
+              title: 'Next Season: will there be another season, and when?',
+              description: 'Renewal status, release dates and sourced updates for TV series.',
+              canonical: `${siteUrl}/`,
+            }}
+          >
             <HomePage shows={shows} />
           </Layout>
         )}`,
@@ -41,7 +47,13 @@ export function showPages({ db, siteUrl, now }: AppDeps) {
         ogType: 'video.tv_show',
         jsonLd: showJsonLd(view.detail, url, siteUrl),
       };
-      return c.html(`<!doctype html>${(<Layout meta={meta}><ShowPage {...view} /></Layout>)}`);
+      return c.html(
+        `<!doctype html>${(
+          <Layout meta={meta}>
+            <ShowPage {...view} />
+          </Layout>
+        )}`,
+      );
     },
 
     // GET /search?q=
@@ -50,15 +62,24 @@ export function showPages({ db, siteUrl, now }: AppDeps) {
       if (!parsed.success) {
         const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
         return c.html(
-          `<!doctype html>${(<Layout meta={{ title: 'Search | Next Season', description: 'Search', noindex: true }}><SearchPage query="" error={message} result={null} page={1} pageSize={SEARCH_PAGE_SIZE} /></Layout>)}`,
+          `<!doctype html>${(
+            <Layout meta={{ title: 'Search | Next Season', description: 'Search', noindex: true }}>
+              <SearchPage query="" error={message} result={null} page={1} pageSize={SEARCH_PAGE_SIZE} />
+            </Layout>
+          )}`,
           400,
         );
       }
       const { q, page } = parsed.data;
-      const result = q ? await listShows(db.kysely, db.engine, { q, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE }) : null;
+      const result = q
+        ? await listShows(db.kysely, db.engine, { q, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE })
+        : null;
       return c.html(
         `<!doctype html>${(
-          <Layout meta={{ title: q ? `“${q}”: search | Next Season` : 'Search | Next Season', description: 'Search shows', noindex: true }} query={q}>
+          <Layout
+            meta={{ title: q ? `“${q}”: search | Next Season` : 'Search | Next Season', description: 'Search shows', noindex: true }}
+            query={q}
+          >
             <SearchPage query={q} result={result} page={page} pageSize={SEARCH_PAGE_SIZE} />
           </Layout>
         )}`,
@@ -69,7 +90,11 @@ export function showPages({ db, siteUrl, now }: AppDeps) {
 
 export function notFound(c: Context) {
   return c.html(
-    `<!doctype html>${(<Layout meta={{ title: 'Not found | Next Season', description: 'This page does not exist.', noindex: true }}><NotFoundPage path={c.req.path} /></Layout>)}`,
+    `<!doctype html>${(
+      <Layout meta={{ title: 'Not found | Next Season', description: 'This page does not exist.', noindex: true }}>
+        <NotFoundPage path={c.req.path} />
+      </Layout>
+    )}`,
     404,
   );
 }

@@ -48,6 +48,9 @@ export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATI
 }
 
 async function currentVersion(db: Kysely<any>): Promise<number> {
-  const row = await db.selectFrom('schema_migrations').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+  const row = await db
+    .selectFrom('schema_migrations')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .executeTakeFirst();
   return Number(row?.v ?? 0);
 }

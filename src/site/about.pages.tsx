@@ -3,8 +3,8 @@ export function AboutPage() {
     <>
       <h1>About Next Season</h1>
       <p>
-        Next Season answers one question for every TV series: will there be another season, and when? Every status comes from dated,
-        sourced events; every sentence on a show page is written from the catalogue, so pages stay current without rewriting.
+        Next Season answers one question for every TV series: will there be another season, and when? Every status comes from dated, sourced
+        events; every sentence on a show page is written from the catalogue, so pages stay current without rewriting.
       </p>
       <h2>Data and credits</h2>
       <ul>

@@ -43,7 +43,7 @@ export function Layout({ meta, query, children }: { meta: PageMeta; query?: stri
           <a class="brand" href="/">
             Next Season
           </a>
-          <form class="search" action="/search" method="get" role="search">
+          <form class="search" action="/search" method="get" aria-label="Search shows">
             <label for="q" class="visually-hidden">
               Search shows
             </label>
@@ -54,8 +54,9 @@ export function Layout({ meta, query, children }: { meta: PageMeta; query?: stri
         <main id="main">{children}</main>
         <footer class="bottom">
           <p>
-            Next Season answers “will there be another season, and when?” from sourced facts. Catalogue data from our editors, with
-            data from <a href="https://www.tvmaze.com/">TVmaze</a> (CC BY-SA 4.0), The Economist (CC BY 4.0) and IMDb. <a href="/about">About and data credits</a>.
+            Next Season answers “will there be another season, and when?” from sourced facts. Catalogue data from our editors, with data
+            from <a href="https://www.tvmaze.com/">TVmaze</a> (CC BY-SA 4.0), The Economist (CC BY 4.0) and IMDb.{' '}
+            <a href="/about">About and data credits</a>.
           </p>
         </footer>
       </body>

@@ -18,9 +18,10 @@ h1{font-size:1.9rem;line-height:1.2;margin:.4em 0 .2em}h2{font-size:1.3rem;margi
 .badge{display:inline-block;font-size:.78rem;font-weight:600;padding:0 6px;border-radius:4px;color:#fff;vertical-align:middle}
 table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}th{font-weight:600}
 td.num,th.num{text-align:right}
+.table-wrap{overflow-x:auto}
 ul.plain{list-style:none;padding:0}ul.plain li{padding:6px 0;border-bottom:1px solid var(--line)}
 .cite{font-size:.85rem;color:var(--muted)}
 details{margin:.4em 0}summary{cursor:pointer}
 .bottom{border-top:1px solid var(--line);padding:12px 20px;color:var(--muted);font-size:.85rem;max-width:52rem;margin:0 auto}
-@media (max-width:480px){h1{font-size:1.5rem}.search input{min-width:0;width:9rem}th,td{padding:4px}}
+@media (max-width:480px){h1{font-size:1.5rem}table{font-size:.9rem}.search input{min-width:0;width:9rem}th,td{padding:4px}}
 `;

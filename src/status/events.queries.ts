@@ -70,7 +70,12 @@ export async function refreshDerivedStatus(db: Kysely<Database>, showId: number,
     .execute();
   const events: StatusEvent[] = await listShowEvents(db, showId);
   const status = deriveStatus({ seasons: seasonDates(seasons), events, today });
-  await db.updateTable('shows').set({ derived_status: status.kind }).where('id', '=', showId).where('derived_status', '!=', status.kind).execute();
+  await db
+    .updateTable('shows')
+    .set({ derived_status: status.kind })
+    .where('id', '=', showId)
+    .where('derived_status', '!=', status.kind)
+    .execute();
   return status.kind;
 }
 

@@ -73,7 +73,8 @@ export function deriveStatus({ seasons, events, today }: { seasons: SeasonDates[
 
   let kind: StatusKind;
   let nextIsFinal = false;
-  if (!decision) kind = latestSeason === null ? 'upcoming' : nextPremiere ? 'renewed' : 'undecided'; // a date implies a renewal
+  if (!decision)
+    kind = latestSeason === null ? 'upcoming' : nextPremiere ? 'renewed' : 'undecided'; // a date implies a renewal
   else if (decision.kind === 'renewed') kind = 'renewed';
   else if ((decision.kind === 'ended' || decision.kind === 'limited') && decision.season !== null && decision.season > latest) {
     // A final season (or a limited series) announced but not yet out: the next season is coming, and it is the last.
@@ -95,7 +96,10 @@ export function pickAuthoritative<E extends Pick<StatusEvent, 'tier' | 'effectiv
       continue;
     }
     const byTier = TIERS.indexOf(e.tier) - TIERS.indexOf(best.tier);
-    if (byTier < 0 || (byTier === 0 && (e.effective.date > best.effective.date || (e.effective.date === best.effective.date && e.id > best.id)))) {
+    if (
+      byTier < 0 ||
+      (byTier === 0 && (e.effective.date > best.effective.date || (e.effective.date === best.effective.date && e.id > best.id)))
+    ) {
       best = e;
     }
   }

@@ -78,9 +78,19 @@ export const catalogue: Migration = {
       .addColumn('show_id', 'integer', (c) => c.notNull().references('shows.id').onDelete('cascade'))
       .addColumn('number', 'integer', (c) => c.notNull().check(sql`number >= 0`))
       .addColumn('premiere_date', t.date)
-      .addColumn('premiere_precision', 'text', (c) => c.notNull().defaultTo('unknown').check(sql.raw(`premiere_precision in ${PRECISIONS}`)))
+      .addColumn('premiere_precision', 'text', (c) =>
+        c
+          .notNull()
+          .defaultTo('unknown')
+          .check(sql.raw(`premiere_precision in ${PRECISIONS}`)),
+      )
       .addColumn('finale_date', t.date)
-      .addColumn('finale_precision', 'text', (c) => c.notNull().defaultTo('unknown').check(sql.raw(`finale_precision in ${PRECISIONS}`)))
+      .addColumn('finale_precision', 'text', (c) =>
+        c
+          .notNull()
+          .defaultTo('unknown')
+          .check(sql.raw(`finale_precision in ${PRECISIONS}`)),
+      )
       .addColumn('episode_count', 'integer', (c) => c.check(sql`episode_count >= 0`))
       .addColumn('episode_count_kind', 'text', (c) => c.check(sql`episode_count_kind in ('announced','counted')`))
       .addColumn('release_style', 'text', (c) => c.check(sql`release_style in ('all_at_once','weekly','in_parts')`))
@@ -117,7 +127,9 @@ export const catalogue: Migration = {
       .addColumn('show_id', 'integer', (c) => c.notNull().references('shows.id').onDelete('cascade'))
       .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
       .addColumn('role', 'text', (c) =>
-        c.notNull().check(sql`role in ('creator','showrunner','writer','director','cinematographer','composer','producer','cast','based_on')`),
+        c
+          .notNull()
+          .check(sql`role in ('creator','showrunner','writer','director','cinematographer','composer','producer','cast','based_on')`),
       )
       .addColumn('character', 'text')
       .addColumn('billing_order', 'integer', (c) => c.notNull().defaultTo(0))

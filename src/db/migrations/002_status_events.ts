@@ -25,10 +25,6 @@ export const statusEvents: Migration = {
       .addColumn('created_at', t.instant, (c) => c.notNull())
       .addColumn('retracted_at', t.instant)
       .execute();
-    await db.schema
-      .createIndex('status_events_show_idx')
-      .on('status_events')
-      .columns(['show_id', 'effective_date'])
-      .execute();
+    await db.schema.createIndex('status_events_show_idx').on('status_events').columns(['show_id', 'effective_date']).execute();
   },
 };

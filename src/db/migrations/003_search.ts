@@ -7,7 +7,9 @@ export const search: Migration = {
   name: 'search',
   async up(db, engine) {
     if (engine === 'sqlite') {
-      await sql`create virtual table shows_fts using fts5(search_text, content='shows', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(db);
+      await sql`create virtual table shows_fts using fts5(search_text, content='shows', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(
+        db,
+      );
       await sql`create trigger shows_fts_insert after insert on shows begin
         insert into shows_fts(rowid, search_text) values (new.id, new.search_text); end`.execute(db);
       await sql`create trigger shows_fts_delete after delete on shows begin

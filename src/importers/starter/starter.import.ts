@@ -132,4 +132,3 @@ async function importShow(trx: Kysely<Database>, show: StarterShow, platformIds:
   }
   await refreshDerivedStatus(trx, showId, stamp.slice(0, 10));
 }
-

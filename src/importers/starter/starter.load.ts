@@ -24,7 +24,10 @@ export function loadStarterCatalogue(dir = STARTER_DIR): StarterCatalogue {
   const showDir = path.join(dir, 'shows');
   const shows: StarterShow[] = [];
   const seen = new Map<string, string>();
-  for (const name of fs.readdirSync(showDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of fs
+    .readdirSync(showDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const file = path.join(showDir, name);
     const show = parseFile(file, starterShowSchema, problems);
     if (!show) continue;
@@ -57,7 +60,10 @@ function parseFile<T>(file: string, schema: z.ZodType<T>, problems: string[]): T
 
 /** 'seasons[0].premiere' from ['seasons', 0, 'premiere']. */
 export function formatPath(p: ReadonlyArray<PropertyKey>): string {
-  return p.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '') || '(file)';
+  return (
+    p.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '') ||
+    '(file)'
+  );
 }
 
 /** Rules a schema cannot express: cited sources are listed, season numbers are unique. */
@@ -67,10 +73,10 @@ function crossCheck(show: StarterShow): string[] {
   const cite = (where: string, ref: string | null | undefined) => {
     if (ref && !urls.has(ref)) problems.push(`${where}: source ${ref} is not in "sources"`);
   };
-  show.seasons.forEach((s, i) => cite(`seasons[${i}].source`, s.source));
-  show.credits.forEach((c, i) => cite(`credits[${i}].source`, c.source));
-  show.ratings.forEach((r, i) => cite(`ratings[${i}].cite`, r.cite));
-  show.events.forEach((e, i) => cite(`events[${i}].source`, e.source));
+  for (const [i, s] of show.seasons.entries()) cite(`seasons[${i}].source`, s.source);
+  for (const [i, c] of show.credits.entries()) cite(`credits[${i}].source`, c.source);
+  for (const [i, r] of show.ratings.entries()) cite(`ratings[${i}].cite`, r.cite);
+  for (const [i, e] of show.events.entries()) cite(`events[${i}].source`, e.source);
   const numbers = new Set<number>();
   show.seasons.forEach((s, i) => {
     if (numbers.has(s.number)) problems.push(`seasons[${i}].number: season ${s.number} appears twice`);

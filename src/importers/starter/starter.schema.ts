@@ -16,7 +16,17 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const url = z.url({ protocol: /^https?$/ });
 
 export const SHOW_TYPES = ['scripted', 'animation', 'reality', 'documentary', 'talk', 'variety'] as const;
-export const CREDIT_ROLES = ['creator', 'showrunner', 'writer', 'director', 'cinematographer', 'composer', 'producer', 'cast', 'based_on'] as const;
+export const CREDIT_ROLES = [
+  'creator',
+  'showrunner',
+  'writer',
+  'director',
+  'cinematographer',
+  'composer',
+  'producer',
+  'cast',
+  'based_on',
+] as const;
 export const RELEASE_STYLES = ['all_at_once', 'weekly', 'in_parts'] as const;
 
 export const platformSchema = z.strictObject({
@@ -45,11 +55,17 @@ export const starterShowSchema = z.strictObject({
   officialSite: url.nullish(),
   ids: z
     .strictObject({
-      imdb: z.string().regex(/^tt\d{7,9}$/).optional(),
+      imdb: z
+        .string()
+        .regex(/^tt\d{7,9}$/)
+        .optional(),
       tvmaze: z.number().int().positive().optional(),
       thetvdb: z.number().int().positive().optional(),
       netflix: z.string().regex(/^\d+$/).optional(),
-      netflixShowId: z.string().regex(/^s\d+$/).optional(),
+      netflixShowId: z
+        .string()
+        .regex(/^s\d+$/)
+        .optional(),
     })
     .default({}),
   verified: day,

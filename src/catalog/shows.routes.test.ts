@@ -1,0 +1,108 @@
+import { expect, it } from 'vitest';
+import { describeEachEngine, TEST_NOW } from '../db/testing.ts';
+import { importStarterCatalogue } from '../importers/starter/starter.import.ts';
+import { loadStarterCatalogue } from '../importers/starter/starter.load.ts';
+import { buildApp } from '../server.ts';
+
+const SITE = 'https://nextseason.test';
+
+function jsonLd(html: string): Record<string, any> {
+  const m = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html);
+  if (!m?.[1]) throw new Error('no JSON-LD on the page');
+  return JSON.parse(m[1]);
+}
+
+function text(html: string): string {
+  return html
+    .replace(/<style>.*?<\/style>/gs, '')
+    .replace(/<script.*?<\/script>/gs, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
+}
+
+describeEachEngine(
+  'show pages',
+  (db) => {
+    const app = () => buildApp({ db: db(), siteUrl: SITE, now: () => TEST_NOW });
+
+    it('answers every question about Somos. from data', async () => {
+      const res = await app().request('/shows/somos');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      const html = await res.text();
+      const page = text(html);
+      expect(page).toContain(
+        'Somos. is a Spanish-language crime drama from Mexico, released on Netflix on 30 June 2021. It has one season of six episodes. It was created by James Schamus, based on Ginger Thompson',
+      );
+      expect(page).toContain('Directed by Álvaro Curiel and Mariana Chenillo.');
+      expect(page).toContain('How many seasons are there?');
+      expect(page).toContain('There is one season of Somos. so far.');
+      expect(page).toContain('Will there be a season 2?');
+      expect(page).toContain(
+        'Not decided yet. Netflix has neither renewed nor cancelled Somos. It has been 5 years and 4 months since season 1 came out on 30 June 2021, with no announcement as of the last check on 1 May 2025.',
+      );
+      expect(page).toContain('When will season 2 come out?');
+      expect(page).toContain('Not announced: there is no release date for season 2');
+      expect(page).toMatch(/Cinematography\s+Ignacio Prieto/);
+      expect(page).toMatch(/7\.2\/10 on IMDb, as of 2021/);
+      expect(page).toContain('Season 1: 6 episodes');
+      expect(page).toContain('Similar shows');
+      expect(page).toMatch(/Last updated 25 November 2026/);
+      expect(html).toContain(`<link rel="canonical" href="${SITE}/shows/somos"/>`);
+      expect(html).toContain('<meta property="og:type" content="video.tv_show"/>');
+
+      const ld = jsonLd(html);
+      expect(ld).toMatchObject({
+        '@context': 'https://schema.org',
+        '@type': 'TVSeries',
+        name: 'Somos.',
+        numberOfSeasons: 1,
+        numberOfEpisodes: 6,
+      });
+      expect(ld.containsSeason).toEqual([
+        expect.objectContaining({ '@type': 'TVSeason', seasonNumber: 1, startDate: '2021-06-30', numberOfEpisodes: 6 }),
+      ]);
+      expect(ld.creator).toEqual([{ '@type': 'Person', name: 'James Schamus' }]);
+      expect(ld.director.map((p: { name: string }) => p.name)).toEqual(['Álvaro Curiel', 'Mariana Chenillo']);
+      expect(ld.aggregateRating).toMatchObject({ ratingValue: 7.2, bestRating: 10 });
+    });
+
+    it('suggests similar shows with a reason', async () => {
+      const res = await app().request('/api/shows/somos');
+      const body = (await res.json()) as any;
+      expect(body.similar.length).toBeGreaterThan(0);
+      for (const s of body.similar) expect(s.reason).toMatch(/^also /);
+      expect(body.similar.map((s: { reason: string }) => s.reason)).toContain('also a Spanish-language crime drama on Netflix');
+    });
+
+    it('gives a real 404 page for an unknown or malformed slug', async () => {
+      for (const path of ['/shows/no-such-show', '/shows/BAD%20Slug', '/nowhere']) {
+        const res = await app().request(path);
+        expect(res.status, path).toBe(404);
+        expect(await res.text()).toContain('<h1>Not found</h1>');
+      }
+    });
+
+    it('finds shows whatever the accents, case and punctuation', async () => {
+      for (const q of ['somos', 'SOMOS.', 'sómos', 'som']) {
+        const res = await app().request(`/search?q=${encodeURIComponent(q)}`);
+        expect(res.status).toBe(200);
+        expect(text(await res.text()), q).toMatch(/show(es)? match.*Somos\./);
+      }
+      const none = await app().request('/search?q=zzzzqqq');
+      expect(text(await none.text())).toContain('No shows match “zzzzqqq”');
+    });
+
+    it('serves the home and about pages', async () => {
+      const home = await app().request('/');
+      expect(home.status).toBe(200);
+      expect(text(await home.text())).toContain('Somos.');
+      const about = await app().request('/about');
+      expect(text(await about.text())).toContain('CC BY-SA 4.0');
+    });
+  },
+  async (db) => {
+    await importStarterCatalogue(db, loadStarterCatalogue(), TEST_NOW);
+  },
+);

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, startServer } from './testing/server.ts';
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-cli-'));
+
+describe('nextseason CLI', () => {
+  it('refuses a bad DATABASE_URL with one clear line and exit code 2', async () => {
+    const result = await runCli(['serve'], { DATABASE_URL: 'mysql://root@localhost/db', PORT: '0' });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'nextseason: DATABASE_URL has unsupported scheme "mysql": use postgres://user@host:5432/db or sqlite:path/to/file.db',
+    ]);
+  });
+
+  it('refuses a bad PORT with one clear line', async () => {
+    const result = await runCli(['serve'], { PORT: 'eighty', DATABASE_URL: `sqlite:${tmp()}/db.sqlite` });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('nextseason: PORT must be a whole number from 0 to 65535, got "eighty"');
+  });
+
+  it('says so in one line when PostgreSQL cannot be reached', async () => {
+    const result = await runCli(['migrate'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(
+      /^nextseason: cannot connect to PostgreSQL at postgres:\/\/nobody@127\.0\.0\.1:1\/none: .*ECONNREFUSED/,
+    );
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('says so in one line when the port is in use', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    const result = await runCli(['serve'], { PORT: String(port), DATABASE_URL: `sqlite:${tmp()}/db.sqlite` });
+    blocker.close();
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`nextseason: cannot listen on 127.0.0.1:${port}: port ${port} is in use; set PORT to a free port`);
+  });
+
+  it('serves the starter catalogue from an empty database, and seeds idempotently', async () => {
+    const file = `${tmp()}/db.sqlite`;
+    const server = await startServer({ DATABASE_URL: `sqlite:${file}` });
+    try {
+      expect(server.output()).toContain('loaded the starter catalogue');
+      const res = await fetch(`${server.url}/shows/somos`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('Will there be a season 2?');
+    } finally {
+      await server.stop();
+    }
+    const seed = await runCli(['seed'], { DATABASE_URL: `sqlite:${file}` });
+    expect(seed.code).toBe(0);
+    expect(seed.stdout).toContain('nothing changed');
+    const migrate = await runCli(['migrate'], { DATABASE_URL: `sqlite:${file}` });
+    expect(migrate.stdout).toMatch(/up to date at schema version \d+/);
+  });
+});

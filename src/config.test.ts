@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseDatabaseUrl, parsePort } from './config.ts';
+
+describe('config', () => {
+  it.each([
+    [undefined, { engine: 'sqlite', file: '/app/var/nextseason.db' }],
+    ['sqlite:data/x.db', { engine: 'sqlite', file: '/app/data/x.db' }],
+    ['sqlite:///abs/x.db', { engine: 'sqlite', file: '/abs/x.db' }],
+    ['file::memory:', { engine: 'sqlite', file: ':memory:' }],
+    ['postgres://u:p@db:5432/ns', { engine: 'postgres', url: 'postgres://u:p@db:5432/ns' }],
+    ['postgresql://u@h/ns', { engine: 'postgres', url: 'postgresql://u@h/ns' }],
+  ])('DATABASE_URL=%s', (raw, expected) => {
+    expect(parseDatabaseUrl(raw, '/app')).toEqual(expected);
+  });
+
+  it.each(['mysql://x', 'sqlite:', 'postgres://', 'nonsense'])('rejects DATABASE_URL=%s', (raw) => {
+    expect(() => parseDatabaseUrl(raw, '/app')).toThrow(ConfigError);
+  });
+
+  it('reads PORT strictly', () => {
+    expect(parsePort('8080')).toBe(8080);
+    expect(parsePort(undefined)).toBe(3000);
+    for (const bad of ['-1', '70000', '80a', '1.5']) expect(() => parsePort(bad)).toThrow(/PORT must be a whole number/);
+  });
+
+  it('derives the site URL from the port unless SITE_URL is set', () => {
+    expect(loadConfig({ PORT: '4000' }).siteUrl).toBe('http://localhost:4000');
+    expect(loadConfig({ SITE_URL: 'https://nextseason.example/' }).siteUrl).toBe('https://nextseason.example');
+    expect(() => loadConfig({ SITE_URL: 'ftp://x' })).toThrow(ConfigError);
+  });
+});
