@@ -45,7 +45,7 @@ describe.runIf(browserAvailable())('show page in a real browser', () => {
     expect(await page.locator('table tbody tr').count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, `somos-${name}.png`), fullPage: true });
     // Nothing overflows sideways on a phone.
-    const overflow = await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(Number(overflow)).toBeLessThanOrEqual(0);
     await page.close();
   });
