@@ -66,11 +66,15 @@ async function main() {
   const appRps = median(appRuns.map((r) => r.rps));
   const bareRps = median(bareRuns.map((r) => r.rps));
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  console.log(
+    `Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
+  );
   console.log(`Page size: ${bytes.length} bytes; ${CONNECTIONS} connections, ${DURATION} s per run, 3 runs each (interleaved), medians\n`);
   console.log('| measure | median | runs |');
   console.log('|---|---|---|');
-  console.log(`| cold start of \`serve\` on an empty SQLite database, to first Somos page (ms) | ${median(cold).toFixed(0)} | ${cold.map((t) => t.toFixed(0)).join(', ')} |`);
+  console.log(
+    `| cold start of \`serve\` on an empty SQLite database, to first Somos page (ms) | ${median(cold).toFixed(0)} | ${cold.map((t) => t.toFixed(0)).join(', ')} |`,
+  );
   console.log(`| Somos page, app (req/s) | ${appRps.toFixed(0)} | ${appRuns.map((r) => r.rps.toFixed(0)).join(', ')} |`);
   console.log(`| same bytes, bare node:http (req/s) | ${bareRps.toFixed(0)} | ${bareRuns.map((r) => r.rps.toFixed(0)).join(', ')} |`);
   console.log(`| app / bare node:http | ${(appRps / bareRps).toFixed(2)} | |`);

@@ -1,5 +1,5 @@
 import type { DerivedStatus } from '../status/status.rules.ts';
-import { durationInWords, formatPartialDate, type PartialDate } from './dates.ts';
+import { durationInWords, formatPartialDate, hasHappened, type PartialDate } from './dates.ts';
 import type { CreditRow, SeasonRow, ShowRow } from './shows.queries.ts';
 import { count, countryName, kindOfShow, languageName, listWords, ordinal } from './words.rules.ts';
 
@@ -148,13 +148,17 @@ function sinceLastSeason(season: SeasonRow | undefined, today: string): string {
 }
 
 /** "When will season N+1 come out?" */
-export function whenAnswer(args: { show: ShowRow; status: DerivedStatus }): string {
+export function whenAnswer(args: { show: ShowRow; status: DerivedStatus; today: string }): string {
   return prose(decideWhen(args));
 }
 
-function decideWhen({ show, status }: { show: ShowRow; status: DerivedStatus }): string {
+function decideWhen({ show, status, today }: { show: ShowRow; status: DerivedStatus; today: string }): string {
   const n = status.nextSeason;
   if (status.kind === 'cancelled' || status.kind === 'ended' || status.kind === 'limited') return `There will be no season ${n}.`;
+  if (status.nextPremiere && hasHappened(status.nextPremiere, today)) {
+    // An announced date has passed with no release on record: say so rather than promise a past date.
+    return `Season ${n} was scheduled for ${formatPartialDate(status.nextPremiere)} on ${platformName(show)}; its release is not recorded here yet.`;
+  }
   if (status.nextPremiere) return `Season ${n} comes out ${onDate(status.nextPremiere)} on ${platformName(show)}.`;
   if (status.kind === 'renewed')
     return `Not announced: ${platformName(show)} has renewed ${show.title} but has not given a date for season ${n}.`;

@@ -31,7 +31,7 @@ export async function loadShowView(db: Kysely<Database>, slug: string, now: Date
     summary: summary({ show, seasons, credits, status }),
     seasonsAnswer: seasonsAnswer({ show, seasons, status }),
     next: nextSeasonAnswer({ show, seasons, status, today }),
-    when: whenAnswer({ show, status }),
+    when: whenAnswer({ show, status, today }),
     similar: similarShows({ show, candidates }),
   };
 }

@@ -97,7 +97,9 @@ describeEachEngine(
     it('serves the home and about pages', async () => {
       const home = await app().request('/');
       expect(home.status).toBe(200);
-      expect(text(await home.text())).toContain('Somos.');
+      const html = await home.text();
+      expect(text(html)).toContain('Recently updated');
+      expect(html.match(/<a href="\/shows\/[a-z0-9-]+">/g)).toHaveLength(30);
       const about = await app().request('/about');
       expect(text(await about.text())).toContain('CC BY-SA 4.0');
     });
