@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { serve as serveHttp } from '@hono/node-server';
 import { Command } from 'commander';
 import { countShows } from './catalog/shows.queries.ts';
@@ -6,6 +7,12 @@ import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { importStarterCatalogue } from './importers/starter/starter.import.ts';
 import { DataFileError, loadStarterCatalogue } from './importers/starter/starter.load.ts';
+import { answerQueries, InputError, readHistory, readQueries } from './forecast/contract.ts';
+import { monthlyCutoffs, runBacktest } from './forecast/backtest.ts';
+import { reliabilityChart, scoreTable } from './forecast/backtest.report.ts';
+import { loadHistories } from './forecast/forecast.queries.ts';
+import type { ShowHistory } from './forecast/history.ts';
+import { loadPrior, PRIOR_FILE, trainPrior } from './forecast/prior.ts';
 import { buildApp } from './server.ts';
 import { refreshAllStatuses } from './status/events.queries.ts';
 
@@ -63,6 +70,70 @@ program
     console.log(tally.summary());
     console.log(tally.total('inserted') + tally.total('updated') === 0 ? 'nothing changed' : 'starter catalogue loaded');
     await db.close();
+  });
+
+program
+  .command('forecast')
+  .description('forecast next seasons from CSV files, reading no database; one JSON line per query')
+  .requiredOption('--history <seasons.csv>', 'show_id,title,platform,season,premiered')
+  .requiredOption('--queries <queries.csv>', 'show_id,as_of')
+  .option('--events <events.csv>', 'show_id,date,kind,season,value')
+  .action((options: { history: string; queries: string; events?: string }) => {
+    try {
+      const shows = readHistory(options.history, options.events);
+      const lines = answerQueries(shows, readQueries(options.queries, shows), loadPrior());
+      process.stdout.write(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+    } catch (error) {
+      if (error instanceof InputError) fail(error.message, 2);
+      throw error;
+    }
+  });
+
+program
+  .command('backtest')
+  .description('replay history at monthly cut-offs and score the forecaster against three baselines')
+  .option('--history <seasons.csv>', 'score on these files instead of the catalogue database')
+  .option('--events <events.csv>', 'decisions for --history')
+  .option('--from <date>', 'first cut-off', '2019-01-01')
+  .option('--to <date>', 'last cut-off (default: a month before the data ends)')
+  .option('--data-end <date>', 'the day the data is complete up to (default: today)')
+  .option('--no-prior', 'learn only from the data, without the built-in prior')
+  .option('--svg <file>', 'write the reliability diagram here')
+  .action(async (options: { history?: string; events?: string; from: string; to?: string; dataEnd?: string; prior: boolean; svg?: string }) => {
+    const dataEnd = options.dataEnd ?? new Date().toISOString().slice(0, 10);
+    let histories: ShowHistory[];
+    if (options.history) histories = [...readHistory(options.history, options.events).values()];
+    else {
+      const db = await openDatabase(loadConfig().database);
+      await migrate(db);
+      histories = await loadHistories(db.kysely);
+      await db.close();
+    }
+    const to = options.to ?? new Date(Date.parse(dataEnd) - 31 * 86_400_000).toISOString().slice(0, 10);
+    const cutoffs = monthlyCutoffs(options.from, to);
+    const started = performance.now();
+    const cases = runBacktest({ histories, cutoffs, dataEnd, prior: options.prior ? loadPrior() : {} });
+    console.log(`${histories.length} shows, ${cutoffs.length} monthly cut-offs ${cutoffs[0]} … ${cutoffs.at(-1)}, ${cases.length} forecasts (${cases.filter((c) => !c.decided).length} with no decision known), ${Math.round(performance.now() - started)} ms\n`);
+    console.log('All forecasts:\n');
+    console.log(scoreTable(cases));
+    console.log('\nOnly shows with no decision known at the cut-off:\n');
+    console.log(scoreTable(cases.filter((c) => !c.decided)));
+    console.log('\nOnly shows whose latest season came out within two years of the cut-off:\n');
+    console.log(scoreTable(cases.filter((c) => c.waited <= 730)));
+    if (options.svg) {
+      fs.writeFileSync(options.svg, reliabilityChart(cases, 'Reliability of P(next season within 365 days)'));
+      console.log(`\nwrote ${options.svg}`);
+    }
+  });
+
+program
+  .command('train-prior')
+  .description("fit the built-in prior to The Economist's IMDb season data and write src/forecast/prior.json")
+  .argument('<IMDb_Economist_tv_ratings.csv>')
+  .action((file: string) => {
+    const prior = trainPrior(file);
+    fs.writeFileSync(PRIOR_FILE, `${JSON.stringify(prior, null, 1)}\n`);
+    console.log(`fitted on ${prior.shows} shows, ${prior.spells} waits up to ${prior.dataEnd}; wrote ${PRIOR_FILE}`);
   });
 
 function fail(message: string, code = 1): never {

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { Params } from './hazard.model.ts';
+import { type Decision, type DecisionKind, historyAsOf, type ShowHistory } from './history.ts';
+import { type Forecast, forecastNextSeason } from './forecast.rules.ts';
+import { type Model, trainModel } from './train.ts';
+
+// `nextseason forecast --history seasons.csv --queries queries.csv [--events events.csv]`:
+// forecasts from plain files, reading no database. A query as of T sees only rows dated on or before T.
+
+/** Bad input, with the file, line and field it is about. */
+export class InputError extends Error {
+  readonly code = 'input_invalid';
+}
+
+type Row = { line: number; fields: Record<string, string> };
+
+function readCsv(file: string, columns: string[]): Row[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`${file}: cannot read: ${(error as Error).message}`);
+  }
+  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
+  try {
+    records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, trim: true, info: true, bom: true });
+  } catch (error) {
+    throw new InputError(`${file}: ${(error as Error).message}`);
+  }
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]?.split(',').map((h) => h.trim()) ?? [];
+  const missing = columns.filter((c) => !header.includes(c));
+  if (missing.length > 0) throw new InputError(`${file}:1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header must include ${columns.join(',')})`);
+  return records.map((r) => ({ line: r.info.lines, fields: r.record }));
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+function isoDate(file: string, row: Row, field: string): string {
+  const value = row.fields[field] ?? '';
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!ISO.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new InputError(`${file}:${row.line}: ${field}: "${value}" is not a date (YYYY-MM-DD)`);
+  }
+  return value;
+}
+function seasonNumber(file: string, row: Row, field: string): number {
+  const value = row.fields[field] ?? '';
+  if (!/^\d{1,4}$/.test(value)) throw new InputError(`${file}:${row.line}: ${field}: "${value}" is not a season number`);
+  return Number(value);
+}
+function required(file: string, row: Row, field: string): string {
+  const value = row.fields[field] ?? '';
+  if (value === '') throw new InputError(`${file}:${row.line}: ${field}: is empty`);
+  return value;
+}
+
+export function readHistory(seasonsFile: string, eventsFile?: string): Map<string, ShowHistory> {
+  const shows = new Map<string, ShowHistory>();
+  for (const row of readCsv(seasonsFile, ['show_id', 'title', 'platform', 'season', 'premiered'])) {
+    const id = required(seasonsFile, row, 'show_id');
+    const season = { number: seasonNumber(seasonsFile, row, 'season'), premiered: isoDate(seasonsFile, row, 'premiered') };
+    let show = shows.get(id);
+    if (!show) {
+      show = { id, title: row.fields.title ?? id, platform: row.fields.platform || null, genres: [], country: null, seasons: [], decisions: [] };
+      shows.set(id, show);
+    }
+    if (show.seasons.some((s) => s.number === season.number)) throw new InputError(`${seasonsFile}:${row.line}: season: show ${id} has season ${season.number} twice`);
+    show.seasons.push(season);
+  }
+  if (eventsFile) {
+    const kinds: DecisionKind[] = ['renewed', 'cancelled', 'ended', 'date_announced'];
+    for (const row of readCsv(eventsFile, ['show_id', 'date', 'kind', 'season', 'value'])) {
+      const id = required(eventsFile, row, 'show_id');
+      const show = shows.get(id);
+      if (!show) throw new InputError(`${eventsFile}:${row.line}: show_id: "${id}" has no seasons in ${seasonsFile}`);
+      const kind = row.fields.kind as DecisionKind;
+      if (!kinds.includes(kind)) throw new InputError(`${eventsFile}:${row.line}: kind: "${row.fields.kind}" is not one of ${kinds.join(', ')}`);
+      const decision: Decision = { date: isoDate(eventsFile, row, 'date'), kind, season: seasonNumber(eventsFile, row, 'season') };
+      if (kind === 'date_announced') {
+        decision.value = isoDate(eventsFile, row, 'value');
+        decision.precision = 'day';
+      }
+      show.decisions.push(decision);
+    }
+  }
+  for (const show of shows.values()) show.seasons.sort((a, b) => a.number - b.number);
+  return shows;
+}
+
+export function readQueries(file: string, shows: Map<string, ShowHistory>): Array<{ showId: string; asOf: string }> {
+  return readCsv(file, ['show_id', 'as_of']).map((row) => {
+    const showId = required(file, row, 'show_id');
+    if (!shows.has(showId)) throw new InputError(`${file}:${row.line}: show_id: "${showId}" has no history in the seasons file`);
+    return { showId, asOf: isoDate(file, row, 'as_of') };
+  });
+}
+
+export interface ContractLine {
+  show_id: string;
+  as_of: string;
+  next_season: number;
+  p_next: number;
+  p_within_365: number;
+  p_within_730: number;
+  quantiles: Forecast['quantiles'];
+}
+
+/** Forecasts every query; one model per distinct as-of date, trained on rows dated by then. */
+export function answerQueries(shows: Map<string, ShowHistory>, queries: Array<{ showId: string; asOf: string }>, prior: Params): ContractLine[] {
+  const all = [...shows.values()];
+  const models = new Map<string, Model>();
+  return queries.map(({ showId, asOf }) => {
+    let model = models.get(asOf);
+    if (!model) {
+      model = trainModel({ histories: all.map((h) => historyAsOf(h, asOf)), asOf, prior });
+      models.set(asOf, model);
+    }
+    const f = forecastNextSeason({ show: historyAsOf(shows.get(showId) as ShowHistory, asOf), model, asOf });
+    return {
+      show_id: showId,
+      as_of: asOf,
+      next_season: f.nextSeason,
+      p_next: f.pNext,
+      p_within_365: f.pWithin365,
+      p_within_730: f.pWithin730,
+      quantiles: f.quantiles,
+    };
+  });
+}

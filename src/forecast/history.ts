@@ -1,0 +1,54 @@
+// What the forecaster learns from: each show's season premieres and its dated decisions.
+
+export type DecisionKind = 'renewed' | 'cancelled' | 'ended' | 'date_announced';
+
+export interface SeasonPremiere {
+  number: number;
+  /** 'YYYY-MM-DD' */
+  premiered: string;
+}
+
+export interface Decision {
+  /** When it was announced, 'YYYY-MM-DD'. */
+  date: string;
+  kind: DecisionKind;
+  season: number;
+  /** For date_announced: the premiere date announced ('YYYY-MM-DD', first day of its period). */
+  value?: string | null;
+  /** For date_announced: how precise the announced date is. */
+  precision?: 'day' | 'month' | 'quarter' | 'year';
+}
+
+export interface ShowHistory {
+  id: string;
+  title: string;
+  platform: string | null;
+  genres: string[];
+  country: string | null;
+  seasons: SeasonPremiere[];
+  decisions: Decision[];
+  /** Episode counts by season number, where known. */
+  episodes?: Record<number, number>;
+  /** The last day the facts are known to be complete (a later premiere would be missing). */
+  checkedUntil?: string | null;
+}
+
+/** The show as it was known at the end of `asOf`: nothing dated later survives. */
+export function historyAsOf(show: ShowHistory, asOf: string): ShowHistory {
+  return {
+    ...show,
+    seasons: show.seasons.filter((s) => s.premiered <= asOf).sort((a, b) => a.number - b.number),
+    decisions: show.decisions.filter((d) => d.date <= asOf),
+  };
+}
+
+export const DAY_MS = 86_400_000;
+export const MONTH_DAYS = 30.4375;
+
+export function dayNumber(iso: string): number {
+  return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+}
+
+export function isoFromDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
