@@ -5,14 +5,14 @@ import { countShows } from './catalog/shows.queries.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
-import { importStarterCatalogue } from './importers/starter/starter.import.ts';
-import { DataFileError, loadStarterCatalogue } from './importers/starter/starter.load.ts';
-import { answerQueries, InputError, readHistory, readQueries } from './forecast/contract.ts';
-import { monthlyCutoffs, runBacktest } from './forecast/backtest.ts';
 import { reliabilityChart, scoreTable } from './forecast/backtest.report.ts';
+import { monthlyCutoffs, runBacktest } from './forecast/backtest.ts';
+import { answerQueries, InputError, readHistory, readQueries } from './forecast/contract.ts';
 import { loadHistories } from './forecast/forecast.queries.ts';
 import type { ShowHistory } from './forecast/history.ts';
 import { loadPrior, PRIOR_FILE, trainPrior } from './forecast/prior.ts';
+import { importStarterCatalogue } from './importers/starter/starter.import.ts';
+import { DataFileError, loadStarterCatalogue } from './importers/starter/starter.load.ts';
 import { buildApp } from './server.ts';
 import { refreshAllStatuses } from './status/events.queries.ts';
 
@@ -99,32 +99,36 @@ program
   .option('--data-end <date>', 'the day the data is complete up to (default: today)')
   .option('--no-prior', 'learn only from the data, without the built-in prior')
   .option('--svg <file>', 'write the reliability diagram here')
-  .action(async (options: { history?: string; events?: string; from: string; to?: string; dataEnd?: string; prior: boolean; svg?: string }) => {
-    const dataEnd = options.dataEnd ?? new Date().toISOString().slice(0, 10);
-    let histories: ShowHistory[];
-    if (options.history) histories = [...readHistory(options.history, options.events).values()];
-    else {
-      const db = await openDatabase(loadConfig().database);
-      await migrate(db);
-      histories = await loadHistories(db.kysely);
-      await db.close();
-    }
-    const to = options.to ?? new Date(Date.parse(dataEnd) - 31 * 86_400_000).toISOString().slice(0, 10);
-    const cutoffs = monthlyCutoffs(options.from, to);
-    const started = performance.now();
-    const cases = runBacktest({ histories, cutoffs, dataEnd, prior: options.prior ? loadPrior() : {} });
-    console.log(`${histories.length} shows, ${cutoffs.length} monthly cut-offs ${cutoffs[0]} … ${cutoffs.at(-1)}, ${cases.length} forecasts (${cases.filter((c) => !c.decided).length} with no decision known), ${Math.round(performance.now() - started)} ms\n`);
-    console.log('All forecasts:\n');
-    console.log(scoreTable(cases));
-    console.log('\nOnly shows with no decision known at the cut-off:\n');
-    console.log(scoreTable(cases.filter((c) => !c.decided)));
-    console.log('\nOnly shows whose latest season came out within two years of the cut-off:\n');
-    console.log(scoreTable(cases.filter((c) => c.waited <= 730)));
-    if (options.svg) {
-      fs.writeFileSync(options.svg, reliabilityChart(cases, 'Reliability of P(next season within 365 days)'));
-      console.log(`\nwrote ${options.svg}`);
-    }
-  });
+  .action(
+    async (options: { history?: string; events?: string; from: string; to?: string; dataEnd?: string; prior: boolean; svg?: string }) => {
+      const dataEnd = options.dataEnd ?? new Date().toISOString().slice(0, 10);
+      let histories: ShowHistory[];
+      if (options.history) histories = [...readHistory(options.history, options.events).values()];
+      else {
+        const db = await openDatabase(loadConfig().database);
+        await migrate(db);
+        histories = await loadHistories(db.kysely);
+        await db.close();
+      }
+      const to = options.to ?? new Date(Date.parse(dataEnd) - 31 * 86_400_000).toISOString().slice(0, 10);
+      const cutoffs = monthlyCutoffs(options.from, to);
+      const started = performance.now();
+      const cases = runBacktest({ histories, cutoffs, dataEnd, prior: options.prior ? loadPrior() : {} });
+      console.log(
+        `${histories.length} shows, ${cutoffs.length} monthly cut-offs ${cutoffs[0]} … ${cutoffs.at(-1)}, ${cases.length} forecasts (${cases.filter((c) => !c.decided).length} with no decision known), ${Math.round(performance.now() - started)} ms\n`,
+      );
+      console.log('All forecasts:\n');
+      console.log(scoreTable(cases));
+      console.log('\nOnly shows with no decision known at the cut-off:\n');
+      console.log(scoreTable(cases.filter((c) => !c.decided)));
+      console.log('\nOnly shows whose latest season came out within two years of the cut-off:\n');
+      console.log(scoreTable(cases.filter((c) => c.waited <= 730)));
+      if (options.svg) {
+        fs.writeFileSync(options.svg, reliabilityChart(cases, 'Reliability of P(next season within 365 days)'));
+        console.log(`\nwrote ${options.svg}`);
+      }
+    },
+  );
 
 program
   .command('train-prior')

@@ -5,10 +5,12 @@ import { problem } from './api/problem.ts';
 import type { AppDeps } from './app.types.ts';
 import { showApi } from './catalog/shows.api.ts';
 import { notFound, showPages } from './catalog/shows.routes.tsx';
+import { type ForecastService, forecastService } from './forecast/forecast.service.ts';
 import { aboutPage, serverError } from './site/site.routes.tsx';
 
 /** The whole HTTP surface: one line per route. */
-export function buildApp(deps: AppDeps): Hono {
+export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: ForecastService }): Hono {
+  const deps: AppDeps = { ...options, forecasts: options.forecasts ?? forecastService(options.db) };
   const app = new Hono();
   const pages = showPages(deps);
   const api = showApi(deps);
@@ -21,6 +23,7 @@ export function buildApp(deps: AppDeps): Hono {
 
   app.get('/api/shows', api.list);
   app.get('/api/shows/:slug', api.get);
+  app.get('/api/shows/:slug/forecast', api.forecast);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(deps.siteUrl)));
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? problem(c, 404, 'Not found', `no resource at ${c.req.path}`) : notFound(c)));

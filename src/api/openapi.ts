@@ -59,6 +59,18 @@ export function openApiDocument(siteUrl: string) {
           },
         },
       },
+      '/api/shows/{slug}/forecast': {
+        get: {
+          operationId: 'getShowForecast',
+          summary: "The forecast for the show's next season, with its evidence and explanation",
+          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } }],
+          responses: {
+            200: { description: 'The forecast', content: { 'application/json': { schema: { $ref: '#/components/schemas/Forecast' } } } },
+            400: problem,
+            404: problem,
+          },
+        },
+      },
       '/api/openapi.json': {
         get: { operationId: 'openApi', summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1 document' } } },
       },
@@ -100,6 +112,44 @@ export function openApiDocument(siteUrl: string) {
             verifiedOn: { type: ['string', 'null'], format: 'date' },
             updatedAt: { type: 'string', format: 'date-time' },
             url: { type: 'string', format: 'uri' },
+          },
+        },
+        Forecast: {
+          type: 'object',
+          required: ['slug', 'asOf', 'nextSeason', 'basis', 'pNext', 'pWithin365', 'pWithin730', 'quantiles'],
+          properties: {
+            slug: { type: 'string' },
+            asOf: { type: 'string', format: 'date' },
+            latestSeason: { type: ['integer', 'null'] },
+            nextSeason: { type: 'integer' },
+            basis: { type: 'string', enum: ['waiting', 'renewed', 'dated', 'ended', 'no_season'] },
+            pNext: { type: 'number', minimum: 0, maximum: 1, description: 'P(the next season premieres within six years)' },
+            pWithin365: { type: 'number', minimum: 0, maximum: 1 },
+            pWithin730: { type: 'number', minimum: 0, maximum: 1 },
+            quantiles: {
+              type: ['object', 'null'],
+              description: 'Premiere date quantiles given that it premieres; null when pNext < 0.05',
+              properties: {
+                p10: { type: 'string' },
+                p25: { type: 'string' },
+                p50: { type: 'string' },
+                p75: { type: 'string' },
+                p90: { type: 'string' },
+              },
+            },
+            decisionClock: {
+              type: ['object', 'null'],
+              properties: {
+                within30: { type: 'number' },
+                within90: { type: 'number' },
+                within180: { type: 'number' },
+                decisions: { type: 'integer' },
+              },
+            },
+            episodes: { type: ['object', 'null'] },
+            evidence: { type: 'object' },
+            explanation: { type: 'array', items: { type: 'string' } },
+            curve: { type: 'array', items: { type: 'object', properties: { date: { type: 'string' }, p: { type: 'number' } } } },
           },
         },
         ShowDetail: {

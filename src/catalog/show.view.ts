@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { ForecastService, ShowForecast } from '../forecast/forecast.service.ts';
 import { seasonDates } from '../status/events.queries.ts';
 import { type DerivedStatus, deriveStatus } from '../status/status.rules.ts';
 import { isoDay } from './dates.ts';
@@ -9,6 +10,7 @@ import { type SimilarShow, similarShows } from './similar.rules.ts';
 
 export interface ShowView {
   detail: ShowDetail;
+  forecast: ShowForecast | null;
   status: DerivedStatus;
   summary: string;
   seasonsAnswer: string;
@@ -18,7 +20,7 @@ export interface ShowView {
 }
 
 /** A show with its derived status, answers and similar shows as of `now`; null for an unknown slug. */
-export async function loadShowView(db: Kysely<Database>, slug: string, now: Date): Promise<ShowView | null> {
+export async function loadShowView(db: Kysely<Database>, forecasts: ForecastService, slug: string, now: Date): Promise<ShowView | null> {
   const detail = await getShowDetail(db, slug);
   if (!detail) return null;
   const today = isoDay(now);
@@ -27,6 +29,7 @@ export async function loadShowView(db: Kysely<Database>, slug: string, now: Date
   const candidates = await similarCandidates(db, show);
   return {
     detail,
+    forecast: await forecasts.forShow(slug, now),
     status,
     summary: summary({ show, seasons, credits, status }),
     seasonsAnswer: seasonsAnswer({ show, seasons, status }),

@@ -62,6 +62,22 @@ describeEachEngine(
       expect(body.ratings[0]).toMatchObject({ source: 'imdb', value: 7.2, asOf: '2021' });
     });
 
+    it('forecasts the next season with its evidence', async () => {
+      const { status, body } = await get('/api/shows/somos/forecast');
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ slug: 'somos', asOf: '2026-11-25', latestSeason: 1, nextSeason: 2, basis: 'waiting' });
+      expect(body.pNext).toBeGreaterThan(0);
+      expect(body.pNext).toBeLessThan(0.25); // five years of silence
+      expect(body.pWithin365).toBeLessThanOrEqual(body.pWithin730);
+      expect(body.explanation.join(' ')).toMatch(/Somos\. has waited 65 months since season 1 with no announcement/);
+      const ended = await get('/api/shows/breaking-bad/forecast');
+      expect(ended.body).toMatchObject({ basis: 'ended', quantiles: null });
+      const renewed = await get('/api/shows/wednesday/forecast');
+      expect(renewed.body.basis).toBe('renewed');
+      expect(renewed.body.pNext).toBeGreaterThan(0.9);
+      expect((await get('/api/shows/nothing/forecast')).status).toBe(404);
+    });
+
     it.each([
       ['/api/shows?limit=1000', 'limit', 'must be at most 100'],
       ['/api/shows?limit=0', 'limit', 'must be at least 1'],

@@ -6,7 +6,7 @@ import { loadShowView } from './show.view.ts';
 import { listQuery, queryObject, slugParam } from './shows.params.ts';
 import { listShows, type ShowRow } from './shows.queries.ts';
 
-export function showApi({ db, siteUrl, now }: AppDeps) {
+export function showApi({ db, siteUrl, now, forecasts }: AppDeps) {
   return {
     // GET /api/shows
     async list(c: Context) {
@@ -21,7 +21,7 @@ export function showApi({ db, siteUrl, now }: AppDeps) {
     async get(c: Context) {
       const slug = slugParam.safeParse(c.req.param('slug'));
       if (!slug.success) return invalidParameters(c, slug.error);
-      const view = await loadShowView(db.kysely, slug.data, now());
+      const view = await loadShowView(db.kysely, forecasts, slug.data, now());
       if (!view) return problem(c, 404, 'Not found', `no show has the slug "${slug.data}"`);
       const { detail, status } = view;
       const pd = (d: { date: string; precision: string } | null) => (d ? partialDateToString(d as never) : null);
@@ -50,7 +50,34 @@ export function showApi({ db, siteUrl, now }: AppDeps) {
         similar: view.similar.map((s) => ({ slug: s.show.slug, title: s.show.title, reason: s.reason })),
       });
     },
+
+    forecast: (c: Context) => forecastHandler(c, { forecasts, now }),
   };
+}
+
+// GET /api/shows/:slug/forecast
+async function forecastHandler(c: Context, { forecasts, now }: Pick<AppDeps, 'forecasts' | 'now'>) {
+  const slug = slugParam.safeParse(c.req.param('slug'));
+  if (!slug.success) return invalidParameters(c, slug.error);
+  const result = await forecasts.forShow(slug.data, now());
+  if (!result) return problem(c, 404, 'Not found', `no show has the slug "${slug.data}"`);
+  const f = result.forecast;
+  return c.json({
+    slug: slug.data,
+    asOf: f.asOf,
+    latestSeason: f.latestSeason,
+    nextSeason: f.nextSeason,
+    basis: f.basis,
+    pNext: f.pNext,
+    pWithin365: f.pWithin365,
+    pWithin730: f.pWithin730,
+    quantiles: f.quantiles,
+    decisionClock: result.clock,
+    episodes: result.episodes,
+    evidence: { cohort: result.cohort, claim: result.claim },
+    explanation: result.explanation,
+    curve: f.curve,
+  });
 }
 
 function showSummary(s: ShowRow, siteUrl: string) {

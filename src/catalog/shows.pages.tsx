@@ -1,3 +1,4 @@
+import type { ShowForecast } from '../forecast/forecast.service.ts';
 import type { EventRow } from '../status/events.queries.ts';
 import type { DerivedStatus } from '../status/status.rules.ts';
 import { formatPartialDate } from './dates.ts';
@@ -8,6 +9,7 @@ import { countryName, languageName } from './words.rules.ts';
 
 export interface ShowPageProps {
   detail: ShowDetail;
+  forecast: ShowForecast | null;
   status: DerivedStatus;
   summary: string;
   seasonsAnswer: string;
@@ -85,6 +87,7 @@ export function ShowPage(p: ShowPageProps) {
       <section aria-labelledby="when">
         <h2 id="when">When will season {n} come out?</h2>
         <p>{p.when}</p>
+        {p.forecast ? <ForecastSection forecast={p.forecast} /> : null}
       </section>
 
       <section aria-labelledby="seasons">
@@ -201,6 +204,31 @@ export function ShowPage(p: ShowPageProps) {
         </p>
       ) : null}
     </article>
+  );
+}
+
+function ForecastSection({ forecast }: { forecast: ShowForecast }) {
+  const f = forecast.forecast;
+  return (
+    <div class="forecast" id="forecast">
+      <h3>Forecast</h3>
+      <p class="odds">
+        Chance of a season {f.nextSeason}: <strong>{Math.round(f.pNext * 100)}%</strong> · within a year:{' '}
+        <strong>{Math.round(f.pWithin365 * 100)}%</strong> · within two years: <strong>{Math.round(f.pWithin730 * 100)}%</strong>
+      </p>
+      {forecast.explanation.map((sentence) => (
+        <p>{sentence}</p>
+      ))}
+      {forecast.chartSvg ? (
+        <figure>
+          <div dangerouslySetInnerHTML={{ __html: forecast.chartSvg }} />
+          <figcaption class="meta">
+            Line: chance that season {f.nextSeason} has premiered by each date. Shaded: the 80% interval; dashed: the median date. A
+            backtested model, as of {f.asOf}; see <a href="/about#forecasts">how forecasts work</a>.
+          </figcaption>
+        </figure>
+      ) : null}
+    </div>
   );
 }
 

@@ -44,6 +44,9 @@ describeEachEngine(
       );
       expect(page).toContain('When will season 2 come out?');
       expect(page).toContain('Not announced: there is no release date for season 2');
+      expect(page).toMatch(/Chance of a season 2: \d+%/);
+      expect(page).toContain('“Netflix usually decides within three months”');
+      expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
       expect(page).toMatch(/Cinematography\s+Ignacio Prieto/);
       expect(page).toMatch(/7\.2\/10 on IMDb, as of 2021/);
       expect(page).toContain('Season 1: 6 episodes');

@@ -11,7 +11,7 @@ import { listShows, recentlyUpdatedShows } from './shows.queries.ts';
 
 const SEARCH_PAGE_SIZE = 20;
 
-export function showPages({ db, siteUrl, now }: AppDeps) {
+export function showPages({ db, siteUrl, now, forecasts }: AppDeps) {
   return {
     // GET /
     async home(c: Context) {
@@ -35,7 +35,7 @@ export function showPages({ db, siteUrl, now }: AppDeps) {
     async show(c: Context) {
       const slug = slugParam.safeParse(c.req.param('slug'));
       if (!slug.success) return notFound(c);
-      const view = await loadShowView(db.kysely, slug.data, now());
+      const view = await loadShowView(db.kysely, forecasts, slug.data, now());
       if (!view) return notFound(c);
       const { show } = view.detail;
       const url = `${siteUrl}/shows/${show.slug}`;

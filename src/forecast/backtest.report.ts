@@ -19,7 +19,10 @@ export function scoreTable(cases: Case[]): string {
   const model = rows[0];
   const best = rows.slice(1).reduce((a, b) => (b.brier365 < a.brier365 ? b : a));
   if (model && !Number.isNaN(model.brier365)) {
-    lines.push('', `Brier (365 d) of the model against the best baseline (${best.method}): ${pct(1 - model.brier365 / best.brier365)} better.`);
+    lines.push(
+      '',
+      `Brier (365 d) of the model against the best baseline (${best.method}): ${pct(1 - model.brier365 / best.brier365)} better.`,
+    );
   }
   return lines.join('\n');
 }
@@ -27,7 +30,11 @@ export function scoreTable(cases: Case[]): string {
 export function reliabilityChart(cases: Case[], title: string): string {
   const colors = ['#0b5cad', '#b42318', '#8a5a00', '#1a7f37'];
   return reliabilitySvg(
-    METHODS.filter((m) => m !== 'one-year' && m !== 'platform-median').map((m, i) => ({ name: m, color: colors[i] as string, points: reliability(cases, m) })),
+    METHODS.filter((m) => m !== 'one-year' && m !== 'platform-median').map((m, i) => ({
+      name: m,
+      color: colors[i] as string,
+      points: reliability(cases, m),
+    })),
     title,
   );
 }

@@ -1,6 +1,6 @@
+import { forecastNextSeason } from './forecast.rules.ts';
 import type { Params } from './hazard.model.ts';
 import { dayNumber, historyAsOf, MONTH_DAYS, type ShowHistory } from './history.ts';
-import { forecastNextSeason } from './forecast.rules.ts';
 import { normalisePlatform } from './platforms.rules.ts';
 import { trainModel } from './train.ts';
 
@@ -44,7 +44,17 @@ export function monthlyCutoffs(from: string, to: string): string[] {
   return out;
 }
 
-export function runBacktest({ histories, cutoffs, dataEnd, prior }: { histories: ShowHistory[]; cutoffs: string[]; dataEnd: string; prior: Params }): Case[] {
+export function runBacktest({
+  histories,
+  cutoffs,
+  dataEnd,
+  prior,
+}: {
+  histories: ShowHistory[];
+  cutoffs: string[];
+  dataEnd: string;
+  prior: Params;
+}): Case[] {
   const cases: Case[] = [];
   const end = dayNumber(dataEnd);
   for (const cutoff of cutoffs) {
@@ -73,7 +83,7 @@ export function runBacktest({ histories, cutoffs, dataEnd, prior }: { histories:
         cutoff,
         show: show.id,
         actual: next ? dayNumber(next.premiered) - t : null,
-        observed: Math.min(end, histories[i]?.checkedUntil ? dayNumber(histories[i]?.checkedUntil as string) : end) - t,
+        observed: end - t,
         decided: f.basis !== 'waiting',
         waited,
         predictions,
@@ -221,4 +231,3 @@ export function reliability(cases: Case[], method: string): Array<{ predicted: n
   }
   return bins.filter((b) => b.n > 0).map((b) => ({ predicted: b.sumP / b.n, observed: b.hits / b.n, n: b.n }));
 }
-

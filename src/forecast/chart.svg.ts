@@ -8,7 +8,7 @@ function esc(text: string): string {
 
 const W = 640;
 const H = 260;
-const PAD = { left: 46, right: 16, top: 16, bottom: 40 };
+const PAD = { left: 46, right: 34, top: 16, bottom: 40 };
 const plotW = W - PAD.left - PAD.right;
 const plotH = H - PAD.top - PAD.bottom;
 
@@ -19,23 +19,35 @@ export function forecastChartSvg(f: Forecast, title: string): string {
   const t0 = Date.parse(points[0]?.date as string);
   const t1 = Date.parse(points.at(-1)?.date as string);
   const x = (iso: string) => PAD.left + ((Date.parse(iso) - t0) / (t1 - t0)) * plotW;
-  const y = (p: number) => PAD.top + (1 - p) * plotH;
+  // The scale fits the curve, so a small chance is still visible.
+  const top = Math.max(...points.map((pt) => pt.p));
+  const yMax = [0.05, 0.1, 0.25, 0.5, 1].find((v) => v >= top * 1.1) ?? 1;
+  const y = (p: number) => PAD.top + (1 - p / yMax) * plotH;
   const line = points.map((pt, i) => `${i === 0 ? 'M' : 'L'}${x(pt.date).toFixed(1)},${y(pt.p).toFixed(1)}`).join(' ');
   const parts: string[] = [];
   const q = f.quantiles;
   if (q && Date.parse(q.p10) <= t1) {
     const left = x(q.p10);
     const right = Math.min(x(q.p90), PAD.left + plotW);
-    parts.push(`<rect x="${left.toFixed(1)}" y="${PAD.top}" width="${Math.max(1, right - left).toFixed(1)}" height="${plotH}" fill="#dbe8f6"/>`);
-    if (Date.parse(q.p50) <= t1) parts.push(`<line x1="${x(q.p50).toFixed(1)}" x2="${x(q.p50).toFixed(1)}" y1="${PAD.top}" y2="${PAD.top + plotH}" stroke="#0b5cad" stroke-dasharray="4 3"/>`);
+    parts.push(
+      `<rect x="${left.toFixed(1)}" y="${PAD.top}" width="${Math.max(1, right - left).toFixed(1)}" height="${plotH}" fill="#dbe8f6"/>`,
+    );
+    if (Date.parse(q.p50) <= t1)
+      parts.push(
+        `<line x1="${x(q.p50).toFixed(1)}" x2="${x(q.p50).toFixed(1)}" y1="${PAD.top}" y2="${PAD.top + plotH}" stroke="#0b5cad" stroke-dasharray="4 3"/>`,
+      );
   }
-  for (const p of [0, 0.25, 0.5, 0.75, 1]) {
+  for (const share of [0, 0.25, 0.5, 0.75, 1]) {
+    const p = share * yMax;
+    const label = `${Number((p * 100).toFixed(1))}%`;
     parts.push(`<line x1="${PAD.left}" x2="${PAD.left + plotW}" y1="${y(p)}" y2="${y(p)}" stroke="#d9dce0"/>`);
-    parts.push(`<text x="${PAD.left - 6}" y="${y(p) + 4}" text-anchor="end" font-size="11" fill="#5a5f66">${Math.round(p * 100)}%</text>`);
+    parts.push(`<text x="${PAD.left - 6}" y="${y(p) + 4}" text-anchor="end" font-size="11" fill="#5a5f66">${label}</text>`);
   }
   for (let i = 0; i < points.length; i += 6) {
     const pt = points[i] as { date: string };
-    parts.push(`<text x="${x(pt.date).toFixed(1)}" y="${H - 18}" text-anchor="middle" font-size="11" fill="#5a5f66">${pt.date.slice(0, 7)}</text>`);
+    parts.push(
+      `<text x="${x(pt.date).toFixed(1)}" y="${H - 18}" text-anchor="middle" font-size="11" fill="#5a5f66">${pt.date.slice(0, 7)}</text>`,
+    );
   }
   parts.push(`<path d="${line}" fill="none" stroke="#1d1f21" stroke-width="2"/>`);
   const desc = q
@@ -45,7 +57,10 @@ export function forecastChartSvg(f: Forecast, title: string): string {
 }
 
 /** Reliability diagram: predicted probability against observed frequency, one series per method. */
-export function reliabilitySvg(series: Array<{ name: string; color: string; points: Array<{ predicted: number; observed: number; n: number }> }>, title: string): string {
+export function reliabilitySvg(
+  series: Array<{ name: string; color: string; points: Array<{ predicted: number; observed: number; n: number }> }>,
+  title: string,
+): string {
   const size = 360;
   const pad = 44;
   const s = size - pad * 2;
@@ -66,9 +81,17 @@ export function reliabilitySvg(series: Array<{ name: string; color: string; poin
     parts.push(`<path d="${path}" fill="none" stroke="${ser.color}" stroke-width="2"/>`);
     for (const pt of ser.points) {
       const r = Math.min(8, 2 + Math.sqrt(pt.n) / 3);
-      parts.push(`<circle cx="${px(pt.predicted).toFixed(1)}" cy="${py(pt.observed).toFixed(1)}" r="${r.toFixed(1)}" fill="${ser.color}" fill-opacity="0.6"/>`);
+      parts.push(
+        `<circle cx="${px(pt.predicted).toFixed(1)}" cy="${py(pt.observed).toFixed(1)}" r="${r.toFixed(1)}" fill="${ser.color}" fill-opacity="0.6"/>`,
+      );
     }
-    parts.push(`<rect x="${pad + 8}" y="${pad + 8 + i * 16}" width="10" height="10" fill="${ser.color}"/><text x="${pad + 22}" y="${pad + 17 + i * 16}" font-size="11">${esc(ser.name)}</text>`);
+    parts.push(
+      `<rect x="${pad + 8}" y="${pad + 8 + i * 16}" width="10" height="10" fill="${ser.color}"/><text x="${pad + 22}" y="${pad + 17 + i * 16}" font-size="11">${esc(ser.name)}</text>`,
+    );
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" role="img"><title>${esc(title)}</title><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>\n`;
+}
+
+export function chartTitle(title: string, season: number): string {
+  return `Chance that season ${season} of ${title} has premiered, by date`;
 }

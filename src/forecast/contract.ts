@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { type Forecast, forecastNextSeason } from './forecast.rules.ts';
 import type { Params } from './hazard.model.ts';
 import { type Decision, type DecisionKind, historyAsOf, type ShowHistory } from './history.ts';
-import { type Forecast, forecastNextSeason } from './forecast.rules.ts';
 import { type Model, trainModel } from './train.ts';
 
 // `nextseason forecast --history seasons.csv --queries queries.csv [--events events.csv]`:
@@ -24,13 +24,27 @@ function readCsv(file: string, columns: string[]): Row[] {
   }
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
-    records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, trim: true, info: true, bom: true });
+    records = parse(text, {
+      columns: (header: string[]) => header.map((h) => h.trim()),
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      bom: true,
+    });
   } catch (error) {
     throw new InputError(`${file}: ${(error as Error).message}`);
   }
-  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]?.split(',').map((h) => h.trim()) ?? [];
+  const header =
+    text
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/, 1)[0]
+      ?.split(',')
+      .map((h) => h.trim()) ?? [];
   const missing = columns.filter((c) => !header.includes(c));
-  if (missing.length > 0) throw new InputError(`${file}:1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header must include ${columns.join(',')})`);
+  if (missing.length > 0)
+    throw new InputError(
+      `${file}:1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header must include ${columns.join(',')})`,
+    );
   return records.map((r) => ({ line: r.info.lines, fields: r.record }));
 }
 
@@ -61,10 +75,19 @@ export function readHistory(seasonsFile: string, eventsFile?: string): Map<strin
     const season = { number: seasonNumber(seasonsFile, row, 'season'), premiered: isoDate(seasonsFile, row, 'premiered') };
     let show = shows.get(id);
     if (!show) {
-      show = { id, title: row.fields.title ?? id, platform: row.fields.platform || null, genres: [], country: null, seasons: [], decisions: [] };
+      show = {
+        id,
+        title: row.fields.title ?? id,
+        platform: row.fields.platform || null,
+        genres: [],
+        country: null,
+        seasons: [],
+        decisions: [],
+      };
       shows.set(id, show);
     }
-    if (show.seasons.some((s) => s.number === season.number)) throw new InputError(`${seasonsFile}:${row.line}: season: show ${id} has season ${season.number} twice`);
+    if (show.seasons.some((s) => s.number === season.number))
+      throw new InputError(`${seasonsFile}:${row.line}: season: show ${id} has season ${season.number} twice`);
     show.seasons.push(season);
   }
   if (eventsFile) {
@@ -74,7 +97,8 @@ export function readHistory(seasonsFile: string, eventsFile?: string): Map<strin
       const show = shows.get(id);
       if (!show) throw new InputError(`${eventsFile}:${row.line}: show_id: "${id}" has no seasons in ${seasonsFile}`);
       const kind = row.fields.kind as DecisionKind;
-      if (!kinds.includes(kind)) throw new InputError(`${eventsFile}:${row.line}: kind: "${row.fields.kind}" is not one of ${kinds.join(', ')}`);
+      if (!kinds.includes(kind))
+        throw new InputError(`${eventsFile}:${row.line}: kind: "${row.fields.kind}" is not one of ${kinds.join(', ')}`);
       const decision: Decision = { date: isoDate(eventsFile, row, 'date'), kind, season: seasonNumber(eventsFile, row, 'season') };
       if (kind === 'date_announced') {
         decision.value = isoDate(eventsFile, row, 'value');
@@ -106,15 +130,20 @@ export interface ContractLine {
 }
 
 /** Forecasts every query; one model per distinct as-of date, trained on rows dated by then. */
-export function answerQueries(shows: Map<string, ShowHistory>, queries: Array<{ showId: string; asOf: string }>, prior: Params): ContractLine[] {
+export function answerQueries(
+  shows: Map<string, ShowHistory>,
+  queries: Array<{ showId: string; asOf: string }>,
+  prior: Params,
+): ContractLine[] {
   const all = [...shows.values()];
   const models = new Map<string, Model>();
+  let previous: Model | undefined;
+  for (const asOf of [...new Set(queries.map((q) => q.asOf))].sort()) {
+    previous = trainModel({ histories: all.map((h) => historyAsOf(h, asOf)), asOf, prior, start: previous?.params });
+    models.set(asOf, previous);
+  }
   return queries.map(({ showId, asOf }) => {
-    let model = models.get(asOf);
-    if (!model) {
-      model = trainModel({ histories: all.map((h) => historyAsOf(h, asOf)), asOf, prior });
-      models.set(asOf, model);
-    }
+    const model = models.get(asOf) as Model;
     const f = forecastNextSeason({ show: historyAsOf(shows.get(showId) as ShowHistory, asOf), model, asOf });
     return {
       show_id: showId,

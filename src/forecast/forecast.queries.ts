@@ -14,7 +14,11 @@ const DECISION_KINDS: Record<string, DecisionKind> = {
 /** Every show's premieres and decisions, as the forecaster reads them (rumours and retractions left out). */
 export async function loadHistories(db: Kysely<Database>): Promise<ShowHistory[]> {
   const [shows, genres, seasons, events] = await Promise.all([
-    db.selectFrom('shows as s').leftJoin('platforms as p', 'p.id', 's.platform_id').select(['s.id', 's.slug', 's.title', 's.origin_country', 's.verified_on', 'p.name as platform']).execute(),
+    db
+      .selectFrom('shows as s')
+      .leftJoin('platforms as p', 'p.id', 's.platform_id')
+      .select(['s.id', 's.slug', 's.title', 's.origin_country', 'p.name as platform'])
+      .execute(),
     db.selectFrom('show_genres').select(['show_id', 'genre']).orderBy('genre').execute(),
     db
       .selectFrom('seasons')
@@ -33,7 +37,16 @@ export async function loadHistories(db: Kysely<Database>): Promise<ShowHistory[]
   ]);
   const byShow = new Map<number, ShowHistory>();
   for (const s of shows) {
-    byShow.set(s.id, { id: s.slug, title: s.title, platform: s.platform, genres: [], country: s.origin_country, seasons: [], decisions: [], episodes: {}, checkedUntil: s.verified_on });
+    byShow.set(s.id, {
+      id: s.slug,
+      title: s.title,
+      platform: s.platform,
+      genres: [],
+      country: s.origin_country,
+      seasons: [],
+      decisions: [],
+      episodes: {},
+    });
   }
   for (const g of genres) byShow.get(g.show_id)?.genres.push(g.genre);
   for (const s of seasons) {

@@ -48,9 +48,15 @@ export function nextSeasonStatus(show: ShowHistory, latest: number, asOf: string
   for (const d of decisions) {
     if (d.kind === 'renewed' && d.season >= next) status = { basis: 'renewed', renewedOn: d.date };
     else if ((d.kind === 'cancelled' || d.kind === 'ended') && d.season <= latest) status = { basis: 'ended' };
-    else if ((d.kind === 'cancelled' || d.kind === 'ended') && d.season >= next && status.basis !== 'renewed') status = { basis: 'renewed', renewedOn: d.date };
+    else if ((d.kind === 'cancelled' || d.kind === 'ended') && d.season >= next && status.basis !== 'renewed')
+      status = { basis: 'renewed', renewedOn: d.date };
     else if (d.kind === 'date_announced' && d.season === next && d.value && status.basis !== 'ended') {
-      status = { ...status, basis: 'dated', dated: { day: d.value, precision: d.precision ?? 'day' }, renewedOn: status.renewedOn ?? d.date };
+      status = {
+        ...status,
+        basis: 'dated',
+        dated: { day: d.value, precision: d.precision ?? 'day' },
+        renewedOn: status.renewedOn ?? d.date,
+      };
     }
   }
   // A date that has passed with no premiere on record says only that the season was ordered.
@@ -82,15 +88,28 @@ export function forecastNextSeason({ show, model, asOf }: { show: ShowHistory; m
   let cdf: (d: number) => number;
   let pNext: number;
   if (status.basis === 'ended') {
-    const curve = curveOf(() => 0, 0, today);
-    return { ...empty(asOf, 'ended'), latestSeason: latest.number, nextSeason: latest.number + 1, pNext: REVIVAL, waitedDays: waited, curve };
+    // A revival is possible but rare: its small chance spread evenly over the horizon.
+    const curve = curveOf((d) => Math.min(1, d / HORIZON_DAYS), REVIVAL, today);
+    return {
+      ...empty(asOf, 'ended'),
+      latestSeason: latest.number,
+      nextSeason: latest.number + 1,
+      pNext: REVIVAL,
+      waitedDays: waited,
+      curve,
+    };
   }
   if (status.basis === 'dated' && status.dated) {
     pNext = DATED_HOLDS;
     cdf = datedCdf(status.dated.day, status.dated.precision, today);
   } else {
     const months = Math.ceil((waited + HORIZON_DAYS) / MONTH_DAYS) + 2;
-    const hazards = monthlyHazards(model.params, platformKind(show.platform), spellFeatures(show, latest.number, latest.premiered), Math.max(months, BASE_MONTHS + 1));
+    const hazards = monthlyHazards(
+      model.params,
+      platformKind(show.platform),
+      spellFeatures(show, latest.number, latest.premiered),
+      Math.max(months, BASE_MONTHS + 1),
+    );
     const S = (d: number) => survivalAt(hazards, d);
     if (status.basis === 'renewed' && status.renewedOn) {
       // Renewed: it will come (unless reversed). When: mostly by how long renewals have taken to reach
@@ -129,7 +148,7 @@ export function forecastNextSeason({ show, model, asOf }: { show: ShowHistory; m
 
 const MIN_LEAD_EVENTS = 8;
 const MIN_AT_RISK = 5; // renewals still waiting at this point, for their record to count
-const LEAD_WEIGHT = 0.75;
+const LEAD_WEIGHT = 0.5;
 
 /** P(premiere within d days) for a show renewed `elapsed` days ago, from the renewal → premiere waits on record. */
 function renewalLeadCdf(model: Model, kind: string, elapsed: number): ((d: number) => number) | null {
@@ -187,7 +206,18 @@ function curveOf(cdf: (d: number) => number, pNext: number, today: number): Fore
 }
 
 function empty(asOf: string, basis: Basis): Forecast {
-  return { asOf, latestSeason: null, nextSeason: 1, basis, pNext: 0, pWithin365: 0, pWithin730: 0, quantiles: null, curve: [], waitedDays: null };
+  return {
+    asOf,
+    latestSeason: null,
+    nextSeason: 1,
+    basis,
+    pNext: 0,
+    pWithin365: 0,
+    pWithin730: 0,
+    quantiles: null,
+    curve: [],
+    waitedDays: null,
+  };
 }
 
 function round(p: number): number {

@@ -25,7 +25,7 @@ export function baseParam(month: number): string {
 
 /** Coarse time bands in which a platform kind may differ from the baseline. */
 export function band(month: number): number {
-  return month < 9 ? 0 : month < 15 ? 1 : month < 24 ? 2 : 3;
+  return month < 9 ? 0 : month < 15 ? 1 : month < 24 ? 2 : month < 48 ? 3 : 4;
 }
 
 /** The parameters active in one month of a wait; an unknown platform kind is the baseline itself. */
@@ -77,7 +77,17 @@ export interface FitResult {
 }
 
 /** Maximum a posteriori fit by Newton's method. */
-export function fitHazard({ spells, prior = {}, maxIterations = 60 }: { spells: Spell[]; prior?: Params; maxIterations?: number }): FitResult {
+export function fitHazard({
+  spells,
+  prior = {},
+  start = {},
+  maxIterations = 60,
+}: {
+  spells: Spell[];
+  prior?: Params;
+  start?: Params;
+  maxIterations?: number;
+}): FitResult {
   const names: string[] = [];
   const index = new Map<string, number>();
   const register = (name: string) => {
@@ -96,7 +106,7 @@ export function fitHazard({ spells, prior = {}, maxIterations = 60 }: { spells: 
   const P = names.length;
   const mu = names.map((n) => prior[n] ?? (n.startsWith('m') && !n.includes(':') ? -3 : 0));
   const inv = names.map((n) => 1 / priorSigma(n) ** 2);
-  const theta = [...mu];
+  const theta = names.map((n, i) => start[n] ?? (mu[i] as number)); // a warm start only saves iterations: the optimum is unique
   const smooth = 1 / SMOOTH_SIGMA ** 2;
 
   let iterations = 0;

@@ -29,8 +29,6 @@ export interface ShowHistory {
   decisions: Decision[];
   /** Episode counts by season number, where known. */
   episodes?: Record<number, number>;
-  /** The last day the facts are known to be complete (a later premiere would be missing). */
-  checkedUntil?: string | null;
 }
 
 /** The show as it was known at the end of `asOf`: nothing dated later survives. */

@@ -37,7 +37,10 @@ export function readEconomistHistories(file: string): ShowHistory[] {
     let show = shows.get(id);
     if (!show) {
       // Every show here is a drama: the genre says nothing, so it is left to the baseline.
-      const genres = (row.genres ?? '').split(',').map((g) => g.trim()).filter((g) => g && g !== 'Drama');
+      const genres = (row.genres ?? '')
+        .split(',')
+        .map((g) => g.trim())
+        .filter((g) => g && g !== 'Drama');
       show = { id, title: row.title as string, platform: null, genres, country: null, seasons: [], decisions: [] };
       shows.set(id, show);
     }

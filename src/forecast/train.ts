@@ -100,7 +100,11 @@ export function leadStats(histories: ShowHistory[], asOf: string): LeadStats {
         const lead = dayNumber(premiere.premiered) - dayNumber(d.date);
         leads.push(lead);
         add(kind, { days: lead, event: true });
-      } else if (show.decisions.some((c) => (c.kind === 'cancelled' || c.kind === 'ended') && c.season < d.season && c.date > d.date && c.date <= asOf)) {
+      } else if (
+        show.decisions.some(
+          (c) => (c.kind === 'cancelled' || c.kind === 'ended') && c.season < d.season && c.date > d.date && c.date <= asOf,
+        )
+      ) {
         reversed += 1;
       } else {
         add(kind, { days: dayNumber(asOf) - dayNumber(d.date), event: false });
@@ -121,30 +125,61 @@ export interface Model {
   params: Params;
   lead: LeadStats;
   /** Days from a season's premiere to the first decision about the next, and whether one came. */
-  decisionWaits: Array<{ days: number; decided: boolean; kind: string }>;
+  decisionWaits: DecisionWait[];
   spells: number;
 }
 
 /** Learns everything a forecast as of `asOf` needs, from facts dated on or before it. */
-export function trainModel({ histories, asOf, prior = {} }: { histories: ShowHistory[]; asOf: string; prior?: Params }): Model {
+export function trainModel({
+  histories,
+  asOf,
+  prior = {},
+  start,
+}: {
+  histories: ShowHistory[];
+  asOf: string;
+  prior?: Params;
+  start?: Params;
+}): Model {
   const spells = spellsFrom(histories, asOf);
-  const fit = fitHazard({ spells, prior });
-  return { asOf, params: fit.params, lead: leadStats(histories, asOf), decisionWaits: decisionWaits(histories, asOf), spells: spells.length };
+  const fit = fitHazard({ spells, prior, start });
+  return {
+    asOf,
+    params: fit.params,
+    lead: leadStats(histories, asOf),
+    decisionWaits: decisionWaits(histories, asOf),
+    spells: spells.length,
+  };
+}
+
+export interface DecisionWait {
+  days: number;
+  decided: boolean;
+  kind: string;
+  platform: string | null;
 }
 
 /** For the decision clock: each season's wait for a renewal or cancellation, censored at `asOf`. */
-export function decisionWaits(histories: ShowHistory[], asOf: string): Model['decisionWaits'] {
-  const out: Model['decisionWaits'] = [];
+export function decisionWaits(histories: ShowHistory[], asOf: string): DecisionWait[] {
+  const out: DecisionWait[] = [];
   for (const show of histories) {
     if (show.decisions.length === 0) continue; // shows with no recorded decisions say nothing about timing
     for (const season of show.seasons) {
       if (season.premiered > asOf) continue;
       const about = show.decisions
-        .filter((d) => d.date <= asOf && ((d.kind === 'renewed' && d.season === season.number + 1) || ((d.kind === 'cancelled' || d.kind === 'ended') && d.season === season.number)))
+        .filter(
+          (d) =>
+            d.date <= asOf &&
+            ((d.kind === 'renewed' && d.season === season.number + 1) ||
+              ((d.kind === 'cancelled' || d.kind === 'ended') && d.season === season.number)),
+        )
         .sort((a, b) => a.date.localeCompare(b.date))[0];
       const start = dayNumber(season.premiered);
-      if (about) out.push({ days: Math.max(0, dayNumber(about.date) - start), decided: true, kind: about.kind });
-      else if (!show.seasons.some((s) => s.number === season.number + 1 && s.premiered <= asOf)) out.push({ days: dayNumber(asOf) - start, decided: false, kind: '' });
+      const platform = normalisePlatform(show.platform);
+      if (about) out.push({ days: Math.max(0, dayNumber(about.date) - start), decided: true, kind: about.kind, platform });
+      else if (!show.seasons.some((s) => s.number === season.number + 1 && s.premiered <= asOf)) {
+        out.push({ days: dayNumber(asOf) - start, decided: false, kind: '', platform });
+      }
     }
   }
   return out;

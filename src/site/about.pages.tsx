@@ -6,6 +6,20 @@ export function AboutPage() {
         Next Season answers one question for every TV series: will there be another season, and when? Every status comes from dated, sourced
         events; every sentence on a show page is written from the catalogue, so pages stay current without rewriting.
       </p>
+      <h2 id="forecasts">How forecasts work</h2>
+      <p>
+        A forecast is a survival model of the wait from one season's premiere to the next, month by month: the chance that the next season
+        arrives in a given month, if it has not yet, depends on how long the show has waited, its platform, its season number, its era and
+        its genres. Shows still waiting count only for the months they have been seen waiting. The model starts from what TV dramas did from
+        1990 to 2018 (The Economist's IMDb season data) and learns from this catalogue. A renewal, a cancellation or an announced date
+        changes the forecast: a cancelled show keeps only a small chance of revival; a renewed one is timed by how long renewals have taken
+        to reach the screen; a dated one by its date.
+      </p>
+      <p>
+        Forecasts are checked by replaying history: at the start of every month since 2019, the model forecasts every show from what was
+        known that day, and the forecasts are scored against what happened. The scores and the baselines they beat are published with the
+        source code (FORECASTS.md).
+      </p>
       <h2>Data and credits</h2>
       <ul>
         <li>Starter catalogue: facts written down by our editors, each with the source it came from.</li>

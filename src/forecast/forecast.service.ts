@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import { chartTitle, forecastChartSvg } from './chart.svg.ts';
+import { type ClaimCheck, checkQuickDecisions, type DecisionClock, decisionClock } from './clock.rules.ts';
+import { type EpisodeOutlook, episodeOutlook } from './episodes.rules.ts';
+import { type Cohort, cohortEvidence, explainForecast } from './explain.rules.ts';
+import { loadHistories } from './forecast.queries.ts';
+import { type Forecast, forecastNextSeason, nextSeasonStatus } from './forecast.rules.ts';
+import { historyAsOf, type ShowHistory } from './history.ts';
+import { loadPrior } from './prior.ts';
+import { type Model, trainModel } from './train.ts';
+
+export interface ShowForecast {
+  forecast: Forecast;
+  explanation: string[];
+  cohort: Cohort | null;
+  clock: DecisionClock | null;
+  claim: ClaimCheck | null;
+  episodes: EpisodeOutlook | null;
+  chartSvg: string;
+}
+
+/** Forecasts for the site: the model is trained once per day and catalogue revision, then reused. */
+export function forecastService(db: Db) {
+  const prior = loadPrior();
+  let cached: { key: string; histories: ShowHistory[]; model: Model } | null = null;
+
+  async function revision(): Promise<string> {
+    const row = await sql<{ shows: string | null; n: number; events: number; seasons: number }>`
+      select (select max(updated_at) from shows) as shows, (select count(*) from shows) as n,
+             (select count(*) from status_events) as events, (select count(*) from seasons) as seasons`.execute(db.kysely);
+    const r = row.rows[0];
+    return `${r?.shows}|${r?.n}|${r?.events}|${r?.seasons}`;
+  }
+
+  async function state(today: string) {
+    const key = `${today}|${await revision()}`;
+    if (cached?.key !== key) {
+      const histories = await loadHistories(db.kysely);
+      cached = { key, histories, model: trainModel({ histories, asOf: today, prior }) };
+    }
+    return cached;
+  }
+
+  return {
+    async forShow(slug: string, now: Date): Promise<ShowForecast | null> {
+      const today = now.toISOString().slice(0, 10);
+      const { histories, model } = await state(today);
+      const full = histories.find((h) => h.id === slug);
+      if (!full) return null;
+      const show = historyAsOf(full, today);
+      const forecast = forecastNextSeason({ show, model, asOf: today });
+      const latest = show.seasons.at(-1);
+      const status = latest ? nextSeasonStatus(show, latest.number, today) : null;
+      const cohort = cohortEvidence(histories, show, today);
+      const clock =
+        forecast.basis === 'waiting' && forecast.waitedDays !== null ? decisionClock(model.decisionWaits, forecast.waitedDays) : null;
+      const claim = forecast.basis === 'waiting' ? checkQuickDecisions(model.decisionWaits, show.platform) : null;
+      const episodes = forecast.basis === 'ended' ? null : episodeOutlook(show, histories);
+      const explanation = explainForecast({
+        title: show.title,
+        platform: show.platform,
+        forecast,
+        cohort,
+        clock,
+        claim,
+        episodes,
+        renewedOn: status?.renewedOn ?? null,
+      });
+      const chartSvg = forecast.basis === 'ended' ? '' : forecastChartSvg(forecast, chartTitle(show.title, forecast.nextSeason));
+      return { forecast, explanation, cohort, clock, claim, episodes, chartSvg };
+    },
+  };
+}
+
+export type ForecastService = ReturnType<typeof forecastService>;
