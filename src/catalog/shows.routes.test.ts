@@ -71,6 +71,16 @@ describeEachEngine(
       expect(ld.aggregateRating).toMatchObject({ ratingValue: 7.2, bestRating: 10 });
     });
 
+    it('gives every show a forecast with its explanation and chart', async () => {
+      const shows = await db().kysely.selectFrom('shows').select('slug').execute();
+      for (const { slug } of shows) {
+        const html = await (await app().request(`/shows/${slug}`)).text();
+        expect(html, slug).toMatch(/<h3>Forecast<\/h3>/);
+        expect(html, slug).toMatch(/Chance of a season \d+: <strong>\d+%<\/strong>/);
+        expect(html, slug).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+      }
+    });
+
     it('suggests similar shows with a reason', async () => {
       const res = await app().request('/api/shows/somos');
       const body = (await res.json()) as any;

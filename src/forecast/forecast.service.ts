@@ -67,7 +67,7 @@ export function forecastService(db: Db) {
         episodes,
         renewedOn: status?.renewedOn ?? null,
       });
-      const chartSvg = forecast.basis === 'ended' ? '' : forecastChartSvg(forecast, chartTitle(show.title, forecast.nextSeason));
+      const chartSvg = forecastChartSvg(forecast, chartTitle(show.title, forecast.nextSeason));
       return { forecast, explanation, cohort, clock, claim, episodes, chartSvg };
     },
   };
