@@ -13,6 +13,12 @@ import type { ShowHistory } from './forecast/history.ts';
 import { loadPrior, PRIOR_FILE, trainPrior } from './forecast/prior.ts';
 import { importStarterCatalogue } from './importers/starter/starter.import.ts';
 import { DataFileError, loadStarterCatalogue } from './importers/starter/starter.load.ts';
+import { checkEconomistFile, economistItems } from './importers/economist.import.ts';
+import { runImport, WrongInputError } from './importers/import.run.ts';
+import { checkNetflixFile, netflixItems } from './importers/netflix.import.ts';
+import { fileProgress } from './importers/progress.ts';
+import type { Origin } from './importers/show.record.ts';
+import { checkTvmazeFile, tvmazeItems } from './importers/tvmaze.import.ts';
 import { buildApp } from './server.ts';
 import { refreshAllStatuses } from './status/events.queries.ts';
 
@@ -69,6 +75,46 @@ program
     const tally = await importStarterCatalogue(db, loadStarterCatalogue(), new Date());
     console.log(tally.summary());
     console.log(tally.total('inserted') + tally.total('updated') === 0 ? 'nothing changed' : 'starter catalogue loaded');
+    await db.close();
+  });
+
+const IMPORTERS = {
+  tvmaze: { check: checkTvmazeFile, items: tvmazeItems },
+  'netflix-titles': { check: checkNetflixFile, items: netflixItems },
+  'economist-imdb': { check: checkEconomistFile, items: economistItems },
+} as const;
+
+program
+  .command('import')
+  .description('import files into the catalogue: tvmaze (API JSON), netflix-titles (Kaggle CSV), economist-imdb (CSV)')
+  .argument('<kind>', Object.keys(IMPORTERS).join(' | '))
+  .argument('<files...>', 'input files (.gz is read as gzip)')
+  .option('--quiet', 'no progress output')
+  .action(async (kind: string, files: string[], options: { quiet?: boolean }) => {
+    const importer = IMPORTERS[kind as keyof typeof IMPORTERS];
+    if (!importer) fail(`unknown import kind "${kind}": use ${Object.keys(IMPORTERS).join(', ')}`, 2);
+    for (const file of files) await importer.check(file); // refuse a wrong file before writing anything
+    const db = await openDatabase(loadConfig().database);
+    await migrate(db);
+    for (const file of files) {
+      const started = performance.now();
+      const summary = await runImport({
+        db,
+        origin: kind as Origin,
+        input: file,
+        items: importer.items(file),
+        now: new Date(),
+        ...(options.quiet ? {} : { progress: fileProgress(file, `import ${kind}`) }),
+      });
+      console.log(`${file}: ${summary.records} shows read in ${((performance.now() - started) / 1000).toFixed(1)} s (run #${summary.runId})`);
+      console.log(summary.tally.summary());
+      if (summary.skipped > 0) {
+        console.log(`skipped ${summary.skipped}:`);
+        for (const p of summary.problems.slice(0, 20)) console.log(`  ${p.location}: ${p.field ? `${p.field}: ` : ''}${p.reason}`);
+        if (summary.skipped > 20) console.log(`  … ${summary.skipped - 20} more in import_problems (run #${summary.runId})`);
+      }
+      console.log(summary.tally.total('inserted') + summary.tally.total('updated') === 0 ? 'nothing changed' : 'done');
+    }
     await db.close();
   });
 
@@ -147,6 +193,7 @@ function fail(message: string, code = 1): never {
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) fail(error.message, 2);
+  if (error instanceof WrongInputError) fail(error.message, 65);
   if (error instanceof DataFileError) fail(error.message, 65);
   fail(error instanceof Error ? error.message : String(error));
 });

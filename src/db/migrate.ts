@@ -3,10 +3,11 @@ import type { Db } from './database.ts';
 import { catalogue } from './migrations/001_catalogue.ts';
 import { statusEvents } from './migrations/002_status_events.ts';
 import { search } from './migrations/003_search.ts';
+import { imports } from './migrations/004_imports.ts';
 import type { Migration } from './migrations/types.ts';
 
 // Append only: never edit or reorder a migration that has shipped.
-export const MIGRATIONS: readonly Migration[] = [catalogue, statusEvents, search];
+export const MIGRATIONS: readonly Migration[] = [catalogue, statusEvents, search, imports];
 
 const LOCK_KEY = 4_815_162_342; // any constant; serialises migrators across app processes on PostgreSQL
 

@@ -43,6 +43,8 @@ export interface ShowsTable {
   derived_status: string;
   verified_on: string | null;
   search_text: string;
+  added_to_netflix: Generated<string | null>;
+  popularity: Generated<number | null>;
   created_at: string;
   updated_at: string;
 }
@@ -69,6 +71,8 @@ export interface SeasonsTable {
   episode_count_kind: string | null; // announced | counted
   release_style: string | null; // all_at_once | weekly | in_parts
   source_id: number | null;
+  mean_air_date: Generated<string | null>;
+  origin: Generated<string>;
 }
 
 export interface EpisodesTable {
@@ -80,6 +84,8 @@ export interface EpisodesTable {
   airdate: string | null;
   airstamp: string | null;
   runtime_minutes: number | null;
+  tvmaze_id: Generated<number | null>;
+  origin: Generated<string>;
 }
 
 export interface PeopleTable {
@@ -98,6 +104,7 @@ export interface CreditsTable {
   character: string | null;
   billing_order: number;
   source_id: number | null;
+  origin: Generated<string>;
 }
 
 export interface RatingsTable {
@@ -111,6 +118,8 @@ export interface RatingsTable {
   as_of_date: string;
   as_of_precision: Precision;
   source_id: number | null;
+  vote_share: Generated<number | null>;
+  origin: Generated<string>;
 }
 
 export interface StatusEventsTable {
@@ -131,6 +140,40 @@ export interface StatusEventsTable {
   retracted_at: string | null;
 }
 
+export interface ShowFactsTable {
+  show_id: number;
+  field: string;
+  origin: string;
+  imported_at: string;
+}
+
+export interface ImportRunsTable {
+  id: Generated<number>;
+  importer: string;
+  input: string;
+  started_at: string;
+  finished_at: string | null;
+  status: 'running' | 'done' | 'failed';
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  skipped: Generated<number>;
+}
+
+export interface ImportProblemsTable {
+  id: Generated<number>;
+  run_id: number;
+  location: string;
+  field: string | null;
+  reason: string;
+}
+
+export interface SyncStateTable {
+  name: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -149,5 +192,9 @@ export interface Database {
   credits: CreditsTable;
   ratings: RatingsTable;
   status_events: StatusEventsTable;
+  show_facts: ShowFactsTable;
+  import_runs: ImportRunsTable;
+  import_problems: ImportProblemsTable;
+  sync_state: SyncStateTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -59,7 +59,7 @@ async function importShow(trx: Kysely<Database>, show: StarterShow, platformIds:
       imdb_id: show.ids.imdb ?? null,
       tvmaze_id: show.ids.tvmaze ?? null,
       thetvdb_id: show.ids.thetvdb ?? null,
-      netflix_id: show.ids.netflix ?? null,
+      netflix_id: show.ids.netflix ?? show.ids.netflixShowId ?? null,
       verified_on: show.verified,
       search_text: showSearchText([show.title, show.originalTitle, ...show.aliases]),
     },

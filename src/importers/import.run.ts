@@ -1,0 +1,118 @@
+import type { Db } from '../db/database.ts';
+import { Tally } from '../db/upsert.ts';
+import { ShowIndex } from './show.index.ts';
+import type { ImportedShow, Origin } from './show.record.ts';
+import { writeShow } from './show.writer.ts';
+
+// Runs one import: records are written in batches, each batch one transaction, so a killed import
+// leaves whole batches behind and running it again finishes the job without duplicating anything.
+
+/** A record that cannot be imported, with where and why. */
+export interface Problem {
+  location: string;
+  field: string | null;
+  reason: string;
+}
+
+export type ImportItem = { record: ImportedShow } | { problem: Problem };
+
+/** A file that is not what the importer reads; refused before anything is written. */
+export class WrongInputError extends Error {
+  readonly code = 'wrong_input';
+}
+
+export interface ImportSummary {
+  runId: number;
+  tally: Tally;
+  records: number;
+  skipped: number;
+  problems: Problem[];
+}
+
+export interface Progress {
+  tick(records: number): void;
+  done(): void;
+}
+
+export async function runImport({
+  db,
+  origin,
+  input,
+  items,
+  now,
+  batchSize = 200,
+  progress,
+}: {
+  db: Db;
+  origin: Origin;
+  input: string;
+  items: AsyncIterable<ImportItem>;
+  now: Date;
+  batchSize?: number;
+  progress?: Progress;
+}): Promise<ImportSummary> {
+  const stamp = now.toISOString();
+  const run = await db.kysely
+    .insertInto('import_runs')
+    .values({ importer: origin, input, started_at: stamp, status: 'running' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const tally = new Tally();
+  const problems: Problem[] = [];
+  const index = await ShowIndex.load(db.kysely);
+  const platforms = new Map<string, number>();
+  let records = 0;
+  let batch: ImportItem[] = [];
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    await db.kysely.transaction().execute(async (trx) => {
+      const ctx = { db: trx, index, origin, stamp, tally, platforms };
+      for (const item of items) {
+        const problem = 'problem' in item ? item.problem : null;
+        if (problem) {
+          problems.push(problem);
+          await trx.insertInto('import_problems').values({ run_id: run.id, location: problem.location, field: problem.field, reason: problem.reason }).execute();
+          continue;
+        }
+        const rec = (item as { record: ImportedShow }).record;
+        const result = await writeShow(ctx, rec);
+        if (!result.ok) {
+          const p = { location: rec.location, field: result.field, reason: result.reason };
+          problems.push(p);
+          await trx.insertInto('import_problems').values({ run_id: run.id, location: p.location, field: p.field, reason: p.reason }).execute();
+        }
+      }
+    });
+    progress?.tick(records);
+  };
+
+  try {
+    for await (const item of items) {
+      if ('record' in item) records += 1;
+      batch.push(item);
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+  } catch (error) {
+    await db.kysely.updateTable('import_runs').set({ status: 'failed', finished_at: new Date().toISOString() }).where('id', '=', run.id).execute();
+    throw error;
+  } finally {
+    progress?.done();
+  }
+  await db.kysely
+    .updateTable('import_runs')
+    .set({
+      status: 'done',
+      finished_at: new Date().toISOString(),
+      inserted: tally.total('inserted'),
+      updated: tally.total('updated'),
+      unchanged: tally.total('unchanged'),
+      skipped: problems.length,
+    })
+    .where('id', '=', run.id)
+    .execute();
+  return { runId: run.id, tally, records, skipped: problems.length, problems };
+}

@@ -1,0 +1,303 @@
+import type { Kysely } from 'kysely';
+import { showSearchText, slugify } from '../catalog/text.rules.ts';
+import type { Database } from '../db/schema.ts';
+import { ensureLink, type Tally, upsertRow } from '../db/upsert.ts';
+import { refreshDerivedStatus } from '../status/events.queries.ts';
+import type { ShowIndex } from './show.index.ts';
+import type { ImportedShow, Origin } from './show.record.ts';
+
+// Merges one imported show into the catalogue: matched (never duplicated), facts written by an editor
+// left alone, facts from a source kept with their origin, re-runs reported as unchanged.
+
+export interface WriteContext {
+  db: Kysely<Database>;
+  index: ShowIndex;
+  origin: Origin;
+  stamp: string;
+  tally: Tally;
+  platforms: Map<string, number>;
+}
+
+export type WriteResult = { ok: true; showId: number } | { ok: false; field: string; reason: string };
+
+type ShowColumns = {
+  title: string;
+  original_title: string | null;
+  type: string;
+  origin_country: string | null;
+  original_language: string | null;
+  platform_id: number | null;
+  premiered: string | null;
+  ended: string | null;
+  synopsis: string | null;
+  official_site: string | null;
+  imdb_id: string | null;
+  tvmaze_id: number | null;
+  thetvdb_id: number | null;
+  netflix_id: string | null;
+  added_to_netflix: string | null;
+  popularity: number | null;
+};
+
+export async function writeShow(ctx: WriteContext, rec: ImportedShow): Promise<WriteResult> {
+  const match = ctx.index.match({ ids: rec.ids, title: rec.title, country: rec.country ?? null, years: rec.years ?? null });
+  if (match.kind === 'ambiguous') {
+    return { ok: false, field: 'title', reason: `"${rec.title}" matches several shows (${match.slugs.join(', ')}); not merged` };
+  }
+  const wanted: Partial<ShowColumns> = {
+    title: rec.title,
+    original_title: rec.originalTitle,
+    type: rec.type ?? undefined,
+    origin_country: rec.country,
+    original_language: rec.language,
+    platform_id: rec.platform ? await platformId(ctx, rec.platform) : undefined,
+    premiered: rec.premiered,
+    ended: rec.ended,
+    synopsis: rec.synopsis,
+    official_site: rec.officialSite,
+    imdb_id: rec.ids.imdb,
+    tvmaze_id: rec.ids.tvmaze,
+    thetvdb_id: rec.ids.thetvdb,
+    netflix_id: rec.ids.netflix,
+    added_to_netflix: rec.addedToNetflix,
+    popularity: rec.popularity,
+  };
+  const fields = Object.entries(wanted).filter(([, v]) => v !== undefined && v !== null) as Array<[keyof ShowColumns, unknown]>;
+
+  let showId: number;
+  let changed = false;
+  if (match.kind === 'new') {
+    const year = rec.premiered ? Number(rec.premiered.slice(0, 4)) : (rec.years?.[0] ?? null);
+    const slug = ctx.index.freeSlug(rec.title, year);
+    const row = await ctx.db
+      .insertInto('shows')
+      .values({
+        slug,
+        type: 'scripted',
+        ...Object.fromEntries(fields),
+        title: rec.title,
+        search_text: showSearchText([rec.title, rec.originalTitle]),
+        derived_status: 'undecided',
+        created_at: ctx.stamp,
+        updated_at: ctx.stamp,
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    showId = row.id;
+    if (fields.length > 0) {
+      await ctx.db
+        .insertInto('show_facts')
+        .values(fields.map(([field]) => ({ show_id: showId, field, origin: ctx.origin, imported_at: ctx.stamp })))
+        .execute();
+    }
+    ctx.index.add({ id: showId, slug, country: rec.country ?? null, years: rec.years ?? null, ids: { ...rec.ids } }, [rec.title, rec.originalTitle]);
+    ctx.tally.add('shows', 'inserted');
+    changed = true;
+  } else {
+    showId = match.id;
+    changed = await mergeShowFields(ctx, showId, fields);
+    ctx.index.update(showId, { ids: rec.ids, titles: [rec.title, rec.originalTitle], country: rec.country, years: rec.years });
+  }
+
+  for (const genre of rec.genres ?? []) changed = (await ensureLink(ctx.db, 'show_genres', { show_id: showId, genre }, ctx.tally)) === 'inserted' || changed;
+  if (rec.title && match.kind === 'match') {
+    const current = await ctx.db.selectFrom('shows').select('title').where('id', '=', showId).executeTakeFirstOrThrow();
+    if (current.title !== rec.title) changed = (await ensureLink(ctx.db, 'show_aliases', { show_id: showId, alias: rec.title }, ctx.tally)) === 'inserted' || changed;
+  }
+  changed = (await writeSeasons(ctx, showId, rec)) || changed;
+  changed = (await writeEpisodes(ctx, showId, rec)) || changed;
+  changed = (await writeCredits(ctx, showId, rec)) || changed;
+  for (const r of rec.ratings ?? []) {
+    const { outcome } = await upsertRow(
+      ctx.db,
+      'ratings',
+      { show_id: showId, source: r.source, season_number: r.season ?? null, as_of_date: r.asOf.date },
+      { value: r.value, scale: 10, votes: r.votes ?? null, vote_share: r.share ?? null, as_of_precision: r.asOf.precision },
+      { tally: ctx.tally, onInsert: { origin: ctx.origin } },
+    );
+    changed = outcome !== 'unchanged' || changed;
+  }
+  for (const e of rec.events ?? []) {
+    const { outcome } = await upsertRow(
+      ctx.db,
+      'status_events',
+      { show_id: showId, kind: e.kind, season_number: e.season, entered_by: ctx.origin },
+      { effective_date: e.date.date, effective_precision: e.date.precision, tier: 'report' },
+      { tally: ctx.tally, onInsert: { created_at: ctx.stamp } },
+    );
+    changed = outcome !== 'unchanged' || changed;
+  }
+  if (changed) {
+    await refreshSearchText(ctx.db, showId);
+    await ctx.db.updateTable('shows').set({ updated_at: ctx.stamp }).where('id', '=', showId).execute();
+    await refreshDerivedStatus(ctx.db, showId, ctx.stamp.slice(0, 10));
+  }
+  return { ok: true, showId };
+}
+
+/** Sets the fields an import may set: empty ones, and ones a source (not an editor) set before. */
+async function mergeShowFields(ctx: WriteContext, showId: number, fields: Array<[keyof ShowColumns, unknown]>): Promise<boolean> {
+  const [current, facts] = await Promise.all([
+    ctx.db.selectFrom('shows').selectAll().where('id', '=', showId).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('show_facts').select(['field', 'origin']).where('show_id', '=', showId).execute(),
+  ]);
+  const origins = new Map(facts.map((f) => [f.field, f.origin]));
+  const patch: Record<string, unknown> = {};
+  for (const [field, value] of fields) {
+    const now = (current as Record<string, unknown>)[field];
+    const empty = now === null || now === undefined;
+    if (!empty && !origins.has(field)) continue; // an editor's fact
+    if (!empty && String(now) === String(value)) continue;
+    if (field.endsWith('_id') && field !== 'platform_id' && !empty) continue; // an external id, once set, stays
+    if (field.endsWith('_id') && field !== 'platform_id') {
+      const taken = await ctx.db.selectFrom('shows').select('slug').where(field as 'imdb_id', '=', value as string).executeTakeFirst();
+      if (taken) continue; // another show has it: matching by title must not steal an id
+    }
+    patch[field] = value;
+  }
+  const entries = Object.keys(patch);
+  ctx.tally.add('shows', entries.length > 0 ? 'updated' : 'unchanged');
+  if (entries.length === 0) return false;
+  await ctx.db.updateTable('shows').set(patch).where('id', '=', showId).execute();
+  for (const field of entries) {
+    const fact = { origin: ctx.origin, imported_at: ctx.stamp };
+    if (origins.has(field)) await ctx.db.updateTable('show_facts').set(fact).where('show_id', '=', showId).where('field', '=', field).execute();
+    else await ctx.db.insertInto('show_facts').values({ show_id: showId, field, ...fact }).execute();
+  }
+  return true;
+}
+
+async function platformId(ctx: WriteContext, p: NonNullable<ImportedShow['platform']>): Promise<number> {
+  const slug = slugify(p.name.replace(/\+/g, ' plus'));
+  const cached = ctx.platforms.get(slug);
+  if (cached) return cached;
+  const { id } = await upsertRow(ctx.db, 'platforms', { slug }, {}, { tally: ctx.tally, onInsert: { name: p.name, kind: p.kind, country: p.country } });
+  ctx.platforms.set(slug, id);
+  return id;
+}
+
+async function writeSeasons(ctx: WriteContext, showId: number, rec: ImportedShow): Promise<boolean> {
+  let changed = false;
+  const existing = new Map(
+    (await ctx.db.selectFrom('seasons').selectAll().where('show_id', '=', showId).execute()).map((s) => [s.number, s]),
+  );
+  for (const s of rec.seasons ?? []) {
+    const values: Record<string, unknown> = {};
+    if (s.premiere) Object.assign(values, { premiere_date: s.premiere.date, premiere_precision: s.premiere.precision });
+    if (s.finale) Object.assign(values, { finale_date: s.finale.date, finale_precision: s.finale.precision });
+    if (s.episodeCount != null) Object.assign(values, { episode_count: s.episodeCount, episode_count_kind: 'counted' });
+    if (s.meanAirDate) values.mean_air_date = s.meanAirDate;
+    const row = existing.get(s.number);
+    if (!row) {
+      const inserted = await ctx.db
+        .insertInto('seasons')
+        .values({ show_id: showId, number: s.number, origin: ctx.origin, ...values } as never)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      existing.set(s.number, inserted);
+      ctx.tally.add('seasons', 'inserted');
+      changed = true;
+      continue;
+    }
+    // An editor's season keeps its facts; an import only fills what is missing.
+    const own = row.origin !== 'editor';
+    const patch = Object.fromEntries(
+      Object.entries(values).filter(([k, v]) => {
+        const now = (row as Record<string, unknown>)[k];
+        if (k.endsWith('_precision')) return false;
+        return String(now) !== String(v) && (own || now === null || now === undefined);
+      }),
+    );
+    for (const k of Object.keys(patch)) if (k.endsWith('_date') && k !== 'mean_air_date') patch[k.replace('_date', '_precision')] = values[k.replace('_date', '_precision')];
+    if ('episode_count' in patch) patch.episode_count_kind = 'counted';
+    if (Object.keys(patch).length === 0) {
+      ctx.tally.add('seasons', 'unchanged');
+      continue;
+    }
+    await ctx.db.updateTable('seasons').set(patch).where('id', '=', row.id).execute();
+    ctx.tally.add('seasons', 'updated');
+    changed = true;
+  }
+  return changed;
+}
+
+const EPISODE_CHUNK = 400;
+
+async function writeEpisodes(ctx: WriteContext, showId: number, rec: ImportedShow): Promise<boolean> {
+  const episodes = rec.episodes ?? [];
+  if (episodes.length === 0) return false;
+  const seasons = new Map((await ctx.db.selectFrom('seasons').select(['id', 'number']).where('show_id', '=', showId).execute()).map((s) => [s.number, s.id]));
+  for (const n of new Set(episodes.map((e) => e.season))) {
+    if (seasons.has(n)) continue;
+    const { id } = await ctx.db
+      .insertInto('seasons')
+      .values({ show_id: showId, number: n, origin: ctx.origin, premiere_precision: 'unknown', finale_precision: 'unknown' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ctx.tally.add('seasons', 'inserted');
+    seasons.set(n, id);
+  }
+  const existing = new Map(
+    (await ctx.db.selectFrom('episodes').selectAll().where('show_id', '=', showId).execute()).map((e) => [`${e.season_id}:${e.number}`, e]),
+  );
+  const inserts: Array<Record<string, unknown>> = [];
+  let changed = false;
+  for (const e of episodes) {
+    const seasonId = seasons.get(e.season) as number;
+    const values = { title: e.title, airdate: e.airdate, airstamp: e.airstamp, runtime_minutes: e.runtime, tvmaze_id: e.tvmazeId };
+    const row = existing.get(`${seasonId}:${e.number}`);
+    if (!row) {
+      inserts.push({ show_id: showId, season_id: seasonId, number: e.number, origin: ctx.origin, ...values });
+      existing.set(`${seasonId}:${e.number}`, { ...values, id: -1 } as never); // a repeated episode in one input counts once
+      continue;
+    }
+    const patch = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== null && String((row as Record<string, unknown>)[k]) !== String(v)));
+    if (row.origin === 'editor' || row.id === -1 || Object.keys(patch).length === 0) {
+      ctx.tally.add('episodes', 'unchanged');
+      continue;
+    }
+    await ctx.db.updateTable('episodes').set(patch).where('id', '=', row.id).execute();
+    ctx.tally.add('episodes', 'updated');
+    changed = true;
+  }
+  for (let i = 0; i < inserts.length; i += EPISODE_CHUNK) {
+    await ctx.db.insertInto('episodes').values(inserts.slice(i, i + EPISODE_CHUNK) as never).execute();
+  }
+  for (let i = 0; i < inserts.length; i++) ctx.tally.add('episodes', 'inserted');
+  return changed || inserts.length > 0;
+}
+
+async function writeCredits(ctx: WriteContext, showId: number, rec: ImportedShow): Promise<boolean> {
+  let changed = false;
+  for (const [order, c] of (rec.credits ?? []).entries()) {
+    const person = await upsertRow(ctx.db, 'people', { slug: slugify(c.name) }, {}, { tally: ctx.tally, onInsert: { name: c.name } });
+    const credit = await ctx.db
+      .selectFrom('credits')
+      .select('id')
+      .where('show_id', '=', showId)
+      .where('person_id', '=', person.id)
+      .where('role', '=', c.role)
+      .where((eb) => (c.character ? eb('character', '=', c.character) : eb('character', 'is', null)))
+      .executeTakeFirst();
+    if (credit) {
+      ctx.tally.add('credits', 'unchanged');
+      continue;
+    }
+    await ctx.db
+      .insertInto('credits')
+      .values({ show_id: showId, person_id: person.id, role: c.role, character: c.character ?? null, billing_order: 1000 + order, origin: ctx.origin })
+      .execute();
+    ctx.tally.add('credits', 'inserted');
+    changed = true;
+  }
+  return changed;
+}
+
+async function refreshSearchText(db: Kysely<Database>, showId: number): Promise<void> {
+  const [show, aliases] = await Promise.all([
+    db.selectFrom('shows').select(['title', 'original_title', 'search_text']).where('id', '=', showId).executeTakeFirstOrThrow(),
+    db.selectFrom('show_aliases').select('alias').where('show_id', '=', showId).execute(),
+  ]);
+  const text = showSearchText([show.title, show.original_title, ...aliases.map((a) => a.alias)]);
+  if (text !== show.search_text) await db.updateTable('shows').set({ search_text: text }).where('id', '=', showId).execute();
+}
