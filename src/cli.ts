@@ -11,14 +11,16 @@ import { answerQueries, InputError, readHistory, readQueries } from './forecast/
 import { loadHistories } from './forecast/forecast.queries.ts';
 import type { ShowHistory } from './forecast/history.ts';
 import { loadPrior, PRIOR_FILE, trainPrior } from './forecast/prior.ts';
-import { importStarterCatalogue } from './importers/starter/starter.import.ts';
-import { DataFileError, loadStarterCatalogue } from './importers/starter/starter.load.ts';
 import { checkEconomistFile, economistItems } from './importers/economist.import.ts';
 import { runImport, WrongInputError } from './importers/import.run.ts';
 import { checkNetflixFile, netflixItems } from './importers/netflix.import.ts';
 import { fileProgress } from './importers/progress.ts';
 import type { Origin } from './importers/show.record.ts';
+import { importStarterCatalogue } from './importers/starter/starter.import.ts';
+import { DataFileError, loadStarterCatalogue } from './importers/starter/starter.load.ts';
+import { tvmazeClient } from './importers/tvmaze.client.ts';
 import { checkTvmazeFile, tvmazeItems } from './importers/tvmaze.import.ts';
+import { syncTvmaze } from './importers/tvmaze.sync.ts';
 import { buildApp } from './server.ts';
 import { refreshAllStatuses } from './status/events.queries.ts';
 
@@ -106,7 +108,9 @@ program
         now: new Date(),
         ...(options.quiet ? {} : { progress: fileProgress(file, `import ${kind}`) }),
       });
-      console.log(`${file}: ${summary.records} shows read in ${((performance.now() - started) / 1000).toFixed(1)} s (run #${summary.runId})`);
+      console.log(
+        `${file}: ${summary.records} shows read in ${((performance.now() - started) / 1000).toFixed(1)} s (run #${summary.runId})`,
+      );
       console.log(summary.tally.summary());
       if (summary.skipped > 0) {
         console.log(`skipped ${summary.skipped}:`);
@@ -115,6 +119,38 @@ program
       }
       console.log(summary.tally.total('inserted') + summary.tally.total('updated') === 0 ? 'nothing changed' : 'done');
     }
+    await db.close();
+  });
+
+program
+  .command('sync')
+  .description('fetch shows changed at TVmaze since the last sync (or --since), with their episodes and seasons; resumable')
+  .argument('<source>', 'tvmaze')
+  .option('--since <date>', 'only shows updated on or after this day (YYYY-MM-DD)')
+  .option('--base-url <url>', 'TVmaze API base URL', process.env.TVMAZE_BASE_URL ?? 'https://api.tvmaze.com')
+  .option('--limit <n>', 'stop after this many shows (the rest waits for the next run)')
+  .option('--quiet', 'no progress output')
+  .action(async (source: string, options: { since?: string; baseUrl: string; limit?: string; quiet?: boolean }) => {
+    if (source !== 'tvmaze') fail(`unknown sync source "${source}": use tvmaze`, 2);
+    if (options.since && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) fail(`--since must be a date (YYYY-MM-DD), got "${options.since}"`, 2);
+    if (options.limit && !/^\d+$/.test(options.limit)) fail(`--limit must be a whole number, got "${options.limit}"`, 2);
+    const config = loadConfig();
+    const db = await openDatabase(config.database);
+    await migrate(db);
+    const client = tvmazeClient({ baseUrl: options.baseUrl, userAgent: `nextseason/0.1 (TV renewal tracker; ${config.siteUrl})` });
+    const result = await syncTvmaze({
+      db,
+      client,
+      since: options.since ? new Date(`${options.since}T00:00:00Z`) : null,
+      now: new Date(),
+      ...(options.limit ? { limit: Number(options.limit) } : {}),
+      ...(options.quiet ? {} : { progress: { tick: (n: number) => process.stderr.write(`sync tvmaze: ${n} shows\n`), done: () => {} } }),
+    });
+    console.log(
+      `${result.resumed ? 'resumed: ' : ''}${result.records} shows fetched, ${result.skipped} skipped, ${result.remaining} still to do`,
+    );
+    console.log(result.tally.summary());
+    for (const p of result.problems.slice(0, 20)) console.log(`  ${p.location}: ${p.reason}`);
     await db.close();
   });
 

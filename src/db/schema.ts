@@ -147,6 +147,13 @@ export interface ShowFactsTable {
   imported_at: string;
 }
 
+export interface ShowSourcesTable {
+  show_id: number;
+  origin: string;
+  version: number;
+  imported_at: string;
+}
+
 export interface ImportRunsTable {
   id: Generated<number>;
   importer: string;
@@ -193,6 +200,7 @@ export interface Database {
   ratings: RatingsTable;
   status_events: StatusEventsTable;
   show_facts: ShowFactsTable;
+  show_sources: ShowSourcesTable;
   import_runs: ImportRunsTable;
   import_problems: ImportProblemsTable;
   sync_state: SyncStateTable;

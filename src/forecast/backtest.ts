@@ -83,7 +83,7 @@ export function runBacktest({
         cutoff,
         show: show.id,
         actual: next ? dayNumber(next.premiered) - t : null,
-        observed: end - t,
+        observed: Math.min(end, histories[i]?.checkedUntil ? dayNumber(histories[i]?.checkedUntil as string) : end) - t,
         decided: f.basis !== 'waiting',
         waited,
         predictions,

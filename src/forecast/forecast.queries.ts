@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Decision, DecisionKind, ShowHistory } from './history.ts';
 
+// How far each source's data reaches: a show known only from it is complete up to that day.
+const SOURCE_ENDS: Record<string, string> = { 'economist-imdb': '2018-10-10', 'netflix-titles': '2021-09-25' };
+
 const DECISION_KINDS: Record<string, DecisionKind> = {
   renewed: 'renewed',
   cancelled: 'cancelled',
@@ -13,18 +16,17 @@ const DECISION_KINDS: Record<string, DecisionKind> = {
 
 /** Every show's premieres and decisions, as the forecaster reads them (rumours and retractions left out). */
 export async function loadHistories(db: Kysely<Database>): Promise<ShowHistory[]> {
-  const [shows, genres, seasons, events] = await Promise.all([
+  const [shows, genres, seasons, events, facts, versions] = await Promise.all([
     db
       .selectFrom('shows as s')
       .leftJoin('platforms as p', 'p.id', 's.platform_id')
-      .select(['s.id', 's.slug', 's.title', 's.origin_country', 'p.name as platform'])
+      .select(['s.id', 's.slug', 's.title', 's.origin_country', 's.verified_on', 'p.name as platform'])
       .execute(),
     db.selectFrom('show_genres').select(['show_id', 'genre']).orderBy('genre').execute(),
     db
       .selectFrom('seasons')
-      .select(['show_id', 'number', 'premiere_date', 'episode_count'])
-      .where('premiere_date', 'is not', null)
-      .where('premiere_precision', 'in', ['day', 'month'])
+      .select(['show_id', 'number', 'premiere_date', 'premiere_precision', 'mean_air_date', 'episode_count'])
+      .where((eb) => eb.or([eb('premiere_precision', 'in', ['day', 'month']), eb('mean_air_date', 'is not', null)]))
       .where('number', '>', 0)
       .execute(),
     db
@@ -34,7 +36,13 @@ export async function loadHistories(db: Kysely<Database>): Promise<ShowHistory[]
       .where('tier', '!=', 'rumour')
       .where('kind', 'in', Object.keys(DECISION_KINDS))
       .execute(),
+    db.selectFrom('show_facts').select(['show_id', 'origin']).distinct().execute(),
+    db.selectFrom('show_sources').select(['show_id', 'version']).where('origin', '=', 'tvmaze').execute(),
   ]);
+  const reach = new Map<number, string>();
+  const extend = (id: number, day: string) => reach.set(id, (reach.get(id) ?? '') > day ? (reach.get(id) as string) : day);
+  for (const f of facts) if (SOURCE_ENDS[f.origin]) extend(f.show_id, SOURCE_ENDS[f.origin] as string);
+  for (const v of versions) extend(v.show_id, new Date(Number(v.version) * 1000).toISOString().slice(0, 10));
   const byShow = new Map<number, ShowHistory>();
   for (const s of shows) {
     byShow.set(s.id, {
@@ -46,13 +54,17 @@ export async function loadHistories(db: Kysely<Database>): Promise<ShowHistory[]
       seasons: [],
       decisions: [],
       episodes: {},
+      checkedUntil: s.verified_on ? null : (reach.get(s.id) ?? null),
     });
   }
   for (const g of genres) byShow.get(g.show_id)?.genres.push(g.genre);
   for (const s of seasons) {
     const show = byShow.get(s.show_id);
-    if (!show || !s.premiere_date) continue;
-    show.seasons.push({ number: s.number, premiered: s.premiere_date });
+    // A season's mean air date stands in for its premiere when that is unknown: gaps between the two agree closely.
+    const premiered =
+      s.premiere_date && (s.premiere_precision === 'day' || s.premiere_precision === 'month') ? s.premiere_date : s.mean_air_date;
+    if (!show || !premiered) continue;
+    show.seasons.push({ number: s.number, premiered });
     if (s.episode_count !== null && show.episodes) show.episodes[s.number] = s.episode_count;
   }
   for (const e of events) {

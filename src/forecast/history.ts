@@ -29,6 +29,8 @@ export interface ShowHistory {
   decisions: Decision[];
   /** Episode counts by season number, where known. */
   episodes?: Record<number, number>;
+  /** The last day the record is known to be complete; unset when it is kept current (an editor's show). */
+  checkedUntil?: string | null;
 }
 
 /** The show as it was known at the end of `asOf`: nothing dated later survives. */

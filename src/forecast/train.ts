@@ -25,15 +25,19 @@ export function spellFeatures(show: Pick<ShowHistory, 'platform' | 'genres' | 'c
 
 /** One spell per season premiered by `asOf`: to the next premiere, or censored at `asOf`. */
 export function spellsFrom(histories: ShowHistory[], asOf: string): Spell[] {
-  const end = dayNumber(asOf);
   const spells: Spell[] = [];
   for (const show of histories) {
+    // A record known only up to some day says nothing about later seasons: censor it there.
+    const end = dayNumber(show.checkedUntil && show.checkedUntil < asOf ? show.checkedUntil : asOf);
     const seasons = show.seasons.filter((s) => s.premiered <= asOf).sort((a, b) => a.number - b.number);
     const kind = platformKind(show.platform);
     seasons.forEach((season, i) => {
       const next = seasons[i + 1];
       const start = dayNumber(season.premiered);
-      const days = next ? dayNumber(next.premiered) - start : end - start;
+      const days =
+        next && next.premiered <= (show.checkedUntil && show.checkedUntil < asOf ? show.checkedUntil : asOf)
+          ? dayNumber(next.premiered) - start
+          : end - start;
       if (days <= 0) return;
       spells.push({ features: spellFeatures(show, season.number, season.premiered), kind, days, event: next !== undefined });
     });

@@ -16,7 +16,8 @@ export async function checkEconomistFile(file: string): Promise<void> {
   const header = (await peek(file)).split(/\r?\n/, 1)[0] ?? '';
   const columns = header.split(',').map((c) => c.trim());
   const missing = COLUMNS.filter((c) => !columns.includes(c));
-  if (missing.length > 0) throw new WrongInputError(`${file} is not The Economist's IMDb ratings CSV: its header lacks ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new WrongInputError(`${file} is not The Economist's IMDb ratings CSV: its header lacks ${missing.join(', ')}`);
 }
 
 export async function* economistItems(file: string): AsyncIterable<ImportItem> {
@@ -64,7 +65,11 @@ export async function* economistItems(file: string): AsyncIterable<ImportItem> {
       ids: { imdb: id },
       title: (record.title ?? '').trim(),
       type: 'scripted',
-      genres: (record.genres ?? '').split(',').map((g) => g.trim()).filter(Boolean).map((g) => GENRES[g] ?? g),
+      genres: (record.genres ?? '')
+        .split(',')
+        .map((g) => g.trim())
+        .filter(Boolean)
+        .map((g) => GENRES[g] ?? g),
       years: [year, year],
       seasons: [],
       ratings: [],

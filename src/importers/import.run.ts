@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 import { Tally } from '../db/upsert.ts';
 import { ShowIndex } from './show.index.ts';
 import type { ImportedShow, Origin } from './show.record.ts';
@@ -14,7 +16,8 @@ export interface Problem {
   reason: string;
 }
 
-export type ImportItem = { record: ImportedShow } | { problem: Problem };
+/** A record or a problem; `cursor` marks how far through its input it is (for resuming). */
+export type ImportItem = ({ record: ImportedShow } | { problem: Problem }) & { cursor?: number };
 
 /** A file that is not what the importer reads; refused before anything is written. */
 export class WrongInputError extends Error {
@@ -42,6 +45,7 @@ export async function runImport({
   now,
   batchSize = 200,
   progress,
+  afterBatch,
 }: {
   db: Db;
   origin: Origin;
@@ -50,6 +54,8 @@ export async function runImport({
   now: Date;
   batchSize?: number;
   progress?: Progress;
+  /** Runs inside each batch's transaction, after its writes: where a resumable import saves its place. */
+  afterBatch?: (trx: Kysely<Database>, items: ImportItem[]) => Promise<void>;
 }): Promise<ImportSummary> {
   const stamp = now.toISOString();
   const run = await db.kysely
@@ -74,7 +80,10 @@ export async function runImport({
         const problem = 'problem' in item ? item.problem : null;
         if (problem) {
           problems.push(problem);
-          await trx.insertInto('import_problems').values({ run_id: run.id, location: problem.location, field: problem.field, reason: problem.reason }).execute();
+          await trx
+            .insertInto('import_problems')
+            .values({ run_id: run.id, location: problem.location, field: problem.field, reason: problem.reason })
+            .execute();
           continue;
         }
         const rec = (item as { record: ImportedShow }).record;
@@ -82,9 +91,13 @@ export async function runImport({
         if (!result.ok) {
           const p = { location: rec.location, field: result.field, reason: result.reason };
           problems.push(p);
-          await trx.insertInto('import_problems').values({ run_id: run.id, location: p.location, field: p.field, reason: p.reason }).execute();
+          await trx
+            .insertInto('import_problems')
+            .values({ run_id: run.id, location: p.location, field: p.field, reason: p.reason })
+            .execute();
         }
       }
+      await afterBatch?.(trx, items);
     });
     progress?.tick(records);
   };
@@ -97,7 +110,11 @@ export async function runImport({
     }
     await flush();
   } catch (error) {
-    await db.kysely.updateTable('import_runs').set({ status: 'failed', finished_at: new Date().toISOString() }).where('id', '=', run.id).execute();
+    await db.kysely
+      .updateTable('import_runs')
+      .set({ status: 'failed', finished_at: new Date().toISOString() })
+      .where('id', '=', run.id)
+      .execute();
     throw error;
   } finally {
     progress?.done();

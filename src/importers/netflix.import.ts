@@ -6,14 +6,29 @@ import { firstCountry, parseDateAdded, parseSeasonCount, readListedIn, splitList
 
 // `nextseason import netflix-titles FILE.csv[.gz]`: the Kaggle Netflix catalogue; only "TV Show" rows become series.
 
-const COLUMNS = ['show_id', 'type', 'title', 'director', 'cast', 'country', 'date_added', 'release_year', 'rating', 'duration', 'listed_in', 'description'];
+const COLUMNS = [
+  'show_id',
+  'type',
+  'title',
+  'director',
+  'cast',
+  'country',
+  'date_added',
+  'release_year',
+  'rating',
+  'duration',
+  'listed_in',
+  'description',
+];
 
 export async function checkNetflixFile(file: string): Promise<void> {
   const header = (await peek(file)).split(/\r?\n/, 1)[0] ?? '';
   const columns = header.split(',').map((c) => c.trim());
   const missing = COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    throw new WrongInputError(`${file} is not the Netflix titles CSV: its header lacks ${missing.join(', ')} (expected ${COLUMNS.join(',')})`);
+    throw new WrongInputError(
+      `${file} is not the Netflix titles CSV: its header lacks ${missing.join(', ')} (expected ${COLUMNS.join(',')})`,
+    );
   }
 }
 

@@ -2,7 +2,34 @@ import { countryCode } from './codes.rules.ts';
 
 // The Kaggle "Netflix Movies and TV Shows" file's quirks, as pure functions.
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const FULL_MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
 
 function isoDay(y: number, m: number, d: number): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -21,7 +48,7 @@ export function parseDateAdded(text: string): string | null | undefined {
   }
   m = /^([A-Za-z]+) (\d{1,2}), (\d{4})$/.exec(value);
   if (m) {
-    const month = MONTHS[(m[1] as string).slice(0, 3).toLowerCase()];
+    const month = FULL_MONTHS.indexOf((m[1] as string).toLowerCase()) + 1 || undefined;
     return month ? (isoDay(Number(m[3]), month, Number(m[2])) ?? undefined) : undefined;
   }
   return undefined;
@@ -67,15 +94,16 @@ export interface NetflixLabels {
 export function readListedIn(listedIn: string): NetflixLabels {
   const labels = splitList(listedIn);
   const genres = [...new Set(labels.flatMap((l) => GENRES[l] ?? []))];
-  const type = labels.includes('Docuseries') || labels.includes('Science & Nature TV')
-    ? 'documentary'
-    : labels.includes('Reality TV')
-      ? 'reality'
-      : labels.includes('Stand-Up Comedy & Talk Shows')
-        ? 'talk'
-        : labels.includes('Anime Series')
-          ? 'animation'
-          : 'scripted';
+  const type =
+    labels.includes('Docuseries') || labels.includes('Science & Nature TV')
+      ? 'documentary'
+      : labels.includes('Reality TV')
+        ? 'reality'
+        : labels.includes('Stand-Up Comedy & Talk Shows')
+          ? 'talk'
+          : labels.includes('Anime Series')
+            ? 'animation'
+            : 'scripted';
   const language = labels.includes('Spanish-Language TV Shows') ? 'es' : labels.includes('Korean TV Shows') ? 'ko' : null;
   const countryHint = labels.includes('British TV Shows') ? 'GB' : null;
   return { genres, type, language, countryHint };

@@ -41,7 +41,22 @@ export class ShowIndex {
   static async load(db: Kysely<Database>): Promise<ShowIndex> {
     const index = new ShowIndex();
     const [shows, aliases] = await Promise.all([
-      db.selectFrom('shows').select(['id', 'slug', 'title', 'original_title', 'origin_country', 'premiered', 'ended', 'imdb_id', 'tvmaze_id', 'thetvdb_id', 'netflix_id']).execute(),
+      db
+        .selectFrom('shows')
+        .select([
+          'id',
+          'slug',
+          'title',
+          'original_title',
+          'origin_country',
+          'premiered',
+          'ended',
+          'imdb_id',
+          'tvmaze_id',
+          'thetvdb_id',
+          'netflix_id',
+        ])
+        .execute(),
       db.selectFrom('show_aliases').select(['show_id', 'alias']).execute(),
     ]);
     const names = new Map<number, string[]>();
@@ -76,7 +91,10 @@ export class ShowIndex {
   }
 
   /** Records what a write learned (new ids, titles) so later records in the run match it. */
-  update(id: number, patch: { ids?: ExternalIds; titles?: Array<string | null | undefined>; country?: string | null; years?: [number, number] | null }): void {
+  update(
+    id: number,
+    patch: { ids?: ExternalIds; titles?: Array<string | null | undefined>; country?: string | null; years?: [number, number] | null },
+  ): void {
     const entry = this.entries.get(id);
     if (!entry) return;
     Object.assign(entry.ids, Object.fromEntries(Object.entries(patch.ids ?? {}).filter(([, v]) => v !== null && v !== undefined)));

@@ -27,6 +27,8 @@ export interface ImportedEpisode {
 export interface ImportedShow {
   /** Where in the input this record came from, for problem reports ("file.csv:12"). */
   location: string;
+  /** The source's own version of the record (TVmaze "updated"); an older one never overwrites a newer. */
+  version?: number | null;
   ids: ExternalIds;
   title: string;
   originalTitle?: string | null;
@@ -46,6 +48,13 @@ export interface ImportedShow {
   seasons?: ImportedSeason[];
   episodes?: ImportedEpisode[];
   credits?: Array<{ role: string; name: string; character?: string | null }>;
-  ratings?: Array<{ source: string; value: number; votes?: number | null; share?: number | null; season?: number | null; asOf: PartialDate }>;
+  ratings?: Array<{
+    source: string;
+    value: number;
+    votes?: number | null;
+    share?: number | null;
+    season?: number | null;
+    asOf: PartialDate;
+  }>;
   events?: Array<{ kind: string; season: number | null; date: PartialDate }>;
 }

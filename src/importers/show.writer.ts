@@ -90,19 +90,27 @@ export async function writeShow(ctx: WriteContext, rec: ImportedShow): Promise<W
         .values(fields.map(([field]) => ({ show_id: showId, field, origin: ctx.origin, imported_at: ctx.stamp })))
         .execute();
     }
-    ctx.index.add({ id: showId, slug, country: rec.country ?? null, years: rec.years ?? null, ids: { ...rec.ids } }, [rec.title, rec.originalTitle]);
+    ctx.index.add({ id: showId, slug, country: rec.country ?? null, years: rec.years ?? null, ids: { ...rec.ids } }, [
+      rec.title,
+      rec.originalTitle,
+    ]);
     ctx.tally.add('shows', 'inserted');
     changed = true;
   } else {
     showId = match.id;
-    changed = await mergeShowFields(ctx, showId, fields);
+    const stale = rec.version != null && (await storedVersion(ctx, showId)) > rec.version;
+    if (stale) ctx.tally.add('shows', 'unchanged');
+    else changed = await mergeShowFields(ctx, showId, fields);
     ctx.index.update(showId, { ids: rec.ids, titles: [rec.title, rec.originalTitle], country: rec.country, years: rec.years });
   }
 
-  for (const genre of rec.genres ?? []) changed = (await ensureLink(ctx.db, 'show_genres', { show_id: showId, genre }, ctx.tally)) === 'inserted' || changed;
+  if (rec.version != null) await recordVersion(ctx, showId, rec.version);
+  for (const genre of rec.genres ?? [])
+    changed = (await ensureLink(ctx.db, 'show_genres', { show_id: showId, genre }, ctx.tally)) === 'inserted' || changed;
   if (rec.title && match.kind === 'match') {
     const current = await ctx.db.selectFrom('shows').select('title').where('id', '=', showId).executeTakeFirstOrThrow();
-    if (current.title !== rec.title) changed = (await ensureLink(ctx.db, 'show_aliases', { show_id: showId, alias: rec.title }, ctx.tally)) === 'inserted' || changed;
+    if (current.title !== rec.title)
+      changed = (await ensureLink(ctx.db, 'show_aliases', { show_id: showId, alias: rec.title }, ctx.tally)) === 'inserted' || changed;
   }
   changed = (await writeSeasons(ctx, showId, rec)) || changed;
   changed = (await writeEpisodes(ctx, showId, rec)) || changed;
@@ -135,7 +143,32 @@ export async function writeShow(ctx: WriteContext, rec: ImportedShow): Promise<W
   return { ok: true, showId };
 }
 
-/** Sets the fields an import may set: empty ones, and ones a source (not an editor) set before. */
+async function storedVersion(ctx: WriteContext, showId: number): Promise<number> {
+  const row = await ctx.db
+    .selectFrom('show_sources')
+    .select('version')
+    .where('show_id', '=', showId)
+    .where('origin', '=', ctx.origin)
+    .executeTakeFirst();
+  return row ? Number(row.version) : Number.NEGATIVE_INFINITY;
+}
+
+async function recordVersion(ctx: WriteContext, showId: number, version: number): Promise<void> {
+  const stored = await storedVersion(ctx, showId);
+  if (stored >= version) return;
+  if (stored === Number.NEGATIVE_INFINITY) {
+    await ctx.db.insertInto('show_sources').values({ show_id: showId, origin: ctx.origin, version, imported_at: ctx.stamp }).execute();
+  } else {
+    await ctx.db
+      .updateTable('show_sources')
+      .set({ version, imported_at: ctx.stamp })
+      .where('show_id', '=', showId)
+      .where('origin', '=', ctx.origin)
+      .execute();
+  }
+}
+
+/** Sets the fields this import may set: empty ones, and ones this same source set before (never an editor's or another source's). */
 async function mergeShowFields(ctx: WriteContext, showId: number, fields: Array<[keyof ShowColumns, unknown]>): Promise<boolean> {
   const [current, facts] = await Promise.all([
     ctx.db.selectFrom('shows').selectAll().where('id', '=', showId).executeTakeFirstOrThrow(),
@@ -146,11 +179,15 @@ async function mergeShowFields(ctx: WriteContext, showId: number, fields: Array<
   for (const [field, value] of fields) {
     const now = (current as Record<string, unknown>)[field];
     const empty = now === null || now === undefined;
-    if (!empty && !origins.has(field)) continue; // an editor's fact
+    if (!empty && origins.get(field) !== ctx.origin) continue; // an editor's fact, or another source's
     if (!empty && String(now) === String(value)) continue;
     if (field.endsWith('_id') && field !== 'platform_id' && !empty) continue; // an external id, once set, stays
     if (field.endsWith('_id') && field !== 'platform_id') {
-      const taken = await ctx.db.selectFrom('shows').select('slug').where(field as 'imdb_id', '=', value as string).executeTakeFirst();
+      const taken = await ctx.db
+        .selectFrom('shows')
+        .select('slug')
+        .where(field as 'imdb_id', '=', value as string)
+        .executeTakeFirst();
       if (taken) continue; // another show has it: matching by title must not steal an id
     }
     patch[field] = value;
@@ -161,8 +198,13 @@ async function mergeShowFields(ctx: WriteContext, showId: number, fields: Array<
   await ctx.db.updateTable('shows').set(patch).where('id', '=', showId).execute();
   for (const field of entries) {
     const fact = { origin: ctx.origin, imported_at: ctx.stamp };
-    if (origins.has(field)) await ctx.db.updateTable('show_facts').set(fact).where('show_id', '=', showId).where('field', '=', field).execute();
-    else await ctx.db.insertInto('show_facts').values({ show_id: showId, field, ...fact }).execute();
+    if (origins.has(field))
+      await ctx.db.updateTable('show_facts').set(fact).where('show_id', '=', showId).where('field', '=', field).execute();
+    else
+      await ctx.db
+        .insertInto('show_facts')
+        .values({ show_id: showId, field, ...fact })
+        .execute();
   }
   return true;
 }
@@ -171,7 +213,13 @@ async function platformId(ctx: WriteContext, p: NonNullable<ImportedShow['platfo
   const slug = slugify(p.name.replace(/\+/g, ' plus'));
   const cached = ctx.platforms.get(slug);
   if (cached) return cached;
-  const { id } = await upsertRow(ctx.db, 'platforms', { slug }, {}, { tally: ctx.tally, onInsert: { name: p.name, kind: p.kind, country: p.country } });
+  const { id } = await upsertRow(
+    ctx.db,
+    'platforms',
+    { slug },
+    {},
+    { tally: ctx.tally, onInsert: { name: p.name, kind: p.kind, country: p.country } },
+  );
   ctx.platforms.set(slug, id);
   return id;
 }
@@ -208,7 +256,8 @@ async function writeSeasons(ctx: WriteContext, showId: number, rec: ImportedShow
         return String(now) !== String(v) && (own || now === null || now === undefined);
       }),
     );
-    for (const k of Object.keys(patch)) if (k.endsWith('_date') && k !== 'mean_air_date') patch[k.replace('_date', '_precision')] = values[k.replace('_date', '_precision')];
+    for (const k of Object.keys(patch))
+      if (k.endsWith('_date') && k !== 'mean_air_date') patch[k.replace('_date', '_precision')] = values[k.replace('_date', '_precision')];
     if ('episode_count' in patch) patch.episode_count_kind = 'counted';
     if (Object.keys(patch).length === 0) {
       ctx.tally.add('seasons', 'unchanged');
@@ -226,7 +275,9 @@ const EPISODE_CHUNK = 400;
 async function writeEpisodes(ctx: WriteContext, showId: number, rec: ImportedShow): Promise<boolean> {
   const episodes = rec.episodes ?? [];
   if (episodes.length === 0) return false;
-  const seasons = new Map((await ctx.db.selectFrom('seasons').select(['id', 'number']).where('show_id', '=', showId).execute()).map((s) => [s.number, s.id]));
+  const seasons = new Map(
+    (await ctx.db.selectFrom('seasons').select(['id', 'number']).where('show_id', '=', showId).execute()).map((s) => [s.number, s.id]),
+  );
   for (const n of new Set(episodes.map((e) => e.season))) {
     if (seasons.has(n)) continue;
     const { id } = await ctx.db
@@ -251,7 +302,9 @@ async function writeEpisodes(ctx: WriteContext, showId: number, rec: ImportedSho
       existing.set(`${seasonId}:${e.number}`, { ...values, id: -1 } as never); // a repeated episode in one input counts once
       continue;
     }
-    const patch = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== null && String((row as Record<string, unknown>)[k]) !== String(v)));
+    const patch = Object.fromEntries(
+      Object.entries(values).filter(([k, v]) => v !== null && String((row as Record<string, unknown>)[k]) !== String(v)),
+    );
     if (row.origin === 'editor' || row.id === -1 || Object.keys(patch).length === 0) {
       ctx.tally.add('episodes', 'unchanged');
       continue;
@@ -261,7 +314,10 @@ async function writeEpisodes(ctx: WriteContext, showId: number, rec: ImportedSho
     changed = true;
   }
   for (let i = 0; i < inserts.length; i += EPISODE_CHUNK) {
-    await ctx.db.insertInto('episodes').values(inserts.slice(i, i + EPISODE_CHUNK) as never).execute();
+    await ctx.db
+      .insertInto('episodes')
+      .values(inserts.slice(i, i + EPISODE_CHUNK) as never)
+      .execute();
   }
   for (let i = 0; i < inserts.length; i++) ctx.tally.add('episodes', 'inserted');
   return changed || inserts.length > 0;
@@ -285,7 +341,14 @@ async function writeCredits(ctx: WriteContext, showId: number, rec: ImportedShow
     }
     await ctx.db
       .insertInto('credits')
-      .values({ show_id: showId, person_id: person.id, role: c.role, character: c.character ?? null, billing_order: 1000 + order, origin: ctx.origin })
+      .values({
+        show_id: showId,
+        person_id: person.id,
+        role: c.role,
+        character: c.character ?? null,
+        billing_order: 1000 + order,
+        origin: ctx.origin,
+      })
       .execute();
     ctx.tally.add('credits', 'inserted');
     changed = true;

@@ -48,7 +48,13 @@ export async function* tvmazeItems(file: string): AsyncIterable<ImportItem> {
         if (item) yield item;
       }
     } catch (error) {
-      yield { problem: { location: `${file}:[${index}]`, field: null, reason: `malformed JSON, the rest of the file is unreadable: ${(error as Error).message}` } };
+      yield {
+        problem: {
+          location: `${file}:[${index}]`,
+          field: null,
+          reason: `malformed JSON, the rest of the file is unreadable: ${(error as Error).message}`,
+        },
+      };
     }
   } else {
     let n = 0;

@@ -1,6 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
-import { languageCode } from './codes.rules.ts';
 import { platformKind } from '../forecast/platforms.rules.ts';
+import { languageCode } from './codes.rules.ts';
 import type { ImportedEpisode, ImportedSeason, ImportedShow } from './show.record.ts';
 
 // TVmaze API JSON → the catalogue's terms. Pure; the input shapes are TVmaze's (CC BY-SA 4.0).
@@ -96,14 +96,20 @@ export function mapShow(show: TvmazeShow, location: string, episodes: TvmazeEpis
   const seasons = mapSeasons(show._embedded?.seasons, mappedEpisodes, !!show._embedded?.episodes);
   const lastSeason = Math.max(0, ...seasons.map((s) => s.number), ...mappedEpisodes.map((e) => e.season));
   const events: ImportedShow['events'] = [];
-  if (show.status === 'Ended' && day(show.ended)) events.push({ kind: 'ended', season: lastSeason || null, date: { date: show.ended as string, precision: 'day' } });
+  if (show.status === 'Ended' && day(show.ended))
+    events.push({ kind: 'ended', season: lastSeason || null, date: { date: show.ended as string, precision: 'day' } });
   if (show.status === 'In Development' && show.updated) {
-    events.push({ kind: 'in_development', season: lastSeason + 1, date: { date: new Date(show.updated * 1000).toISOString().slice(0, 10), precision: 'day' } });
+    events.push({
+      kind: 'in_development',
+      season: lastSeason + 1,
+      date: { date: new Date(show.updated * 1000).toISOString().slice(0, 10), precision: 'day' },
+    });
   }
   const premiered = day(show.premiered);
   const ended = day(show.ended);
   return {
     location,
+    version: Number.isInteger(show.updated) ? (show.updated as number) : null,
     ids: { tvmaze: show.id, imdb: show.externals?.imdb || null, thetvdb: show.externals?.thetvdb ?? null },
     title: show.name.trim(),
     type: TYPES[show.type ?? ''] ?? 'scripted',
@@ -123,7 +129,13 @@ export function mapShow(show: TvmazeShow, location: string, episodes: TvmazeEpis
     episodes: mappedEpisodes,
     ratings:
       show.rating?.average != null && show.updated
-        ? [{ source: 'tvmaze', value: show.rating.average, asOf: { date: new Date(show.updated * 1000).toISOString().slice(0, 10), precision: 'day' } }]
+        ? [
+            {
+              source: 'tvmaze',
+              value: show.rating.average,
+              asOf: { date: new Date(show.updated * 1000).toISOString().slice(0, 10), precision: 'day' },
+            },
+          ]
         : [],
     events,
   };
@@ -143,7 +155,9 @@ function mapSeasons(list: TvmazeSeason[] | undefined, episodes: ImportedEpisode[
   }
   const numbers = [...new Set(episodes.map((e) => e.season))].filter((n) => n > 0).sort((a, b) => a - b);
   return numbers.map((number) => {
-    const own = episodes.filter((e) => e.season === number && e.airdate).sort((a, b) => (a.airdate as string).localeCompare(b.airdate as string));
+    const own = episodes
+      .filter((e) => e.season === number && e.airdate)
+      .sort((a, b) => (a.airdate as string).localeCompare(b.airdate as string));
     const first = own.find((e) => e.number === 1);
     return {
       number,

@@ -10,13 +10,25 @@ export const imports: Migration = {
     await db.schema.alterTable('shows').addColumn('added_to_netflix', t.date).execute();
     await db.schema.alterTable('shows').addColumn('popularity', 'integer').execute();
     await db.schema.alterTable('seasons').addColumn('mean_air_date', t.date).execute();
-    await db.schema.alterTable('seasons').addColumn('origin', 'text', (c) => c.notNull().defaultTo('editor')).execute();
+    await db.schema
+      .alterTable('seasons')
+      .addColumn('origin', 'text', (c) => c.notNull().defaultTo('editor'))
+      .execute();
     await db.schema.alterTable('episodes').addColumn('tvmaze_id', 'integer').execute();
     await db.schema.createIndex('episodes_tvmaze_uq').on('episodes').column('tvmaze_id').unique().execute(); // SQLite cannot add a UNIQUE column
-    await db.schema.alterTable('episodes').addColumn('origin', 'text', (c) => c.notNull().defaultTo('editor')).execute();
-    await db.schema.alterTable('credits').addColumn('origin', 'text', (c) => c.notNull().defaultTo('editor')).execute();
+    await db.schema
+      .alterTable('episodes')
+      .addColumn('origin', 'text', (c) => c.notNull().defaultTo('editor'))
+      .execute();
+    await db.schema
+      .alterTable('credits')
+      .addColumn('origin', 'text', (c) => c.notNull().defaultTo('editor'))
+      .execute();
     await db.schema.alterTable('ratings').addColumn('vote_share', t.real).execute();
-    await db.schema.alterTable('ratings').addColumn('origin', 'text', (c) => c.notNull().defaultTo('editor')).execute();
+    await db.schema
+      .alterTable('ratings')
+      .addColumn('origin', 'text', (c) => c.notNull().defaultTo('editor'))
+      .execute();
 
     // Which source last set each field of a show; a field with no row here was written by an editor.
     await db.schema
@@ -26,6 +38,17 @@ export const imports: Migration = {
       .addColumn('origin', 'text', (c) => c.notNull())
       .addColumn('imported_at', t.instant, (c) => c.notNull())
       .addPrimaryKeyConstraint('show_facts_pk', ['show_id', 'field'])
+      .execute();
+
+    // The version of each source's record last applied to a show (TVmaze's "updated"), so an older
+    // snapshot read later does not undo a newer one.
+    await db.schema
+      .createTable('show_sources')
+      .addColumn('show_id', 'integer', (c) => c.notNull().references('shows.id').onDelete('cascade'))
+      .addColumn('origin', 'text', (c) => c.notNull())
+      .addColumn('version', 'bigint', (c) => c.notNull())
+      .addColumn('imported_at', t.instant, (c) => c.notNull())
+      .addPrimaryKeyConstraint('show_sources_pk', ['show_id', 'origin'])
       .execute();
 
     await db.schema
