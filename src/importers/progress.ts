@@ -21,10 +21,11 @@ export function fileProgress(file: string, label: string, stream: NodeJS.WriteSt
       },
     };
   }
+  const every = Number(process.env.NEXTSEASON_PROGRESS_MS ?? 5000);
   let last = Date.now();
   return {
     tick(records) {
-      if (Date.now() - last < 5000) return;
+      if (Date.now() - last < every) return;
       last = Date.now();
       stream.write(`${label}: ${Math.round((bytesRead(file) / total) * 100)}% read, ${records} records\n`);
     },
