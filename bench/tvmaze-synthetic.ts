@@ -53,7 +53,7 @@ export function syntheticShow(i: number, episodesPerShow: number) {
 if (process.argv[1]?.endsWith('tvmaze-synthetic.ts')) {
   const shows = Number(process.argv[2] ?? 100_000);
   const perShow = Number(process.argv[3] ?? 20);
-  const out = process.argv[4] ? createWriteStream(process.argv[4]) : process.stdout;
+  const out: NodeJS.WritableStream = process.argv[4] ? createWriteStream(process.argv[4]) : process.stdout;
   for (let i = 0; i < shows; i++) {
     if (!out.write(`${JSON.stringify(syntheticShow(i, perShow))}\n`)) await new Promise((r) => out.once('drain', r));
   }
