@@ -11,6 +11,8 @@ export type Engine = DatabaseConfig['engine'];
 export interface Db {
   engine: Engine;
   kysely: Kysely<Database>;
+  /** SQLite only: the connection itself, for bulk loads through prepared statements. */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { engine: 'sqlite', kysely, close: () => kysely.destroy() };
+    return { engine: 'sqlite', kysely, sqlite, close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: config.url,

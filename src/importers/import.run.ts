@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
+import { normalizeText } from '../catalog/text.rules.ts';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { Tally } from '../db/upsert.ts';
+import { writeNewShows } from './show.bulk.ts';
 import { ShowIndex } from './show.index.ts';
 import type { ImportedShow, Origin } from './show.record.ts';
 import { writeShow } from './show.writer.ts';
@@ -35,6 +37,12 @@ export interface ImportSummary {
 export interface Progress {
   tick(records: number): void;
   done(): void;
+}
+
+function recordKeys(rec: ImportedShow): string[] {
+  const keys = [`title:${normalizeText(rec.title)}`];
+  for (const [k, v] of Object.entries(rec.ids)) if (v !== null && v !== undefined) keys.push(`${k}:${v}`);
+  return keys;
 }
 
 export async function runImport({
@@ -76,7 +84,24 @@ export async function runImport({
     batch = [];
     await db.kysely.transaction().execute(async (trx) => {
       const ctx = { db: trx, index, origin, stamp, tally, platforms };
+      // New shows go in set-based; the rest (matches, and anything that might collide within the batch) one by one.
+      const fresh: ImportedShow[] = [];
+      const rest: ImportItem[] = [];
+      const keys = new Set<string>();
       for (const item of items) {
+        const rec = 'record' in item ? item.record : null;
+        const recKeys = rec ? recordKeys(rec) : [];
+        if (
+          rec &&
+          !recKeys.some((k) => keys.has(k)) &&
+          index.match({ ids: rec.ids, title: rec.title, country: rec.country ?? null, years: rec.years ?? null }).kind === 'new'
+        ) {
+          fresh.push(rec);
+        } else rest.push(item);
+        for (const k of recKeys) keys.add(k);
+      }
+      await writeNewShows(ctx, { db: trx, engine: db.engine, sqlite: db.sqlite }, fresh);
+      for (const item of rest) {
         const problem = 'problem' in item ? item.problem : null;
         if (problem) {
           problems.push(problem);

@@ -122,6 +122,11 @@ export class ShowIndex {
     return { kind: 'new' };
   }
 
+  /** Holds a slug for a show about to be written. */
+  reserve(slug: string): void {
+    this.slugs.add(slug);
+  }
+
   /** A slug no show has: the title's, then with the year, then numbered. */
   freeSlug(title: string, year: number | null): string {
     const base = slugify(title);

@@ -209,7 +209,7 @@ async function mergeShowFields(ctx: WriteContext, showId: number, fields: Array<
   return true;
 }
 
-async function platformId(ctx: WriteContext, p: NonNullable<ImportedShow['platform']>): Promise<number> {
+export async function platformId(ctx: WriteContext, p: NonNullable<ImportedShow['platform']>): Promise<number> {
   const slug = slugify(p.name.replace(/\+/g, ' plus'));
   const cached = ctx.platforms.get(slug);
   if (cached) return cached;

@@ -1,0 +1,308 @@
+import { showSearchText, slugify } from '../catalog/text.rules.ts';
+import { type BulkTarget, bulkInsert } from '../db/bulk.ts';
+import { deriveStatus, type EventKind, type StatusEvent } from '../status/status.rules.ts';
+import type { ImportedShow } from './show.record.ts';
+import { platformId, type WriteContext } from './show.writer.ts';
+
+// The fast path for shows the catalogue does not have yet: a whole batch written with a few set-based
+// inserts. Shows that match an existing one go through writeShow, which merges field by field.
+
+const SHOW_FIELDS = [
+  ['title', 'text'],
+  ['original_title', 'text'],
+  ['type', 'text'],
+  ['origin_country', 'text'],
+  ['original_language', 'text'],
+  ['platform_id', 'int'],
+  ['premiered', 'date'],
+  ['ended', 'date'],
+  ['synopsis', 'text'],
+  ['official_site', 'text'],
+  ['imdb_id', 'text'],
+  ['tvmaze_id', 'int'],
+  ['thetvdb_id', 'int'],
+  ['netflix_id', 'text'],
+  ['added_to_netflix', 'date'],
+  ['popularity', 'int'],
+] as const;
+
+export async function writeNewShows(ctx: WriteContext, target: BulkTarget, recs: ImportedShow[]): Promise<void> {
+  if (recs.length === 0) return;
+  const today = ctx.stamp.slice(0, 10);
+  const rows: unknown[][] = [];
+  const slugs: string[] = [];
+  for (const rec of recs) {
+    const fields: Record<string, unknown> = {
+      title: rec.title,
+      original_title: rec.originalTitle ?? null,
+      type: rec.type ?? 'scripted',
+      origin_country: rec.country ?? null,
+      original_language: rec.language ?? null,
+      platform_id: rec.platform ? await platformId(ctx, rec.platform) : null,
+      premiered: rec.premiered ?? null,
+      ended: rec.ended ?? null,
+      synopsis: rec.synopsis ?? null,
+      official_site: rec.officialSite ?? null,
+      imdb_id: rec.ids.imdb ?? null,
+      tvmaze_id: rec.ids.tvmaze ?? null,
+      thetvdb_id: rec.ids.thetvdb ?? null,
+      netflix_id: rec.ids.netflix ?? null,
+      added_to_netflix: rec.addedToNetflix ?? null,
+      popularity: rec.popularity ?? null,
+    };
+    const year = rec.premiered ? Number(rec.premiered.slice(0, 4)) : (rec.years?.[0] ?? null);
+    const slug = ctx.index.freeSlug(rec.title, year);
+    ctx.index.reserve(slug);
+    slugs.push(slug);
+    const status = deriveStatus({
+      seasons: (rec.seasons ?? []).map((s) => ({ number: s.number, premiere: s.premiere ?? null })),
+      events: (rec.events ?? []).map(
+        (e, i): StatusEvent => ({
+          id: i,
+          kind: e.kind as EventKind,
+          season: e.season,
+          effective: e.date,
+          announced: null,
+          tier: 'report',
+          retracted: false,
+        }),
+      ),
+      today,
+    });
+    rows.push([
+      slug,
+      ...SHOW_FIELDS.map(([f]) => fields[f]),
+      showSearchText([rec.title, rec.originalTitle]),
+      status.kind,
+      ctx.stamp,
+      ctx.stamp,
+    ]);
+  }
+  const inserted = await bulkInsert<{ id: number; slug: string }>(
+    target,
+    'shows',
+    [
+      ['slug', 'text'],
+      ...SHOW_FIELDS,
+      ['search_text', 'text'],
+      ['derived_status', 'text'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    rows,
+    ['id', 'slug'],
+  );
+  const idOf = new Map(inserted.map((r) => [r.slug, Number(r.id)]));
+  const ids = slugs.map((s) => idOf.get(s) as number);
+
+  const facts: unknown[][] = [];
+  const genres: unknown[][] = [];
+  const seasons: unknown[][] = [];
+  const ratings: unknown[][] = [];
+  const events: unknown[][] = [];
+  recs.forEach((rec, i) => {
+    const id = ids[i] as number;
+    const row = rows[i] as unknown[];
+    SHOW_FIELDS.forEach(([f], j) => {
+      if (row[j + 1] !== null) facts.push([id, f, ctx.origin, ctx.stamp]);
+    });
+    for (const g of new Set(rec.genres ?? [])) genres.push([id, g]);
+    const numbers = new Set([...(rec.seasons ?? []).map((s) => s.number), ...(rec.episodes ?? []).map((e) => e.season)]);
+    for (const n of numbers) {
+      const s = rec.seasons?.find((x) => x.number === n);
+      seasons.push([
+        id,
+        n,
+        s?.premiere?.date ?? null,
+        s?.premiere?.precision ?? 'unknown',
+        s?.finale?.date ?? null,
+        s?.finale?.precision ?? 'unknown',
+        s?.episodeCount ?? null,
+        s?.episodeCount != null ? 'counted' : null,
+        s?.meanAirDate ?? null,
+        ctx.origin,
+      ]);
+    }
+    for (const r of rec.ratings ?? [])
+      ratings.push([id, r.season ?? null, r.source, r.value, r.votes ?? null, r.share ?? null, r.asOf.date, r.asOf.precision, ctx.origin]);
+    for (const e of rec.events ?? []) events.push([id, e.season, e.kind, e.date.date, e.date.precision, 'report', ctx.origin, ctx.stamp]);
+    ctx.index.add({ id, slug: slugs[i] as string, country: rec.country ?? null, years: rec.years ?? null, ids: { ...rec.ids } }, [
+      rec.title,
+      rec.originalTitle,
+    ]);
+  });
+  await bulkInsert(
+    target,
+    'show_facts',
+    [
+      ['show_id', 'int'],
+      ['field', 'text'],
+      ['origin', 'text'],
+      ['imported_at', 'timestamptz'],
+    ],
+    facts,
+  );
+  await bulkInsert(
+    target,
+    'show_genres',
+    [
+      ['show_id', 'int'],
+      ['genre', 'text'],
+    ],
+    genres,
+  );
+  const seasonIds = await bulkInsert<{ id: number; show_id: number; number: number }>(
+    target,
+    'seasons',
+    [
+      ['show_id', 'int'],
+      ['number', 'int'],
+      ['premiere_date', 'date'],
+      ['premiere_precision', 'text'],
+      ['finale_date', 'date'],
+      ['finale_precision', 'text'],
+      ['episode_count', 'int'],
+      ['episode_count_kind', 'text'],
+      ['mean_air_date', 'date'],
+      ['origin', 'text'],
+    ],
+    seasons,
+    ['id', 'show_id', 'number'],
+  );
+  const seasonOf = new Map(seasonIds.map((s) => [`${s.show_id}:${s.number}`, Number(s.id)]));
+  const episodes: unknown[][] = [];
+  recs.forEach((rec, i) => {
+    const seen = new Set<string>();
+    for (const e of rec.episodes ?? []) {
+      const key = `${ids[i]}:${e.season}`;
+      if (seen.has(`${key}:${e.number}`)) continue; // a repeated episode in one input counts once
+      seen.add(`${key}:${e.number}`);
+      episodes.push([ids[i], seasonOf.get(key), e.number, e.title, e.airdate, e.airstamp, e.runtime, e.tvmazeId, ctx.origin]);
+    }
+  });
+  await bulkInsert(
+    target,
+    'episodes',
+    [
+      ['show_id', 'int'],
+      ['season_id', 'int'],
+      ['number', 'int'],
+      ['title', 'text'],
+      ['airdate', 'date'],
+      ['airstamp', 'timestamptz'],
+      ['runtime_minutes', 'int'],
+      ['tvmaze_id', 'int'],
+      ['origin', 'text'],
+    ],
+    episodes,
+  );
+  await bulkInsert(
+    target,
+    'ratings',
+    [
+      ['show_id', 'int'],
+      ['season_number', 'int'],
+      ['source', 'text'],
+      ['value', 'float8'],
+      ['votes', 'int'],
+      ['vote_share', 'float8'],
+      ['as_of_date', 'date'],
+      ['as_of_precision', 'text'],
+      ['origin', 'text'],
+    ],
+    ratings,
+  );
+  await bulkInsert(
+    target,
+    'status_events',
+    [
+      ['show_id', 'int'],
+      ['season_number', 'int'],
+      ['kind', 'text'],
+      ['effective_date', 'date'],
+      ['effective_precision', 'text'],
+      ['tier', 'text'],
+      ['entered_by', 'text'],
+      ['created_at', 'timestamptz'],
+    ],
+    events,
+  );
+  await writeCreditsBulk(ctx, target, recs, ids);
+  const versions = recs.flatMap((rec, i) => (rec.version != null ? [[ids[i], ctx.origin, rec.version, ctx.stamp]] : []));
+  await bulkInsert(
+    target,
+    'show_sources',
+    [
+      ['show_id', 'int'],
+      ['origin', 'text'],
+      ['version', 'bigint'],
+      ['imported_at', 'timestamptz'],
+    ],
+    versions,
+  );
+
+  const tally = (table: string, n: number) => {
+    for (let k = 0; k < n; k++) ctx.tally.add(table, 'inserted');
+  };
+  tally('shows', recs.length);
+  tally('show_genres', genres.length);
+  tally('seasons', seasons.length);
+  tally('episodes', episodes.length);
+  tally('ratings', ratings.length);
+  tally('status_events', events.length);
+}
+
+async function writeCreditsBulk(ctx: WriteContext, target: BulkTarget, recs: ImportedShow[], ids: number[]): Promise<void> {
+  const names = new Map<string, string>();
+  for (const rec of recs) for (const c of rec.credits ?? []) names.set(slugify(c.name), c.name);
+  if (names.size === 0) return;
+  const slugs = [...names.keys()];
+  const people = new Map<string, number>();
+  for (let i = 0; i < slugs.length; i += 2000) {
+    const found = await ctx.db
+      .selectFrom('people')
+      .select(['id', 'slug'])
+      .where('slug', 'in', slugs.slice(i, i + 2000))
+      .execute();
+    for (const p of found) people.set(p.slug, p.id);
+  }
+  const missing = slugs.filter((s) => !people.has(s));
+  const created = await bulkInsert<{ id: number; slug: string }>(
+    target,
+    'people',
+    [
+      ['slug', 'text'],
+      ['name', 'text'],
+    ],
+    missing.map((s) => [s, names.get(s)]),
+    ['id', 'slug'],
+  );
+  for (const p of created) people.set(p.slug, Number(p.id));
+  for (let k = 0; k < missing.length; k++) ctx.tally.add('people', 'inserted');
+  for (let k = 0; k < slugs.length - missing.length; k++) ctx.tally.add('people', 'unchanged');
+  const credits: unknown[][] = [];
+  recs.forEach((rec, i) => {
+    const seen = new Set<string>();
+    (rec.credits ?? []).forEach((c, order) => {
+      const person = people.get(slugify(c.name));
+      const key = `${person}:${c.role}:${c.character ?? ''}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      credits.push([ids[i], person, c.role, c.character ?? null, 1000 + order, ctx.origin]);
+    });
+  });
+  await bulkInsert(
+    target,
+    'credits',
+    [
+      ['show_id', 'int'],
+      ['person_id', 'int'],
+      ['role', 'text'],
+      ['character', 'text'],
+      ['billing_order', 'int'],
+      ['origin', 'text'],
+    ],
+    credits,
+  );
+  for (let k = 0; k < credits.length; k++) ctx.tally.add('credits', 'inserted');
+}
