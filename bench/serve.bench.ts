@@ -1,0 +1,84 @@
+// `npm run bench -- serve`: cold start of `serve` on an empty database, and the Somos page served by the app
+// against bare node:http serving the same bytes, measured in one run. Prints a Markdown table.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { freePort, startServer } from '../src/testing/server.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+async function coldStart(): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-bench-'));
+    const started = performance.now();
+    const server = await startServer({ DATABASE_URL: `sqlite:${dir}/db.sqlite` });
+    const res = await fetch(`${server.url}/shows/somos`);
+    if (res.status !== 200) throw new Error(`Somos page answered ${res.status}`);
+    times.push(performance.now() - started);
+    await server.stop();
+  }
+  return times;
+}
+
+async function load(url: string) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+async function bareNodeHttp(bytes: Buffer): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-bytes-')), 'somos.html');
+  fs.writeFileSync(file, bytes);
+  const script = `const b=require('fs').readFileSync(${JSON.stringify(file)});require('http').createServer((q,r)=>{r.writeHead(200,{'content-type':'text/html; charset=UTF-8','content-length':b.length});r.end(b)}).listen(${port},'127.0.0.1',()=>console.log('ready'))`;
+  const child = spawn(process.execPath, ['-e', script]);
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+}
+
+async function main() {
+  const cold = await coldStart();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-bench-'));
+  const app = await startServer({ DATABASE_URL: `sqlite:${dir}/db.sqlite` });
+  const appUrl = `${app.url.replace('localhost', '127.0.0.1')}/shows/somos`;
+  const bytes = Buffer.from(await (await fetch(appUrl)).arrayBuffer());
+  const bare = await bareNodeHttp(bytes);
+  const appRuns: Array<{ rps: number; p99: number }> = [];
+  const bareRuns: Array<{ rps: number; p99: number }> = [];
+  for (let i = 0; i < 3; i++) {
+    bareRuns.push(await load(bare.url));
+    appRuns.push(await load(appUrl));
+  }
+  bare.stop();
+  await app.stop();
+
+  const appRps = median(appRuns.map((r) => r.rps));
+  const bareRps = median(bareRuns.map((r) => r.rps));
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(
+    `Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
+  );
+  console.log(`Page size: ${bytes.length} bytes; ${CONNECTIONS} connections, ${DURATION} s per run, 3 runs each (interleaved), medians\n`);
+  console.log('| measure | median | runs |');
+  console.log('|---|---|---|');
+  console.log(
+    `| cold start of \`serve\` on an empty SQLite database, to first Somos page (ms) | ${median(cold).toFixed(0)} | ${cold.map((t) => t.toFixed(0)).join(', ')} |`,
+  );
+  console.log(`| Somos page, app (req/s) | ${appRps.toFixed(0)} | ${appRuns.map((r) => r.rps.toFixed(0)).join(', ')} |`);
+  console.log(`| same bytes, bare node:http (req/s) | ${bareRps.toFixed(0)} | ${bareRuns.map((r) => r.rps.toFixed(0)).join(', ')} |`);
+  console.log(`| app / bare node:http | ${(appRps / bareRps).toFixed(2)} | |`);
+  console.log(`| p99 latency, app / bare (ms) | ${median(appRuns.map((r) => r.p99))} / ${median(bareRuns.map((r) => r.p99))} | |`);
+}
+
+await main();
