@@ -32,7 +32,11 @@ async function pgDatabase(name: string): Promise<string> {
 /** Runs the CLI under GNU time: wall seconds and peak resident memory. */
 function timed(args: string[], databaseUrl: string): { seconds: number; peakMiB: number; stdout: string } {
   const started = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
   const kb = Number(result.stderr.trim().split('\n').at(-1));
   return { seconds: (performance.now() - started) / 1000, peakMiB: kb / 1024, stdout: result.stdout };
@@ -56,11 +60,14 @@ function writeSynthetic(file: string, shows: number): number {
 function rawSqlite(rows: number): number {
   const db = new SQLite(path.join(dir, 'raw.db'));
   db.pragma('journal_mode = WAL');
-  db.exec('create table t (id integer primary key, show_id integer, season integer, number integer, title text, airdate text, airstamp text, runtime integer)');
+  db.exec(
+    'create table t (id integer primary key, show_id integer, season integer, number integer, title text, airdate text, airstamp text, runtime integer)',
+  );
   const insert = db.prepare('insert into t (show_id, season, number, title, airdate, airstamp, runtime) values (?, ?, ?, ?, ?, ?, ?)');
   const started = performance.now();
   const batch = db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) insert.run(i >> 4, 1 + ((i >> 3) & 1), i & 7, `Episode ${i}`, '2024-01-01', '2024-01-01T20:00:00.000Z', 45);
+    for (let i = from; i < to; i++)
+      insert.run(i >> 4, 1 + ((i >> 3) & 1), i & 7, `Episode ${i}`, '2024-01-01', '2024-01-01T20:00:00.000Z', 45);
   });
   for (let i = 0; i < rows; i += 10_000) batch(i, Math.min(rows, i + 10_000));
   const seconds = (performance.now() - started) / 1000;
@@ -73,16 +80,24 @@ async function rawPgCopy(rows: number, url: string): Promise<number> {
   const fd = fs.openSync(csv, 'w');
   for (let i = 0; i < rows; i += 10_000) {
     const lines: string[] = [];
-    for (let j = i; j < Math.min(rows, i + 10_000); j++) lines.push(`${j >> 4},${1 + ((j >> 3) & 1)},${j & 7},Episode ${j},2024-01-01,2024-01-01T20:00:00Z,45`);
+    for (let j = i; j < Math.min(rows, i + 10_000); j++)
+      lines.push(`${j >> 4},${1 + ((j >> 3) & 1)},${j & 7},Episode ${j},2024-01-01,2024-01-01T20:00:00Z,45`);
     fs.writeSync(fd, `${lines.join('\n')}\n`);
   }
   fs.closeSync(fd);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query('create table raw_t (id serial primary key, show_id int, season int, number int, title text, airdate date, airstamp timestamptz, runtime int)');
+  await client.query(
+    'create table raw_t (id serial primary key, show_id int, season int, number int, title text, airdate date, airstamp timestamptz, runtime int)',
+  );
   await client.end();
   const started = performance.now();
-  execFileSync('psql', [url, '-q', '-c', `\\copy raw_t (show_id, season, number, title, airdate, airstamp, runtime) from '${csv}' with (format csv)`]);
+  execFileSync('psql', [
+    url,
+    '-q',
+    '-c',
+    `\\copy raw_t (show_id, season, number, title, airdate, airstamp, runtime) from '${csv}' with (format csv)`,
+  ]);
   return (performance.now() - started) / 1000;
 }
 
@@ -93,7 +108,13 @@ if (fs.existsSync(data)) {
   const inputs: Array<[string, string[]]> = [
     ['netflix-titles', [path.join(data, 'netflix-titles/netflix_titles.csv.gz')]],
     ['economist-imdb', [path.join(data, 'imdb-economist-tv-ratings/IMDb_Economist_tv_ratings.csv')]],
-    ['tvmaze', fs.readdirSync(path.join(data, 'tvmaze-web-schedule-2024-01')).sort().map((f) => path.join(data, 'tvmaze-web-schedule-2024-01', f))],
+    [
+      'tvmaze',
+      fs
+        .readdirSync(path.join(data, 'tvmaze-web-schedule-2024-01'))
+        .sort()
+        .map((f) => path.join(data, 'tvmaze-web-schedule-2024-01', f)),
+    ],
   ];
   const results: Record<string, { seconds: number; peakMiB: number }> = {};
   for (const engine of ['sqlite', 'postgres']) {
@@ -108,8 +129,12 @@ if (fs.existsSync(data)) {
     }
     results[engine] = { seconds, peakMiB: peak };
   }
-  rows.push(`| all of ../shared/data (3 importers, 33 files): wall time | ${results.sqlite?.seconds.toFixed(1)} s | ${results.postgres?.seconds.toFixed(1)} s |`);
-  rows.push(`| … peak memory of one import process | ${results.sqlite?.peakMiB.toFixed(0)} MiB | ${results.postgres?.peakMiB.toFixed(0)} MiB |`);
+  rows.push(
+    `| all of ../shared/data (3 importers, 33 files): wall time | ${results.sqlite?.seconds.toFixed(1)} s | ${results.postgres?.seconds.toFixed(1)} s |`,
+  );
+  rows.push(
+    `| … peak memory of one import process | ${results.sqlite?.peakMiB.toFixed(0)} MiB | ${results.postgres?.peakMiB.toFixed(0)} MiB |`,
+  );
 } else {
   console.log(`(skipped the shared-data import: ${data} is not here)`);
 }
@@ -133,11 +158,21 @@ for (const engine of ['sqlite', 'postgres']) {
 const rawSqliteSeconds = rawSqlite(episodes);
 const rawPgSeconds = await rawPgCopy(episodes, await pgDatabase('bench_raw'));
 const eps = (s: number) => Math.round(episodes / s).toLocaleString('en');
-rows.push(`| synthetic TVmaze NDJSON, ${SHOWS.toLocaleString('en')} shows / ${episodes.toLocaleString('en')} episodes (${(bytes / 2 ** 20).toFixed(0)} MiB): wall time | ${synthetic.sqlite?.seconds.toFixed(1)} s | ${synthetic.postgres?.seconds.toFixed(1)} s |`);
-rows.push(`| … episodes per second (whole import, process start included) | ${eps(synthetic.sqlite?.seconds ?? 1)} | ${eps(synthetic.postgres?.seconds ?? 1)} |`);
-rows.push(`| reference: bare insert of ${episodes.toLocaleString('en')} rows (better-sqlite3 batched; PostgreSQL COPY) | ${rawSqliteSeconds.toFixed(1)} s (${eps(rawSqliteSeconds)}/s) | ${rawPgSeconds.toFixed(1)} s (${eps(rawPgSeconds)}/s) |`);
-rows.push(`| import ÷ reference speed | ${(rawSqliteSeconds / (synthetic.sqlite?.seconds ?? 1)).toFixed(2)} | ${(rawPgSeconds / (synthetic.postgres?.seconds ?? 1)).toFixed(2)} |`);
-rows.push(`| peak memory, ${(SHOWS / 10).toLocaleString('en')} vs ${SHOWS.toLocaleString('en')} shows | ${synthetic.sqlite?.smallPeakMiB.toFixed(0)} vs ${synthetic.sqlite?.peakMiB.toFixed(0)} MiB | ${synthetic.postgres?.smallPeakMiB.toFixed(0)} vs ${synthetic.postgres?.peakMiB.toFixed(0)} MiB |`);
+rows.push(
+  `| synthetic TVmaze NDJSON, ${SHOWS.toLocaleString('en')} shows / ${episodes.toLocaleString('en')} episodes (${(bytes / 2 ** 20).toFixed(0)} MiB): wall time | ${synthetic.sqlite?.seconds.toFixed(1)} s | ${synthetic.postgres?.seconds.toFixed(1)} s |`,
+);
+rows.push(
+  `| … episodes per second (whole import, process start included) | ${eps(synthetic.sqlite?.seconds ?? 1)} | ${eps(synthetic.postgres?.seconds ?? 1)} |`,
+);
+rows.push(
+  `| reference: bare insert of ${episodes.toLocaleString('en')} rows (better-sqlite3 batched; PostgreSQL COPY) | ${rawSqliteSeconds.toFixed(1)} s (${eps(rawSqliteSeconds)}/s) | ${rawPgSeconds.toFixed(1)} s (${eps(rawPgSeconds)}/s) |`,
+);
+rows.push(
+  `| import ÷ reference speed | ${(rawSqliteSeconds / (synthetic.sqlite?.seconds ?? 1)).toFixed(2)} | ${(rawPgSeconds / (synthetic.postgres?.seconds ?? 1)).toFixed(2)} |`,
+);
+rows.push(
+  `| peak memory, ${(SHOWS / 10).toLocaleString('en')} vs ${SHOWS.toLocaleString('en')} shows | ${synthetic.sqlite?.smallPeakMiB.toFixed(0)} vs ${synthetic.sqlite?.peakMiB.toFixed(0)} MiB | ${synthetic.postgres?.smallPeakMiB.toFixed(0)} vs ${synthetic.postgres?.peakMiB.toFixed(0)} MiB |`,
+);
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
 console.log(rows.join('\n'));
 fs.rmSync(dir, { recursive: true, force: true });

@@ -25,6 +25,7 @@ function show(over: Partial<ShowRow> = {}): ShowRow {
     ids: { imdb: null, tvmaze: null, thetvdb: null, netflix: null },
     status: 'undecided',
     verifiedOn: '2026-01-01',
+    addedToNetflix: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     genres: ['Drama'],

@@ -24,7 +24,8 @@ export async function loadShowView(db: Kysely<Database>, forecasts: ForecastServ
   const detail = await getShowDetail(db, slug);
   if (!detail) return null;
   const today = isoDay(now);
-  const status = deriveStatus({ seasons: seasonDates(detail.seasons.map(toSeasonRow)), events: detail.events, today });
+  const onAirSince = detail.show.premiered ?? detail.show.addedToNetflix;
+  const status = deriveStatus({ seasons: seasonDates(detail.seasons.map(toSeasonRow)), events: detail.events, today, onAirSince });
   const { show, seasons, credits } = detail;
   const candidates = await similarCandidates(db, show);
   return {

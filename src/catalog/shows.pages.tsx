@@ -160,7 +160,10 @@ export function ShowPage(p: ShowPageProps) {
           return (
             <details open={seasons.length === 1}>
               <summary>
-                Season {s.number}: {s.episodeCount ?? list.length} episode{(s.episodeCount ?? list.length) === 1 ? '' : 's'}
+                Season {s.number}:{' '}
+                {s.episodeCount === null && list.length === 0
+                  ? 'episode count not known'
+                  : `${s.episodeCount ?? list.length} episode${(s.episodeCount ?? list.length) === 1 ? '' : 's'}`}
               </summary>
               {list.length === 0 ? (
                 <p class="meta">Episode titles are not in the catalogue yet.</p>
@@ -212,14 +215,16 @@ function ForecastSection({ forecast }: { forecast: ShowForecast }) {
   return (
     <div class="forecast" id="forecast">
       <h3>Forecast</h3>
-      <p class="odds">
-        Chance of a season {f.nextSeason}: <strong>{Math.round(f.pNext * 100)}%</strong> · within a year:{' '}
-        <strong>{Math.round(f.pWithin365 * 100)}%</strong> · within two years: <strong>{Math.round(f.pWithin730 * 100)}%</strong>
-      </p>
+      {f.basis === 'no_season' ? null : (
+        <p class="odds">
+          Chance of a season {f.nextSeason}: <strong>{Math.round(f.pNext * 100)}%</strong> · within a year:{' '}
+          <strong>{Math.round(f.pWithin365 * 100)}%</strong> · within two years: <strong>{Math.round(f.pWithin730 * 100)}%</strong>
+        </p>
+      )}
       {forecast.explanation.map((sentence) => (
         <p>{sentence}</p>
       ))}
-      {forecast.chartSvg ? (
+      {forecast.chartSvg && f.basis !== 'no_season' ? (
         <figure>
           <div dangerouslySetInnerHTML={{ __html: forecast.chartSvg }} />
           <figcaption class="meta">

@@ -21,6 +21,7 @@ export interface ShowRow {
   ids: { imdb: string | null; tvmaze: number | null; thetvdb: number | null; netflix: string | null };
   status: string;
   verifiedOn: string | null;
+  addedToNetflix: string | null;
   createdAt: string;
   updatedAt: string;
   genres: string[];
@@ -95,6 +96,7 @@ function showColumns(db: Kysely<Database>) {
       's.netflix_id',
       's.derived_status',
       's.verified_on',
+      's.added_to_netflix',
       's.created_at',
       's.updated_at',
     ]);
@@ -127,6 +129,7 @@ async function withLabels(db: Kysely<Database>, rows: ShowSelect[]): Promise<Sho
     ids: { imdb: r.imdb_id, tvmaze: r.tvmaze_id, thetvdb: r.thetvdb_id, netflix: r.netflix_id },
     status: r.derived_status,
     verifiedOn: r.verified_on,
+    addedToNetflix: r.added_to_netflix,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     genres: genres.filter((g) => g.show_id === r.id).map((g) => g.genre),

@@ -68,6 +68,11 @@ export function explainForecast(a: {
   renewedOn?: string | null;
 }): string[] {
   const { forecast: f, title } = a;
+  if (f.basis === 'no_season') {
+    return [
+      `The catalogue has no dated season of ${title} yet, so there is nothing to forecast from: the forecast appears once a premiere date is known.`,
+    ];
+  }
   const n = f.latestSeason ?? 0;
   const next = f.nextSeason;
   const out: string[] = [];

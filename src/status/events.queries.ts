@@ -69,7 +69,8 @@ export async function refreshDerivedStatus(db: Kysely<Database>, showId: number,
     .where('show_id', '=', showId)
     .execute();
   const events: StatusEvent[] = await listShowEvents(db, showId);
-  const status = deriveStatus({ seasons: seasonDates(seasons), events, today });
+  const show = await db.selectFrom('shows').select(['premiered', 'added_to_netflix']).where('id', '=', showId).executeTakeFirstOrThrow();
+  const status = deriveStatus({ seasons: seasonDates(seasons), events, today, onAirSince: show.premiered ?? show.added_to_netflix });
   await db
     .updateTable('shows')
     .set({ derived_status: status.kind })

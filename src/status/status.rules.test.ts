@@ -110,6 +110,16 @@ describe('deriveStatus', () => {
     });
   });
 
+  it('counts undated seasons as out once the show is known to be on air', () => {
+    const undated = seasons(null, null, null);
+    expect(deriveStatus({ seasons: undated, events: [], today: TODAY }).kind).toBe('upcoming');
+    expect(deriveStatus({ seasons: undated, events: [], today: TODAY, onAirSince: '2019-03-20' })).toMatchObject({
+      kind: 'undecided',
+      latestSeason: 3,
+      nextSeason: 4,
+    });
+  });
+
   it('takes the next premiere from a date announcement when the season has no row', () => {
     const announced = ev('date_announced', 2, '2026-06-01', 'official', { announced: parsePartialDate('2027-Q2') });
     const status = deriveStatus({ seasons: seasons('2024-01-01'), events: [ev('renewed', 2, '2025-01-01'), announced], today: TODAY });

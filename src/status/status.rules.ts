@@ -54,9 +54,21 @@ export interface DerivedStatus {
 const DECISIONS: ReadonlySet<EventKind> = new Set(['renewed', 'cancelled', 'ended', 'limited']);
 
 /** Derives a show's status from its seasons and status events, as of `today` ('YYYY-MM-DD'). */
-export function deriveStatus({ seasons, events, today }: { seasons: SeasonDates[]; events: StatusEvent[]; today: string }): DerivedStatus {
+export function deriveStatus({
+  seasons,
+  events,
+  today,
+  onAirSince = null,
+}: {
+  seasons: SeasonDates[];
+  events: StatusEvent[];
+  today: string;
+  /** The day the show is known to have been out by (premiered, or added to a catalogue): its undated seasons are out too. */
+  onAirSince?: string | null;
+}): DerivedStatus {
   const live = events.filter((e) => !e.retracted && e.tier !== 'rumour' && e.kind !== 'rumour' && e.effective.date <= today);
-  const released = seasons.filter((s) => hasHappened(s.premiere, today)).map((s) => s.number);
+  const undatedAreOut = onAirSince !== null && onAirSince <= today;
+  const released = seasons.filter((s) => hasHappened(s.premiere, today) || (undatedAreOut && !s.premiere)).map((s) => s.number);
   for (const e of live) if (e.kind === 'released' && e.season !== null && hasHappened(e.effective, today)) released.push(e.season);
   const latestSeason = released.length > 0 ? Math.max(...released) : null;
   const nextSeason = (latestSeason ?? 0) + 1;
