@@ -41,5 +41,10 @@ export async function loadShowView(db: Kysely<Database>, forecasts: ForecastServ
 }
 
 function toSeasonRow(s: ShowDetail['seasons'][number]) {
-  return { number: s.number, premiere_date: s.premiere?.date ?? null, premiere_precision: s.premiere?.precision ?? ('unknown' as const) };
+  return {
+    number: s.number,
+    premiere_date: s.premiere?.date ?? null,
+    premiere_precision: s.premiere?.precision ?? ('unknown' as const),
+    mean_air_date: s.meanAirDate,
+  };
 }

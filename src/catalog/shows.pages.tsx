@@ -111,7 +111,11 @@ export function ShowPage(p: ShowPageProps) {
               {seasons.map((s) => (
                 <tr>
                   <th scope="row">{s.number}</th>
-                  <td>{formatPartialDate(s.premiere)}</td>
+                  <td>
+                    {s.premiere || !s.meanAirDate
+                      ? formatPartialDate(s.premiere)
+                      : `unknown; episodes aired around ${formatPartialDate({ date: s.meanAirDate, precision: 'month' })}`}
+                  </td>
                   <td>{s.finale ? formatPartialDate(s.finale) : '—'}</td>
                   <td class="num">
                     {s.episodeCount ?? '—'}

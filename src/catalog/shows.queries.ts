@@ -35,6 +35,8 @@ export interface SeasonRow {
   episodeCount: number | null;
   episodeCountKind: string | null;
   releaseStyle: string | null;
+  /** The mean air date of its episodes (from IMDb data): approximate, never a premiere. */
+  meanAirDate: string | null;
 }
 
 export interface CreditRow {
@@ -182,6 +184,7 @@ export async function getShowDetail(db: Kysely<Database>, slug: string): Promise
       episodeCount: s.episode_count,
       episodeCountKind: s.episode_count_kind,
       releaseStyle: s.release_style,
+      meanAirDate: s.mean_air_date,
     })),
     episodes: episodes.map((e) => ({
       season: e.season,
@@ -259,27 +262,22 @@ export async function recentlyUpdatedShows(db: Kysely<Database>, limit: number):
   return withLabels(db, rows);
 }
 
-/** Shows that share a genre, platform or country with this one: the pool the similarity rule ranks. */
-export async function similarCandidates(db: Kysely<Database>, show: ShowRow, limit = 300): Promise<ShowRow[]> {
-  const rows = await showColumns(db)
-    .where('s.id', '!=', show.id)
-    .where((eb) =>
-      eb.or([
-        eb(
-          's.id',
-          'in',
-          eb
-            .selectFrom('show_genres')
-            .select('show_id')
-            .where('genre', 'in', show.genres.length ? show.genres : ['']),
-        ),
-        ...(show.platform ? [eb('p.slug', '=', show.platform.slug)] : []),
-        ...(show.country ? [eb('s.origin_country', '=', show.country)] : []),
-      ]),
-    )
-    .orderBy('s.updated_at', 'desc')
-    .limit(limit)
-    .execute();
+/** Shows that share a platform, a country or language, or a genre with this one: the pool the similarity rule ranks. */
+export async function similarCandidates(db: Kysely<Database>, show: ShowRow, perGroup = 120): Promise<ShowRow[]> {
+  const base = () => showColumns(db).where('s.id', '!=', show.id).orderBy('s.updated_at', 'desc').limit(perGroup);
+  // Each tie gets its own share of the pool, so a large catalogue of one kind cannot crowd out the rest.
+  const groups = await Promise.all([
+    show.platform ? base().where('p.slug', '=', show.platform.slug).execute() : [],
+    show.country ? base().where('s.origin_country', '=', show.country).execute() : [],
+    show.language && show.language !== 'en' ? base().where('s.original_language', '=', show.language).execute() : [],
+    show.genres.length
+      ? base()
+          .where('s.id', 'in', (eb) => eb.selectFrom('show_genres').select('show_id').where('genre', 'in', show.genres))
+          .execute()
+      : [],
+  ]);
+  const seen = new Set<number>();
+  const rows = groups.flat().filter((r) => !seen.has(r.id) && seen.add(r.id));
   return withLabels(db, rows);
 }
 

@@ -54,10 +54,17 @@ export async function listShowEvents(db: Kysely<Database>, showId: number): Prom
   }));
 }
 
-export function seasonDates(rows: Pick<SeasonsTable, 'number' | 'premiere_date' | 'premiere_precision'>[]): SeasonDates[] {
+export function seasonDates(
+  rows: Array<Pick<SeasonsTable, 'number' | 'premiere_date' | 'premiere_precision'> & { mean_air_date?: string | null }>,
+): SeasonDates[] {
   return rows.map((s) => ({
     number: s.number,
-    premiere: s.premiere_date ? { date: s.premiere_date, precision: s.premiere_precision } : null,
+    // Without a premiere, a season's mean air date still shows it was out by then (its month, to be safe).
+    premiere: s.premiere_date
+      ? { date: s.premiere_date, precision: s.premiere_precision }
+      : s.mean_air_date
+        ? { date: `${s.mean_air_date.slice(0, 7)}-01`, precision: 'month' }
+        : null,
   }));
 }
 
@@ -65,7 +72,7 @@ export function seasonDates(rows: Pick<SeasonsTable, 'number' | 'premiere_date' 
 export async function refreshDerivedStatus(db: Kysely<Database>, showId: number, today: string): Promise<string> {
   const seasons = await db
     .selectFrom('seasons')
-    .select(['number', 'premiere_date', 'premiere_precision'])
+    .select(['number', 'premiere_date', 'premiere_precision', 'mean_air_date'])
     .where('show_id', '=', showId)
     .execute();
   const events: StatusEvent[] = await listShowEvents(db, showId);
