@@ -1,22 +1,12 @@
 import type { ShowForecast } from '../forecast/forecast.service.ts';
 import type { EventRow } from '../status/events.queries.ts';
-import type { DerivedStatus } from '../status/status.rules.ts';
 import { formatPartialDate } from './dates.ts';
 import type { NextSeasonAnswer } from './show.answers.ts';
-import type { CreditRow, ShowDetail } from './shows.queries.ts';
-import type { SimilarShow } from './similar.rules.ts';
+import type { ShowView } from './show.view.ts';
+import type { CreditRow } from './shows.queries.ts';
 import { countryName, languageName } from './words.rules.ts';
 
-export interface ShowPageProps {
-  detail: ShowDetail;
-  forecast: ShowForecast | null;
-  status: DerivedStatus;
-  summary: string;
-  seasonsAnswer: string;
-  next: NextSeasonAnswer;
-  when: string;
-  similar: SimilarShow[];
-}
+export type ShowPageProps = ShowView;
 
 const RELEASE_STYLE: Record<string, string> = { all_at_once: 'All at once', weekly: 'Weekly', in_parts: 'In parts' };
 const ROLE_TITLES: Array<[string, string]> = [

@@ -14,10 +14,10 @@ export interface BulkTarget {
 
 const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
 function prepared(sqlite: SQLite.Database, text: string): SQLite.Statement {
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  let stmt = cache.get(text);
-  if (!stmt) cache.set(text, (stmt = sqlite.prepare(text)));
+  const cache = statements.get(sqlite) ?? new Map<string, SQLite.Statement>();
+  statements.set(sqlite, cache);
+  const stmt = cache.get(text) ?? sqlite.prepare(text);
+  cache.set(text, stmt);
   return stmt;
 }
 

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { showSearchText, slugify } from '../catalog/text.rules.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, ShowsTable } from '../db/schema.ts';
 import { ensureLink, type Tally, upsertRow } from '../db/upsert.ts';
 import { refreshDerivedStatus } from '../status/events.queries.ts';
 import type { ShowIndex } from './show.index.ts';
@@ -20,24 +20,26 @@ export interface WriteContext {
 
 export type WriteResult = { ok: true; showId: number } | { ok: false; field: string; reason: string };
 
-type ShowColumns = {
-  title: string;
-  original_title: string | null;
-  type: string;
-  origin_country: string | null;
-  original_language: string | null;
-  platform_id: number | null;
-  premiered: string | null;
-  ended: string | null;
-  synopsis: string | null;
-  official_site: string | null;
-  imdb_id: string | null;
-  tvmaze_id: number | null;
-  thetvdb_id: number | null;
-  netflix_id: string | null;
-  added_to_netflix: string | null;
-  popularity: number | null;
-};
+/** The show columns an import may set. */
+type ShowColumns = Pick<
+  Selectable<ShowsTable>,
+  | 'title'
+  | 'original_title'
+  | 'type'
+  | 'origin_country'
+  | 'original_language'
+  | 'platform_id'
+  | 'premiered'
+  | 'ended'
+  | 'synopsis'
+  | 'official_site'
+  | 'imdb_id'
+  | 'tvmaze_id'
+  | 'thetvdb_id'
+  | 'netflix_id'
+  | 'added_to_netflix'
+  | 'popularity'
+>;
 
 export async function writeShow(ctx: WriteContext, rec: ImportedShow): Promise<WriteResult> {
   const match = ctx.index.match({ ids: rec.ids, title: rec.title, country: rec.country ?? null, years: rec.years ?? null });
