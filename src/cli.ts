@@ -24,6 +24,12 @@ import { syncTvmaze } from './importers/tvmaze.sync.ts';
 import { buildApp } from './server.ts';
 import { refreshAllStatuses } from './status/events.queries.ts';
 
+// Output piped into `head` and the like: stop quietly when the reader goes away.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command('nextseason').description('Will there be another season, and when?').showHelpAfterError();
 
 program
