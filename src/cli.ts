@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import { serve as serveHttp } from '@hono/node-server';
 import { Command } from 'commander';
-import { countShows } from './catalog/shows.queries.ts';
+import { audit, createUser, findLogin } from './accounts/accounts.queries.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './accounts/passwords.ts';
+import { countShows, getShowBySlug } from './catalog/shows.queries.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import type { Role } from './db/schema.ts';
 import { reliabilityChart, scoreTable } from './forecast/backtest.report.ts';
 import { monthlyCutoffs, runBacktest } from './forecast/backtest.ts';
 import { answerQueries, InputError, readHistory, readQueries } from './forecast/contract.ts';
@@ -22,7 +25,9 @@ import { tvmazeClient } from './importers/tvmaze.client.ts';
 import { checkTvmazeFile, tvmazeItems } from './importers/tvmaze.import.ts';
 import { syncTvmaze } from './importers/tvmaze.sync.ts';
 import { buildApp } from './server.ts';
+import { eventInput, fieldMessages } from './status/event.input.ts';
 import { refreshAllStatuses } from './status/events.queries.ts';
+import { addEvent } from './status/events.writes.ts';
 
 // Output piped into `head` and the like: stop quietly when the reader goes away.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -127,6 +132,86 @@ program
     }
     await db.close();
   });
+
+const user = program.command('user').description("editors' desk accounts");
+user
+  .command('add')
+  .description('create an account; the password is read from standard input (at least 12 characters)')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .option('--role <role>', 'admin, editor or moderator', 'editor')
+  .action(async (options: { email: string; name: string; role: string }) => {
+    if (!['admin', 'editor', 'moderator'].includes(options.role))
+      fail(`--role must be admin, editor or moderator, got "${options.role}"`, 2);
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(options.email)) fail(`--email is not an email address: "${options.email}"`, 2);
+    const password = (await readStdin()).replace(/\r?\n$/, '');
+    if (password.length < MIN_PASSWORD_LENGTH)
+      fail(`the password (from standard input) must have at least ${MIN_PASSWORD_LENGTH} characters`, 2);
+    const db = await openDatabase(loadConfig().database);
+    await migrate(db);
+    if (await findLogin(db.kysely, options.email)) fail(`an account for ${options.email} exists already`, 1);
+    const created = await createUser(
+      db.kysely,
+      { email: options.email, name: options.name, role: options.role as Role, passwordHash: await hashPassword(password) },
+      new Date(),
+    );
+    await audit(
+      db.kysely,
+      { user: null, action: 'user.add', entity: 'user', entityId: created.id, after: { email: created.email, role: created.role } },
+      new Date(),
+    );
+    console.log(`created ${created.role} ${created.email}`);
+    await db.close();
+  });
+
+const event = program.command('event').description('status events');
+event
+  .command('add')
+  .description("add a status event to a show (as the editors' desk does)")
+  .requiredOption('--show <slug>')
+  .requiredOption('--kind <kind>')
+  .requiredOption('--date <date>', '2025-07-23, 2025-07, 2025-Q3 or 2025')
+  .requiredOption('--tier <tier>', 'official, trade, report or rumour')
+  .option('--season <n>')
+  .option('--announced <date>', 'the premiere date announced (date_announced, date_changed)')
+  .option('--source-url <url>')
+  .option('--outlet <name>')
+  .option('--quote <text>')
+  .option('--notes <text>')
+  .action(async (o: Record<string, string | undefined>) => {
+    const parsed = eventInput.safeParse({
+      kind: o.kind,
+      season: o.season,
+      date: o.date,
+      announced: o.announced,
+      tier: o.tier,
+      source_url: o.sourceUrl,
+      outlet: o.outlet,
+      quote: o.quote,
+      notes: o.notes,
+    });
+    if (!parsed.success)
+      fail(
+        Object.entries(fieldMessages(parsed.error))
+          .map(([f, m]) => `--${f.replace('_', '-')}: ${m}`)
+          .join('; '),
+        2,
+      );
+    const db = await openDatabase(loadConfig().database);
+    await migrate(db);
+    const show = await getShowBySlug(db.kysely, o.show ?? '');
+    if (!show) fail(`--show: no show has the slug "${o.show}"`, 2);
+    const id = await addEvent(db.kysely, show.id, parsed.data, null, new Date());
+    const status = await db.kysely.selectFrom('shows').select('derived_status').where('id', '=', show.id).executeTakeFirstOrThrow();
+    console.log(`added event #${id} to ${show.slug}; status now ${status.derived_status}`);
+    await db.close();
+  });
+
+async function readStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += chunk;
+  return text;
+}
 
 program
   .command('sync')

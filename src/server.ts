@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { adminPages } from './accounts/admin.routes.tsx';
+import { type AdminEnv, ALL_ROLES, loadSession, requireRole } from './accounts/auth.middleware.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { problem } from './api/problem.ts';
 import type { AppDeps } from './app.types.ts';
@@ -9,11 +11,13 @@ import { type ForecastService, forecastService } from './forecast/forecast.servi
 import { aboutPage, serverError } from './site/site.routes.tsx';
 
 /** The whole HTTP surface: one line per route. */
-export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: ForecastService }): Hono {
+export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: ForecastService }): Hono<AdminEnv> {
   const deps: AppDeps = { ...options, forecasts: options.forecasts ?? forecastService(options.db) };
-  const app = new Hono();
+  const app = new Hono<AdminEnv>();
   const pages = showPages(deps);
   const api = showApi(deps);
+  const admin = adminPages(deps);
+  const desk = requireRole('admin', 'editor');
 
   app.get('/', pages.home);
   app.get('/search', pages.search);
@@ -24,7 +28,19 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   app.get('/api/shows', api.list);
   app.get('/api/shows/:slug', api.get);
   app.get('/api/shows/:slug/forecast', api.forecast);
+  app.get('/api/shows/:slug/events', api.events);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(deps.siteUrl)));
+
+  app.use('/admin/*', loadSession(deps));
+  app.use('/admin', loadSession(deps));
+  app.get('/admin/login', admin.loginForm);
+  app.post('/admin/login', admin.login);
+  app.post('/admin/logout', requireRole(...ALL_ROLES), admin.logout);
+  app.get('/admin', requireRole(...ALL_ROLES), admin.desk);
+  app.get('/admin/shows/:slug', desk, admin.show);
+  app.post('/admin/shows/:slug/events', desk, admin.addEvent);
+  app.post('/admin/events/:id/retract', desk, admin.retract);
+  app.get('/admin/audit', requireRole('admin'), admin.audit);
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? problem(c, 404, 'Not found', `no resource at ${c.req.path}`) : notFound(c)));
   app.onError((error, c) => {

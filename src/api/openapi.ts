@@ -71,6 +71,49 @@ export function openApiDocument(siteUrl: string) {
           },
         },
       },
+      '/api/shows/{slug}/events': {
+        get: {
+          operationId: 'listShowEvents',
+          summary: "The show's status events, newest first, with their sources and tiers (retracted ones flagged)",
+          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } }],
+          responses: {
+            200: {
+              description: 'Events',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      slug: { type: 'string' },
+                      status: { type: 'string', enum: STATUSES },
+                      items: {
+                        type: 'array',
+                        items: {
+                          type: 'object',
+                          properties: {
+                            id: { type: 'integer' },
+                            kind: { type: 'string' },
+                            season: { type: ['integer', 'null'] },
+                            effective: partialDate,
+                            announced: partialDate,
+                            tier: { type: 'string', enum: ['official', 'trade', 'report', 'rumour'] },
+                            retracted: { type: 'boolean' },
+                            quote: { type: ['string', 'null'] },
+                            notes: { type: ['string', 'null'] },
+                            source: { type: ['object', 'null'] },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            400: problem,
+            404: problem,
+          },
+        },
+      },
       '/api/openapi.json': {
         get: { operationId: 'openApi', summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1 document' } } },
       },

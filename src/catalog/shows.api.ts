@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
 import { invalidParameters, problem } from '../api/problem.ts';
 import type { AppDeps } from '../app.types.ts';
+import { listShowEvents } from '../status/events.queries.ts';
 import { partialDateToString } from './dates.ts';
 import { loadShowView } from './show.view.ts';
 import { listQuery, queryObject, slugParam } from './shows.params.ts';
-import { listShows, type ShowRow } from './shows.queries.ts';
+import { getShowBySlug, listShows, type ShowRow } from './shows.queries.ts';
 
 export function showApi({ db, siteUrl, now, forecasts }: AppDeps) {
   return {
@@ -52,6 +53,24 @@ export function showApi({ db, siteUrl, now, forecasts }: AppDeps) {
     },
 
     forecast: (c: Context) => forecastHandler(c, { forecasts, now }),
+
+    // GET /api/shows/:slug/events
+    async events(c: Context) {
+      const slug = slugParam.safeParse(c.req.param('slug'));
+      if (!slug.success) return invalidParameters(c, slug.error);
+      const show = await getShowBySlug(db.kysely, slug.data);
+      if (!show) return problem(c, 404, 'Not found', `no show has the slug "${slug.data}"`);
+      const events = await listShowEvents(db.kysely, show.id);
+      return c.json({
+        slug: show.slug,
+        status: show.status,
+        items: events.map((e) => ({
+          ...e,
+          effective: partialDateToString(e.effective),
+          announced: e.announced ? partialDateToString(e.announced) : null,
+        })),
+      });
+    },
   };
 }
 

@@ -181,6 +181,46 @@ export interface SyncStateTable {
   updated_at: string;
 }
 
+export type Role = 'admin' | 'editor' | 'moderator';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  ip: string | null;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  user_id: number | null;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  before: string | null;
+  after: string | null;
+  at: string;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -204,5 +244,9 @@ export interface Database {
   import_runs: ImportRunsTable;
   import_problems: ImportProblemsTable;
   sync_state: SyncStateTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
 }

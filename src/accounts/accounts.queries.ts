@@ -1,0 +1,127 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../db/schema.ts';
+import { THROTTLE } from './throttle.rules.ts';
+
+// Users, sessions, login failures and the audit log.
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export const SESSION_DAYS = 14;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export async function createUser(
+  db: Kysely<Database>,
+  u: { email: string; name: string; role: Role; passwordHash: string },
+  now: Date,
+): Promise<User> {
+  const row = await db
+    .insertInto('users')
+    .values({ email: u.email.toLowerCase(), name: u.name, role: u.role, password_hash: u.passwordHash, created_at: now.toISOString() })
+    .returning(['id', 'email', 'name', 'role'])
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+export async function findLogin(db: Kysely<Database>, email: string) {
+  return (
+    (await db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', email.toLowerCase())
+      .where('disabled_at', 'is', null)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function createSession(
+  db: Kysely<Database>,
+  userId: number,
+  ip: string | null,
+  now: Date,
+): Promise<{ token: string; csrf: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: sha256(token),
+      user_id: userId,
+      csrf_token: csrf,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
+      ip,
+    })
+    .execute();
+  return { token, csrf };
+}
+
+export async function findSession(db: Kysely<Database>, token: string, now: Date): Promise<{ user: User; csrf: string } | null> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.email', 'u.name', 'u.role', 's.csrf_token', 's.expires_at'])
+    .where('s.token_hash', '=', sha256(token))
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!row || row.expires_at <= now.toISOString()) return null;
+  return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, csrf: row.csrf_token };
+}
+
+export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+}
+
+export function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export async function recentFailures(db: Kysely<Database>, email: string, ip: string, now: Date) {
+  const since = new Date(now.getTime() - THROTTLE.windowMs).toISOString();
+  const [byEmail, byIp] = await Promise.all([
+    db.selectFrom('login_failures').select('at').where('email', '=', email.toLowerCase()).where('at', '>', since).orderBy('at').execute(),
+    db.selectFrom('login_failures').select('at').where('ip', '=', ip).where('at', '>', since).orderBy('at').execute(),
+  ]);
+  return { accountFailures: byEmail.map((r) => Date.parse(r.at)), ipFailures: byIp.map((r) => Date.parse(r.at)) };
+}
+
+export async function recordFailure(db: Kysely<Database>, email: string, ip: string, now: Date): Promise<void> {
+  await db.insertInto('login_failures').values({ email: email.toLowerCase(), ip, at: now.toISOString() }).execute();
+}
+
+export async function audit(
+  db: Kysely<Database>,
+  entry: { user: User | null; action: string; entity: string; entityId: number | null; before?: unknown; after?: unknown },
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      user_id: entry.user?.id ?? null,
+      actor: entry.user ? entry.user.email : 'cli',
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      at: now.toISOString(),
+    })
+    .execute();
+}
+
+export async function listAudit(db: Kysely<Database>, limit = 100) {
+  return db
+    .selectFrom('audit_log')
+    .select(['id', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'at'])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,201 @@
+import { randomBytes } from 'node:crypto';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppDeps } from '../app.types.ts';
+import { getShowBySlug, listShows } from '../catalog/shows.queries.ts';
+import { Layout } from '../site/layout.tsx';
+import { eventInput, fieldMessages } from '../status/event.input.ts';
+import { listShowEvents } from '../status/events.queries.ts';
+import { addEvent, retractEvent } from '../status/events.writes.ts';
+import {
+  createSession,
+  deleteSession,
+  findLogin,
+  listAudit,
+  recentFailures,
+  recordFailure,
+  SESSION_DAYS,
+  sameToken,
+  type User,
+} from './accounts.queries.ts';
+import { AuditPage, DeskPage, LoginPage, ShowDeskPage } from './admin.pages.tsx';
+import type { AdminEnv } from './auth.middleware.ts';
+import { verifyPassword } from './passwords.ts';
+import { loginAllowed } from './throttle.rules.ts';
+
+const LOGIN_CSRF = 'ns_login_csrf';
+type C = Context<AdminEnv>;
+
+function page(c: Context, title: string, body: unknown, status: 200 | 400 | 401 | 403 | 404 | 429 = 200) {
+  return c.html(
+    `<!doctype html>${<Layout meta={{ title: `${title} | Next Season desk`, description: "Editors' desk", noindex: true }}>{body as never}</Layout>}`,
+    status,
+  );
+}
+
+export function forbiddenPage(c: Context, message: string) {
+  return page(
+    c,
+    'Not allowed',
+    <>
+      <h1>Not allowed</h1>
+      <p>{message}</p>
+    </>,
+    403,
+  );
+}
+
+function client(c: Context): string {
+  return (
+    c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ||
+    (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ||
+    'unknown'
+  );
+}
+
+export function adminPages({ db, now, siteUrl }: AppDeps) {
+  const secure = siteUrl.startsWith('https:');
+  const me = (c: C) => c.get('session') as { user: User; csrf: string };
+
+  return {
+    // GET /admin/login
+    loginForm(c: C) {
+      const csrf = randomBytes(24).toString('base64url');
+      setCookie(c, LOGIN_CSRF, csrf, { httpOnly: true, sameSite: 'Lax', secure, path: '/admin' });
+      const next = c.req.query('next') ?? '/admin';
+      return page(c, 'Log in', <LoginPage email="" next={next} csrf={csrf} />);
+    },
+
+    // POST /admin/login
+    async login(c: C) {
+      const body = await c.req.parseBody();
+      const field = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+      const email = field('email').trim().toLowerCase();
+      const next = field('next').startsWith('/admin') ? field('next') : '/admin';
+      const cookie = getCookie(c, LOGIN_CSRF) ?? '';
+      const again = (error: string, status: 400 | 401 | 403 | 429) => {
+        const csrf = randomBytes(24).toString('base64url');
+        setCookie(c, LOGIN_CSRF, csrf, { httpOnly: true, sameSite: 'Lax', secure, path: '/admin' });
+        return page(c, 'Log in', <LoginPage email={email} next={next} csrf={csrf} error={error} />, status);
+      };
+      if (!cookie || !field('_csrf') || !sameToken(cookie, field('_csrf'))) return again('The form had expired. Please try again.', 403);
+      if (!email || !field('password')) return again('Enter your email and password.', 400);
+      const ip = client(c);
+      const t = now();
+      const verdict = loginAllowed({ ...(await recentFailures(db.kysely, email, ip, t)), now: t.getTime() });
+      if (!verdict.allowed) {
+        c.header('retry-after', String(verdict.retryAfterSeconds));
+        return again(`Too many failed attempts. Try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} minutes.`, 429);
+      }
+      const user = await findLogin(db.kysely, email);
+      if (!user || !(await verifyPassword(user.password_hash, field('password')))) {
+        await recordFailure(db.kysely, email, ip, t);
+        return again('Wrong email or password.', 401);
+      }
+      const session = await createSession(db.kysely, user.id, ip, t);
+      setCookie(c, 'ns_session', session.token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: SESSION_DAYS * 86_400 });
+      deleteCookie(c, LOGIN_CSRF, { path: '/admin' });
+      return c.redirect(next, 303);
+    },
+
+    // POST /admin/logout
+    async logout(c: C) {
+      const token = getCookie(c, 'ns_session');
+      if (token) await deleteSession(db.kysely, token);
+      deleteCookie(c, 'ns_session', { path: '/' });
+      return c.redirect('/admin/login', 303);
+    },
+
+    // GET /admin
+    async desk(c: C) {
+      const { user, csrf } = me(c);
+      const query = (c.req.query('q') ?? '').slice(0, 200);
+      const shows = query ? (await listShows(db.kysely, db.engine, { q: query, limit: 20, offset: 0 })).items : [];
+      const events = await db.kysely
+        .selectFrom('status_events as e')
+        .innerJoin('shows as s', 's.id', 'e.show_id')
+        .select([
+          'e.id',
+          'e.kind',
+          'e.season_number',
+          'e.effective_date',
+          'e.effective_precision',
+          'e.tier',
+          'e.retracted_at',
+          's.slug',
+          's.title',
+        ])
+        .orderBy('e.id', 'desc')
+        .limit(20)
+        .execute();
+      const rows = events.map((e) => ({
+        id: e.id,
+        kind: e.kind as never,
+        season: e.season_number,
+        effective: { date: e.effective_date, precision: e.effective_precision },
+        announced: null,
+        tier: e.tier as never,
+        retracted: e.retracted_at !== null,
+        quote: null,
+        notes: null,
+        source: null,
+        slug: e.slug,
+        title: e.title,
+      }));
+      return page(c, 'Desk', <DeskPage user={user} csrf={csrf} query={query} shows={shows} events={rows} />);
+    },
+
+    // GET /admin/shows/:slug
+    async show(c: C) {
+      const { user, csrf } = me(c);
+      const show = await getShowBySlug(db.kysely, c.req.param('slug') ?? '');
+      if (!show) return page(c, 'Not found', <h1>No such show</h1>, 404);
+      const events = await listShowEvents(db.kysely, show.id);
+      return page(
+        c,
+        show.title,
+        <ShowDeskPage user={user} csrf={csrf} show={show} events={events} errors={{}} values={{}} saved={c.req.query('saved') === '1'} />,
+      );
+    },
+
+    // POST /admin/shows/:slug/events
+    async addEvent(c: C) {
+      const { user, csrf } = me(c);
+      const show = await getShowBySlug(db.kysely, c.req.param('slug') ?? '');
+      if (!show) return page(c, 'Not found', <h1>No such show</h1>, 404);
+      const body = await c.req.parseBody();
+      const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<
+        string,
+        string
+      >;
+      const parsed = eventInput.safeParse(values);
+      if (!parsed.success) {
+        const events = await listShowEvents(db.kysely, show.id);
+        return page(
+          c,
+          show.title,
+          <ShowDeskPage user={user} csrf={csrf} show={show} events={events} errors={fieldMessages(parsed.error)} values={values} />,
+          400,
+        );
+      }
+      await addEvent(db.kysely, show.id, parsed.data, user, now());
+      return c.redirect(`/admin/shows/${show.slug}?saved=1`, 303);
+    },
+
+    // POST /admin/events/:id/retract
+    async retract(c: C) {
+      const { user } = me(c);
+      const id = Number(c.req.param('id'));
+      const result = Number.isInteger(id) ? await retractEvent(db.kysely, id, user, now()) : null;
+      if (!result) return page(c, 'Not found', <h1>No such event</h1>, 404);
+      const show = await db.kysely.selectFrom('shows').select('slug').where('id', '=', result.showId).executeTakeFirstOrThrow();
+      return c.redirect(`/admin/shows/${show.slug}?saved=1`, 303);
+    },
+
+    // GET /admin/audit
+    async audit(c: C) {
+      const { user, csrf } = me(c);
+      return page(c, 'Audit log', <AuditPage user={user} csrf={csrf} entries={await listAudit(db.kysely)} />);
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { parsePartialDate } from '../catalog/dates.ts';
+import { EVENT_KINDS, TIERS } from './status.rules.ts';
+
+// A status event as an editor or a script enters it, validated field by field.
+
+const partial = (label: string) =>
+  z
+    .string()
+    .trim()
+    .transform((text, ctx) => {
+      const pd = parsePartialDate(text);
+      if (!pd) {
+        ctx.addIssue({ code: 'custom', message: `${label} must be a date: 2025-07-23, 2025-07, 2025-Q3 or 2025` });
+        return z.NEVER;
+      }
+      return pd;
+    });
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+export const eventInput = z
+  .object({
+    kind: z.enum(EVENT_KINDS, { message: `must be one of ${EVENT_KINDS.join(', ')}` }),
+    season: optional(
+      z.coerce
+        .number({ message: 'must be a season number' })
+        .int('must be a whole number')
+        .min(0, 'must be 0 or more')
+        .max(500, 'must be at most 500'),
+    ),
+    date: partial('the date'),
+    announced: optional(partial('the announced date')),
+    tier: z.enum(TIERS, { message: `must be one of ${TIERS.join(', ')}` }),
+    source_url: optional(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })),
+    outlet: optional(z.string().trim().max(200, 'must be at most 200 characters')),
+    quote: optional(z.string().trim().max(1000, 'must be at most 1000 characters')),
+    notes: optional(z.string().trim().max(2000, 'must be at most 2000 characters')),
+  })
+  .superRefine((e, ctx) => {
+    // Only a rumour may stand without a link to where it was said.
+    if (!e.source_url && e.tier !== 'rumour')
+      ctx.addIssue({ code: 'custom', path: ['source_url'], message: 'a source URL is needed unless the tier is rumour' });
+    if ((e.kind === 'date_announced' || e.kind === 'date_changed') && !e.announced) {
+      ctx.addIssue({ code: 'custom', path: ['announced'], message: 'the announced premiere date is needed for this kind' });
+    }
+  });
+
+export type EventInput = z.infer<typeof eventInput>;
+
+/** One message per field, for forms and the CLI. */
+export function fieldMessages(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join('.') || 'form';
+    out[field] ??= issue.message;
+  }
+  return out;
+}

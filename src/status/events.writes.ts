@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import { audit, type User } from '../accounts/accounts.queries.ts';
+import type { Database } from '../db/schema.ts';
+import { upsertRow } from '../db/upsert.ts';
+import type { EventInput } from './event.input.ts';
+import { refreshDerivedStatus } from './events.queries.ts';
+
+// Adding and retracting status events: one transaction each, with the show's status, its "last updated"
+// and the audit log changed together.
+
+export async function addEvent(db: Kysely<Database>, showId: number, input: EventInput, by: User | null, now: Date): Promise<number> {
+  const stamp = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    let sourceId: number | null = null;
+    if (input.source_url) {
+      const outlet = input.outlet || new URL(input.source_url).hostname.replace(/^www\./, '');
+      sourceId = (
+        await upsertRow(
+          trx,
+          'sources',
+          { url: input.source_url },
+          { outlet },
+          { onInsert: { created_at: stamp, retrieved_on: stamp.slice(0, 10) } },
+        )
+      ).id;
+    }
+    const row = {
+      show_id: showId,
+      season_number: input.season ?? null,
+      kind: input.kind,
+      effective_date: input.date.date,
+      effective_precision: input.date.precision,
+      announced_date: input.announced?.date ?? null,
+      announced_precision: input.announced?.precision ?? null,
+      tier: input.tier,
+      source_id: sourceId,
+      quote: input.quote ?? null,
+      notes: input.notes ?? null,
+      entered_by: by?.email ?? 'cli',
+      created_at: stamp,
+    };
+    const { id } = await trx.insertInto('status_events').values(row).returning('id').executeTakeFirstOrThrow();
+    await trx.updateTable('shows').set({ updated_at: stamp }).where('id', '=', showId).execute();
+    await refreshDerivedStatus(trx, showId, stamp.slice(0, 10));
+    await audit(trx, { user: by, action: 'event.add', entity: 'status_event', entityId: id, after: row }, now);
+    return id;
+  });
+}
+
+/** Retracts an event (it stays on record, marked, and stops counting); null when there is no such live event. */
+export async function retractEvent(db: Kysely<Database>, eventId: number, by: User | null, now: Date): Promise<{ showId: number } | null> {
+  const stamp = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('status_events')
+      .selectAll()
+      .where('id', '=', eventId)
+      .where('retracted_at', 'is', null)
+      .executeTakeFirst();
+    if (!before) return null;
+    await trx.updateTable('status_events').set({ retracted_at: stamp }).where('id', '=', eventId).execute();
+    await trx.updateTable('shows').set({ updated_at: stamp }).where('id', '=', before.show_id).execute();
+    await refreshDerivedStatus(trx, before.show_id, stamp.slice(0, 10));
+    await audit(
+      trx,
+      { user: by, action: 'event.retract', entity: 'status_event', entityId: eventId, before, after: { ...before, retracted_at: stamp } },
+      now,
+    );
+    return { showId: before.show_id };
+  });
+}
