@@ -59,3 +59,39 @@ describe('nextseason CLI', () => {
     expect(migrate.stdout).toMatch(/up to date at schema version \d+/);
   });
 });
+
+describe('nextseason user add and event add', () => {
+  it('creates an account from a password on standard input, and scripts an event with field errors named', async () => {
+    const env = { DATABASE_URL: `sqlite:${tmp()}/db.sqlite` };
+    const short = await runCli(['user', 'add', '--email', 'a@b.test', '--name', 'A', '--role', 'editor'], env, 'short\n');
+    expect(short.code).toBe(2);
+    expect(short.stderr.trim()).toBe('nextseason: the password (from standard input) must have at least 12 characters');
+    const ok = await runCli(['user', 'add', '--email', 'a@b.test', '--name', 'A', '--role', 'editor'], env, 'a long enough password\n');
+    expect(ok.stdout.trim()).toBe('created editor a@b.test');
+    await runCli(['seed'], env);
+    const bad = await runCli(['event', 'add', '--show', 'somos', '--kind', 'renewed', '--date', 'soon', '--tier', 'official'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--date: the date must be a date');
+    expect(bad.stderr).toContain('--source-url: a source URL is needed unless the tier is rumour');
+    const added = await runCli(
+      [
+        'event',
+        'add',
+        '--show',
+        'somos',
+        '--kind',
+        'cancelled',
+        '--season',
+        '1',
+        '--date',
+        '2026-11-01',
+        '--tier',
+        'trade',
+        '--source-url',
+        'https://variety.com/somos',
+      ],
+      env,
+    );
+    expect(added.stdout).toMatch(/^added event #\d+ to somos; status now cancelled/);
+  });
+});

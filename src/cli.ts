@@ -25,7 +25,7 @@ import { tvmazeClient } from './importers/tvmaze.client.ts';
 import { checkTvmazeFile, tvmazeItems } from './importers/tvmaze.import.ts';
 import { syncTvmaze } from './importers/tvmaze.sync.ts';
 import { buildApp } from './server.ts';
-import { eventInput, fieldMessages } from './status/event.input.ts';
+import { validateEvent } from './status/event.input.ts';
 import { refreshAllStatuses } from './status/events.queries.ts';
 import { addEvent } from './status/events.writes.ts';
 
@@ -179,7 +179,7 @@ event
   .option('--quote <text>')
   .option('--notes <text>')
   .action(async (o: Record<string, string | undefined>) => {
-    const parsed = eventInput.safeParse({
+    const checked = validateEvent({
       kind: o.kind,
       season: o.season,
       date: o.date,
@@ -190,9 +190,9 @@ event
       quote: o.quote,
       notes: o.notes,
     });
-    if (!parsed.success)
+    if (!checked.ok)
       fail(
-        Object.entries(fieldMessages(parsed.error))
+        Object.entries(checked.errors)
           .map(([f, m]) => `--${f.replace('_', '-')}: ${m}`)
           .join('; '),
         2,
@@ -201,7 +201,7 @@ event
     await migrate(db);
     const show = await getShowBySlug(db.kysely, o.show ?? '');
     if (!show) fail(`--show: no show has the slug "${o.show}"`, 2);
-    const id = await addEvent(db.kysely, show.id, parsed.data, null, new Date());
+    const id = await addEvent(db.kysely, show.id, checked.data, null, new Date());
     const status = await db.kysely.selectFrom('shows').select('derived_status').where('id', '=', show.id).executeTakeFirstOrThrow();
     console.log(`added event #${id} to ${show.slug}; status now ${status.derived_status}`);
     await db.close();

@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../app.types.ts';
 import { getShowBySlug, listShows } from '../catalog/shows.queries.ts';
 import { Layout } from '../site/layout.tsx';
-import { eventInput, fieldMessages } from '../status/event.input.ts';
+import { validateEvent } from '../status/event.input.ts';
 import { listShowEvents } from '../status/events.queries.ts';
 import { addEvent, retractEvent } from '../status/events.writes.ts';
 import {
@@ -168,17 +168,17 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
         string,
         string
       >;
-      const parsed = eventInput.safeParse(values);
-      if (!parsed.success) {
+      const checked = validateEvent(values);
+      if (!checked.ok) {
         const events = await listShowEvents(db.kysely, show.id);
         return page(
           c,
           show.title,
-          <ShowDeskPage user={user} csrf={csrf} show={show} events={events} errors={fieldMessages(parsed.error)} values={values} />,
+          <ShowDeskPage user={user} csrf={csrf} show={show} events={events} errors={checked.errors} values={values} />,
           400,
         );
       }
-      await addEvent(db.kysely, show.id, parsed.data, user, now());
+      await addEvent(db.kysely, show.id, checked.data, user, now());
       return c.redirect(`/admin/shows/${show.slug}?saved=1`, 303);
     },
 

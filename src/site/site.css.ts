@@ -21,6 +21,7 @@ td.num,th.num{text-align:right}
 .table-wrap{overflow-x:auto}
 ul.plain{list-style:none;padding:0}ul.plain li{padding:6px 0;border-bottom:1px solid var(--line)}
 .cite{font-size:.85rem;color:var(--muted)}
+.error{color:var(--no);font-weight:600}
 details{margin:.4em 0}summary{cursor:pointer}
 .bottom{border-top:1px solid var(--line);padding:12px 20px;color:var(--muted);font-size:.85rem;max-width:52rem;margin:0 auto}
 @media (max-width:480px){h1{font-size:1.5rem}table{font-size:.9rem}.search input{min-width:0;width:9rem}th,td{padding:4px}}

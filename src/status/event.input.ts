@@ -48,6 +48,18 @@ export const eventInput = z
 
 export type EventInput = z.infer<typeof eventInput>;
 
+/** Validates raw form or CLI values: the data, or one message per field (cross-field rules included even when a field is bad). */
+export function validateEvent(
+  raw: Record<string, unknown>,
+): { ok: true; data: EventInput } | { ok: false; errors: Record<string, string> } {
+  const parsed = eventInput.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors = fieldMessages(parsed.error);
+  const text = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : '');
+  if (!text('source_url') && text('tier') !== 'rumour') errors.source_url ??= 'a source URL is needed unless the tier is rumour';
+  return { ok: false, errors };
+}
+
 /** One message per field, for forms and the CLI. */
 export function fieldMessages(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
