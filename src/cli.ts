@@ -24,8 +24,10 @@ import { DataFileError, loadStarterCatalogue } from './importers/starter/starter
 import { tvmazeClient } from './importers/tvmaze.client.ts';
 import { checkTvmazeFile, tvmazeItems } from './importers/tvmaze.import.ts';
 import { syncTvmaze } from './importers/tvmaze.sync.ts';
+import { runIntake } from './news/intake.ts';
+import { feedInput } from './news/news.input.ts';
 import { buildApp } from './server.ts';
-import { validateEvent } from './status/event.input.ts';
+import { fieldMessages, validateEvent } from './status/event.input.ts';
 import { refreshAllStatuses } from './status/events.queries.ts';
 import { addEvent } from './status/events.writes.ts';
 
@@ -204,6 +206,49 @@ event
     const id = await addEvent(db.kysely, show.id, checked.data, null, new Date());
     const status = await db.kysely.selectFrom('shows').select('derived_status').where('id', '=', show.id).executeTakeFirstOrThrow();
     console.log(`added event #${id} to ${show.slug}; status now ${status.derived_status}`);
+    await db.close();
+  });
+
+const news = program.command('news').description('news intake: feeds proposing status events to the review queue');
+news
+  .command('add-feed')
+  .description('watch an RSS or Atom feed')
+  .requiredOption('--url <url>')
+  .requiredOption('--name <name>')
+  .option('--tier <tier>', 'official, trade, report or rumour', 'trade')
+  .action(async (o: { url: string; name: string; tier: string }) => {
+    const parsed = feedInput.safeParse(o);
+    if (!parsed.success)
+      fail(
+        Object.entries(fieldMessages(parsed.error))
+          .map(([f, m]) => `--${f}: ${m}`)
+          .join('; '),
+        2,
+      );
+    const db = await openDatabase(loadConfig().database);
+    await migrate(db);
+    await db.kysely
+      .insertInto('feeds')
+      .values({ ...parsed.data, created_at: new Date().toISOString() })
+      .execute();
+    console.log(`watching ${parsed.data.name}`);
+    await db.close();
+  });
+news
+  .command('fetch')
+  .description('fetch every feed that is due (or all, with --force) and queue candidate events')
+  .option('--force', "ignore each feed's interval")
+  .action(async (o: { force?: boolean }) => {
+    const config = loadConfig();
+    const db = await openDatabase(config.database);
+    await migrate(db);
+    const reports = await runIntake(db, {
+      now: new Date(),
+      userAgent: `nextseason/0.1 (TV renewal tracker; ${config.siteUrl})`,
+      force: !!o.force,
+    });
+    for (const r of reports) console.log(`${r.feed}: ${r.result}; ${r.newItems} new items, ${r.candidates} candidates`);
+    if (reports.length === 0) console.log('no feed is due');
     await db.close();
   });
 

@@ -8,6 +8,7 @@ import type { AppDeps } from './app.types.ts';
 import { showApi } from './catalog/shows.api.ts';
 import { notFound, showPages } from './catalog/shows.routes.tsx';
 import { type ForecastService, forecastService } from './forecast/forecast.service.ts';
+import { newsPages } from './news/news.routes.tsx';
 import { aboutPage, serverError } from './site/site.routes.tsx';
 
 /** The whole HTTP surface: one line per route. */
@@ -17,6 +18,7 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   const pages = showPages(deps);
   const api = showApi(deps);
   const admin = adminPages(deps);
+  const news = newsPages(deps);
   const desk = requireRole('admin', 'editor');
 
   app.get('/', pages.home);
@@ -41,6 +43,11 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   app.post('/admin/shows/:slug/events', desk, admin.addEvent);
   app.post('/admin/events/:id/retract', desk, admin.retract);
   app.get('/admin/audit', requireRole('admin'), admin.audit);
+  app.get('/admin/queue', desk, news.queue);
+  app.post('/admin/queue/:id/accept', desk, news.accept);
+  app.post('/admin/queue/:id/reject', desk, news.reject);
+  app.get('/admin/feeds', desk, news.feeds);
+  app.post('/admin/feeds', desk, news.addFeed);
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? problem(c, 404, 'Not found', `no resource at ${c.req.path}`) : notFound(c)));
   app.onError((error, c) => {

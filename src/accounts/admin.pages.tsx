@@ -31,6 +31,14 @@ export function AdminBar({ user, csrf }: { user: User; csrf: string }) {
   return (
     <nav class="meta" aria-label="Editors' desk">
       <a href="/admin">Desk</a>
+      {user.role !== 'moderator' ? (
+        <>
+          {' · '}
+          <a href="/admin/queue">Review queue</a>
+          {' · '}
+          <a href="/admin/feeds">Feeds</a>
+        </>
+      ) : null}
       {user.role === 'admin' ? (
         <>
           {' · '}

@@ -26,7 +26,7 @@ import { loginAllowed } from './throttle.rules.ts';
 const LOGIN_CSRF = 'ns_login_csrf';
 type C = Context<AdminEnv>;
 
-function page(c: Context, title: string, body: unknown, status: 200 | 400 | 401 | 403 | 404 | 429 = 200) {
+export function adminPage(c: Context, title: string, body: unknown, status: 200 | 400 | 401 | 403 | 404 | 429 = 200) {
   return c.html(
     `<!doctype html>${<Layout meta={{ title: `${title} | Next Season desk`, description: "Editors' desk", noindex: true }}>{body as never}</Layout>}`,
     status,
@@ -34,7 +34,7 @@ function page(c: Context, title: string, body: unknown, status: 200 | 400 | 401 
 }
 
 export function forbiddenPage(c: Context, message: string) {
-  return page(
+  return adminPage(
     c,
     'Not allowed',
     <>
@@ -63,7 +63,7 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
       const csrf = randomBytes(24).toString('base64url');
       setCookie(c, LOGIN_CSRF, csrf, { httpOnly: true, sameSite: 'Lax', secure, path: '/admin' });
       const next = c.req.query('next') ?? '/admin';
-      return page(c, 'Log in', <LoginPage email="" next={next} csrf={csrf} />);
+      return adminPage(c, 'Log in', <LoginPage email="" next={next} csrf={csrf} />);
     },
 
     // POST /admin/login
@@ -76,7 +76,7 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
       const again = (error: string, status: 400 | 401 | 403 | 429) => {
         const csrf = randomBytes(24).toString('base64url');
         setCookie(c, LOGIN_CSRF, csrf, { httpOnly: true, sameSite: 'Lax', secure, path: '/admin' });
-        return page(c, 'Log in', <LoginPage email={email} next={next} csrf={csrf} error={error} />, status);
+        return adminPage(c, 'Log in', <LoginPage email={email} next={next} csrf={csrf} error={error} />, status);
       };
       if (!cookie || !field('_csrf') || !sameToken(cookie, field('_csrf'))) return again('The form had expired. Please try again.', 403);
       if (!email || !field('password')) return again('Enter your email and password.', 400);
@@ -142,16 +142,16 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
         slug: e.slug,
         title: e.title,
       }));
-      return page(c, 'Desk', <DeskPage user={user} csrf={csrf} query={query} shows={shows} events={rows} />);
+      return adminPage(c, 'Desk', <DeskPage user={user} csrf={csrf} query={query} shows={shows} events={rows} />);
     },
 
     // GET /admin/shows/:slug
     async show(c: C) {
       const { user, csrf } = me(c);
       const show = await getShowBySlug(db.kysely, c.req.param('slug') ?? '');
-      if (!show) return page(c, 'Not found', <h1>No such show</h1>, 404);
+      if (!show) return adminPage(c, 'Not found', <h1>No such show</h1>, 404);
       const events = await listShowEvents(db.kysely, show.id);
-      return page(
+      return adminPage(
         c,
         show.title,
         <ShowDeskPage user={user} csrf={csrf} show={show} events={events} errors={{}} values={{}} saved={c.req.query('saved') === '1'} />,
@@ -162,7 +162,7 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
     async addEvent(c: C) {
       const { user, csrf } = me(c);
       const show = await getShowBySlug(db.kysely, c.req.param('slug') ?? '');
-      if (!show) return page(c, 'Not found', <h1>No such show</h1>, 404);
+      if (!show) return adminPage(c, 'Not found', <h1>No such show</h1>, 404);
       const body = await c.req.parseBody();
       const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<
         string,
@@ -171,7 +171,7 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
       const checked = validateEvent(values);
       if (!checked.ok) {
         const events = await listShowEvents(db.kysely, show.id);
-        return page(
+        return adminPage(
           c,
           show.title,
           <ShowDeskPage user={user} csrf={csrf} show={show} events={events} errors={checked.errors} values={values} />,
@@ -187,7 +187,7 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
       const { user } = me(c);
       const id = Number(c.req.param('id'));
       const result = Number.isInteger(id) ? await retractEvent(db.kysely, id, user, now()) : null;
-      if (!result) return page(c, 'Not found', <h1>No such event</h1>, 404);
+      if (!result) return adminPage(c, 'Not found', <h1>No such event</h1>, 404);
       const show = await db.kysely.selectFrom('shows').select('slug').where('id', '=', result.showId).executeTakeFirstOrThrow();
       return c.redirect(`/admin/shows/${show.slug}?saved=1`, 303);
     },
@@ -195,7 +195,7 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
     // GET /admin/audit
     async audit(c: C) {
       const { user, csrf } = me(c);
-      return page(c, 'Audit log', <AuditPage user={user} csrf={csrf} entries={await listAudit(db.kysely)} />);
+      return adminPage(c, 'Audit log', <AuditPage user={user} csrf={csrf} entries={await listAudit(db.kysely)} />);
     },
   };
 }

@@ -5,10 +5,11 @@ import { statusEvents } from './migrations/002_status_events.ts';
 import { search } from './migrations/003_search.ts';
 import { imports } from './migrations/004_imports.ts';
 import { accounts } from './migrations/005_accounts.ts';
+import { news } from './migrations/006_news.ts';
 import type { Migration } from './migrations/types.ts';
 
 // Append only: never edit or reorder a migration that has shipped.
-export const MIGRATIONS: readonly Migration[] = [catalogue, statusEvents, search, imports, accounts];
+export const MIGRATIONS: readonly Migration[] = [catalogue, statusEvents, search, imports, accounts, news];
 
 const LOCK_KEY = 4_815_162_342; // any constant; serialises migrators across app processes on PostgreSQL
 

@@ -221,6 +221,46 @@ export interface AuditLogTable {
   at: string;
 }
 
+export interface FeedsTable {
+  id: Generated<number>;
+  url: string;
+  name: string;
+  tier: string;
+  interval_minutes: Generated<number>;
+  enabled: Generated<number>;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetched_at: string | null;
+  last_result: string | null;
+  created_at: string;
+}
+
+export interface FeedItemsTable {
+  id: Generated<number>;
+  feed_id: number;
+  guid: string;
+  url: string | null;
+  title: string;
+  summary: string | null;
+  published_at: string | null;
+  fetched_at: string;
+}
+
+export interface CandidatesTable {
+  id: Generated<number>;
+  feed_item_id: number;
+  show_id: number;
+  kind: string;
+  season_number: number | null;
+  announced_date: string | null;
+  announced_precision: Precision | null;
+  status: Generated<'pending' | 'accepted' | 'rejected'>;
+  event_id: number | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -248,5 +288,8 @@ export interface Database {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
+  feeds: FeedsTable;
+  feed_items: FeedItemsTable;
+  candidates: CandidatesTable;
   schema_migrations: SchemaMigrationsTable;
 }
