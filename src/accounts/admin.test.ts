@@ -13,6 +13,11 @@ const ROUTES: Array<[string, string]> = [
   ['POST', '/admin/shows/somos/events'],
   ['POST', '/admin/events/1/retract'],
   ['GET', '/admin/audit'],
+  ['GET', '/admin/queue'],
+  ['POST', '/admin/queue/1/accept'],
+  ['POST', '/admin/queue/1/reject'],
+  ['GET', '/admin/feeds'],
+  ['POST', '/admin/feeds'],
   ['POST', '/admin/logout'],
 ];
 
@@ -71,6 +76,9 @@ describeEachEngine(
           .status,
       ).toBe(403);
       expect((await moderator('/admin/audit')).status).toBe(403);
+      for (const path of ['/admin/queue', '/admin/feeds']) expect((await moderator(path)).status, path).toBe(403);
+      for (const path of ['/admin/queue/1/accept', '/admin/queue/1/reject', '/admin/feeds'])
+        expect((await moderator(path, { form: { _csrf: csrf } })).status, path).toBe(403);
       const editor = agent(app());
       await logIn(editor, 'editor@nextseason.test');
       expect((await editor('/admin/audit')).status).toBe(403);

@@ -78,7 +78,10 @@ export function showsNamed(text: string, titles: TitleEntry[]): number[] {
   const found = new Set<number>();
   for (const t of titles) {
     if (!t.normalized || !words.includes(` ${t.normalized} `)) continue;
-    if (!t.normalized.includes(' ') && !new RegExp(`(^|[^\\p{L}])${escapeRegExp(t.title.replace(/[.!?]+$/, ''))}($|[^\\p{L}])`, 'u').test(text))
+    if (
+      !t.normalized.includes(' ') &&
+      !new RegExp(`(^|[^\\p{L}])${escapeRegExp(t.title.replace(/[.!?]+$/, ''))}($|[^\\p{L}])`, 'u').test(text)
+    )
       continue;
     found.add(t.showId);
   }
