@@ -41,6 +41,7 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   app.get('/admin', requireRole(...ALL_ROLES), admin.desk);
   app.get('/admin/shows/:slug', desk, admin.show);
   app.post('/admin/shows/:slug/events', desk, admin.addEvent);
+  app.post('/admin/shows/:slug/facts', desk, admin.editFacts);
   app.post('/admin/events/:id/retract', desk, admin.retract);
   app.get('/admin/audit', requireRole('admin'), admin.audit);
   app.get('/admin/queue', desk, news.queue);

@@ -128,6 +128,7 @@ export function ShowDeskPage({
   errors,
   values,
   saved,
+  facts,
 }: {
   user: User;
   csrf: string;
@@ -136,8 +137,10 @@ export function ShowDeskPage({
   errors: Record<string, string>;
   values: Record<string, string>;
   saved?: boolean;
+  facts: { values: Record<string, string | null>; errors: Record<string, string> };
 }) {
   const v = (k: string) => values[k] ?? '';
+  const fact = (k: string) => facts.values[k] ?? '';
   return (
     <>
       <AdminBar user={user} csrf={csrf} />
@@ -196,6 +199,31 @@ export function ShowDeskPage({
           </textarea>
         </Field>
         <button type="submit">Add event</button>
+      </form>
+      <h2>Show facts</h2>
+      <form method="post" action={`/admin/shows/${show.slug}/facts`}>
+        <Csrf token={csrf} />
+        <Field name="title" label="Title" errors={facts.errors}>
+          <input id="title" name="title" required value={fact('title')} />
+        </Field>
+        <Field name="original_title" label="Original title" errors={facts.errors}>
+          <input id="original_title" name="original_title" value={fact('original_title')} />
+        </Field>
+        <Field name="synopsis" label="Synopsis" errors={facts.errors}>
+          <textarea id="synopsis" name="synopsis" rows={3} cols={60}>
+            {fact('synopsis')}
+          </textarea>
+        </Field>
+        <Field name="basis" label="Based on" errors={facts.errors}>
+          <input id="basis" name="basis" value={fact('basis')} />
+        </Field>
+        <Field name="official_site" label="Official site" errors={facts.errors}>
+          <input id="official_site" name="official_site" type="url" value={fact('official_site')} />
+        </Field>
+        <Field name="verified_on" label="Facts last verified (YYYY-MM-DD)" errors={facts.errors}>
+          <input id="verified_on" name="verified_on" value={fact('verified_on')} />
+        </Field>
+        <button type="submit">Save facts</button>
       </form>
       <h2>Events</h2>
       <ul class="plain">

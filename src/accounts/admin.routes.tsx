@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../app.types.ts';
-import { getShowBySlug, listShows } from '../catalog/shows.queries.ts';
+import { factsInput, updateShowFacts } from '../catalog/show.facts.ts';
+import { getShowBySlug, listShows, type ShowRow } from '../catalog/shows.queries.ts';
 import { Layout } from '../site/layout.tsx';
 import { validateEvent } from '../status/event.input.ts';
 import { listShowEvents } from '../status/events.queries.ts';
@@ -51,6 +52,17 @@ function client(c: Context): string {
     (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ||
     'unknown'
   );
+}
+
+function factValues(show: ShowRow): Record<string, string | null> {
+  return {
+    title: show.title,
+    original_title: show.originalTitle,
+    synopsis: show.synopsis,
+    basis: show.basis,
+    official_site: show.officialSite,
+    verified_on: show.verifiedOn,
+  };
 }
 
 export function adminPages({ db, now, siteUrl }: AppDeps) {
@@ -154,7 +166,16 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
       return adminPage(
         c,
         show.title,
-        <ShowDeskPage user={user} csrf={csrf} show={show} events={events} errors={{}} values={{}} saved={c.req.query('saved') === '1'} />,
+        <ShowDeskPage
+          user={user}
+          csrf={csrf}
+          show={show}
+          events={events}
+          errors={{}}
+          values={{}}
+          saved={c.req.query('saved') === '1'}
+          facts={{ values: factValues(show), errors: {} }}
+        />,
       );
     },
 
@@ -174,11 +195,44 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
         return adminPage(
           c,
           show.title,
-          <ShowDeskPage user={user} csrf={csrf} show={show} events={events} errors={checked.errors} values={values} />,
+          <ShowDeskPage
+            user={user}
+            csrf={csrf}
+            show={show}
+            events={events}
+            errors={checked.errors}
+            values={values}
+            facts={{ values: factValues(show), errors: {} }}
+          />,
           400,
         );
       }
       await addEvent(db.kysely, show.id, checked.data, user, now());
+      return c.redirect(`/admin/shows/${show.slug}?saved=1`, 303);
+    },
+
+    // POST /admin/shows/:slug/facts
+    async editFacts(c: C) {
+      const { user, csrf } = me(c);
+      const show = await getShowBySlug(db.kysely, c.req.param('slug') ?? '');
+      if (!show) return adminPage(c, 'Not found', <h1>No such show</h1>, 404);
+      const body = await c.req.parseBody();
+      const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<
+        string,
+        string
+      >;
+      const parsed = factsInput.safeParse(values);
+      if (!parsed.success) {
+        const events = await listShowEvents(db.kysely, show.id);
+        const facts = { values, errors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])) };
+        return adminPage(
+          c,
+          show.title,
+          <ShowDeskPage user={user} csrf={csrf} show={show} events={events} errors={{}} values={{}} facts={facts} />,
+          400,
+        );
+      }
+      await updateShowFacts(db.kysely, show.id, parsed.data, user, now());
       return c.redirect(`/admin/shows/${show.slug}?saved=1`, 303);
     },
 

@@ -11,6 +11,7 @@ const ROUTES: Array<[string, string]> = [
   ['GET', '/admin'],
   ['GET', '/admin/shows/somos'],
   ['POST', '/admin/shows/somos/events'],
+  ['POST', '/admin/shows/somos/facts'],
   ['POST', '/admin/events/1/retract'],
   ['GET', '/admin/audit'],
   ['GET', '/admin/queue'],
@@ -165,6 +166,48 @@ describeEachEngine(
       expect((await browse(`/admin/events/${id}/retract`, { form: { _csrf: csrf } })).status).toBe(303);
       const after = (await (await app().request('/api/shows/somos')).json()) as { status: string };
       expect(after.status).toBe('undecided');
+    });
+
+    it("edits a show's facts, which imports then leave alone, and shows a contrary report as a conflict", async () => {
+      const browse = agent(app());
+      await logIn(browse, 'editor@nextseason.test');
+      const csrf = csrfOf((await browse('/admin/shows/kingdom')).text);
+      const bad = await browse('/admin/shows/kingdom/facts', { form: { _csrf: csrf, title: '', official_site: 'not a url' } });
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('is required');
+      expect(bad.text).toContain('must be an http(s) URL');
+      const ok = await browse('/admin/shows/kingdom/facts', {
+        form: {
+          _csrf: csrf,
+          title: 'Kingdom',
+          original_title: '킹덤',
+          synopsis: 'Zombies in <Joseon> Korea.',
+          basis: '',
+          official_site: '',
+          verified_on: '2026-11-24',
+        },
+      });
+      expect(ok.status).toBe(303);
+      const page = await (await app().request('/shows/kingdom')).text();
+      expect(page).toContain('Zombies in &lt;Joseon&gt; Korea.');
+      expect(page).toContain('last verified <time datetime="2026-11-24">24 November 2026</time>');
+
+      for (const form of [
+        { kind: 'renewed', season: '3', date: '2026-06-01', tier: 'official', source_url: 'https://about.netflix.com/kingdom-3' },
+        {
+          kind: 'cancelled',
+          season: '2',
+          date: '2026-09-01',
+          tier: 'report',
+          source_url: 'https://gossip.test/kingdom-axed',
+          outlet: 'Gossip',
+        },
+      ]) {
+        expect((await browse('/admin/shows/kingdom/events', { form: { _csrf: csrf, ...form } })).status).toBe(303);
+      }
+      const answer = await (await app().request('/shows/kingdom')).text();
+      expect(answer).toContain('Netflix renewed Kingdom for a third season on 1 June 2026.');
+      expect(answer).toMatch(/Conflicting report:<\/strong> Report source Gossip says cancelled \(1 September 2026\)/);
     });
   },
   async (db) => {

@@ -44,6 +44,7 @@ export function ShowPage(p: ShowPageProps) {
   const { show, seasons, credits, ratings, episodes, events } = p.detail;
   const n = p.status.nextSeason;
   const decisionSource = p.status.decision ? events.find((e) => e.id === p.status.decision?.id)?.source : null;
+  const conflict = p.status.conflict ? events.find((e) => e.id === p.status.conflict?.id) : null;
   return (
     <article>
       <p class="meta">
@@ -56,6 +57,7 @@ export function ShowPage(p: ShowPageProps) {
       <p class="lede" id="summary">
         {p.summary}
       </p>
+      {show.synopsis ? <p id="synopsis">{show.synopsis}</p> : null}
       <p class="meta">
         Last updated <time datetime={show.updatedAt}>{formatPartialDate({ date: show.updatedAt.slice(0, 10), precision: 'day' })}</time>
         {show.verifiedOn ? (
@@ -72,6 +74,19 @@ export function ShowPage(p: ShowPageProps) {
           <span class={`verdict ${verdictClass(p.next.verdict)}`}>{p.next.verdict}.</span> {p.next.sentence}
           {decisionSource ? <Cite source={decisionSource} /> : null}
         </p>
+        {conflict ? (
+          <p class="conflict">
+            <strong>Conflicting report:</strong> {TIER_LABEL[conflict.tier]} source{conflict.source ? ` ${conflict.source.outlet}` : ''}{' '}
+            says {(EVENT_LABEL[conflict.kind] ?? conflict.kind).toLowerCase()} ({formatPartialDate(conflict.effective)})
+            {conflict.source?.url ? (
+              <>
+                {' '}
+                <a href={conflict.source.url}>source</a>
+              </>
+            ) : null}
+            . The answer above follows the more authoritative source.
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="when">

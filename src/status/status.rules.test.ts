@@ -110,6 +110,15 @@ describe('deriveStatus', () => {
     });
   });
 
+  it('keeps the official word but shows a later contrary report as a conflict', () => {
+    const official = ev('renewed', 2, '2022-02-01', 'official');
+    const report = ev('cancelled', 1, '2023-01-01', 'report');
+    const status = deriveStatus({ seasons: seasons('2022-01-01'), events: [official, report], today: TODAY });
+    expect(status.kind).toBe('renewed');
+    expect(status.conflict?.id).toBe(report.id);
+    expect(deriveStatus({ seasons: seasons('2022-01-01'), events: [official], today: TODAY }).conflict).toBeNull();
+  });
+
   it('counts undated seasons as out once the show is known to be on air', () => {
     const undated = seasons(null, null, null);
     expect(deriveStatus({ seasons: undated, events: [], today: TODAY }).kind).toBe('upcoming');

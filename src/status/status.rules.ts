@@ -49,6 +49,8 @@ export interface DerivedStatus {
   decision: StatusEvent | null;
   /** A premiere date announced for the next season, at its precision. */
   nextPremiere: PartialDate | null;
+  /** A later word from a lesser source that says the opposite: shown beside the answer, never hidden. */
+  conflict: StatusEvent | null;
 }
 
 const DECISIONS: ReadonlySet<EventKind> = new Set(['renewed', 'cancelled', 'ended', 'limited']);
@@ -96,7 +98,13 @@ export function deriveStatus({
   if (kind === 'renewed' && !nextIsFinal) {
     nextIsFinal = relevant.some((e) => e.kind === 'ended' && e.season === nextSeason);
   }
-  return { kind, latestSeason, nextSeason, nextIsFinal, decision, nextPremiere };
+  const comes = (e: StatusEvent) => e.kind === 'renewed' || (e.season !== null && e.season > latest);
+  const conflict = decision
+    ? (relevant
+        .filter((e) => e.tier !== decision.tier && e.effective.date >= decision.effective.date && comes(e) !== comes(decision))
+        .at(-1) ?? null)
+    : null;
+  return { kind, latestSeason, nextSeason, nextIsFinal, decision, nextPremiere, conflict };
 }
 
 /** The best-tier event, and among those the latest (by effective date, then id). */

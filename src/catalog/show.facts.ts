@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { audit, type User } from '../accounts/accounts.queries.ts';
+import type { Database } from '../db/schema.ts';
+import { showSearchText } from './text.rules.ts';
+
+// Editing a show's own facts at the desk. An edited field becomes an editor's fact: imports leave it alone.
+
+const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v);
+
+export const factsInput = z.object({
+  title: z.string().trim().min(1, 'is required').max(300, 'must be at most 300 characters'),
+  original_title: z.preprocess(blankToNull, z.string().max(300, 'must be at most 300 characters').nullable()),
+  synopsis: z.preprocess(blankToNull, z.string().max(2000, 'must be at most 2000 characters').nullable()),
+  basis: z.preprocess(blankToNull, z.string().max(500, 'must be at most 500 characters').nullable()),
+  official_site: z.preprocess(blankToNull, z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).nullable()),
+  verified_on: z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day: YYYY-MM-DD')
+      .nullable(),
+  ),
+});
+
+export type FactsInput = z.infer<typeof factsInput>;
+export const FACT_FIELDS = Object.keys(factsInput.shape) as Array<keyof FactsInput>;
+
+export async function updateShowFacts(db: Kysely<Database>, showId: number, input: FactsInput, by: User, now: Date): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('shows').select(FACT_FIELDS).where('id', '=', showId).executeTakeFirstOrThrow();
+    const changed = FACT_FIELDS.filter((f) => (before[f] ?? null) !== (input[f] ?? null));
+    if (changed.length === 0) return [];
+    const patch = Object.fromEntries(changed.map((f) => [f, input[f] ?? null]));
+    const aliases = await trx.selectFrom('show_aliases').select('alias').where('show_id', '=', showId).execute();
+    await trx
+      .updateTable('shows')
+      .set({
+        ...patch,
+        updated_at: now.toISOString(),
+        search_text: showSearchText([input.title, input.original_title, ...aliases.map((a) => a.alias)]),
+      })
+      .where('id', '=', showId)
+      .execute();
+    await trx.deleteFrom('show_facts').where('show_id', '=', showId).where('field', 'in', changed).execute();
+    await audit(
+      trx,
+      {
+        user: by,
+        action: 'show.edit',
+        entity: 'show',
+        entityId: showId,
+        before: Object.fromEntries(changed.map((f) => [f, before[f]])),
+        after: patch,
+      },
+      now,
+    );
+    return changed;
+  });
+}
