@@ -193,7 +193,7 @@ describeEachEngine(
       expect(page).toContain('last verified <time datetime="2026-11-24">24 November 2026</time>');
 
       for (const form of [
-        { kind: 'renewed', season: '3', date: '2026-06-01', tier: 'official', source_url: 'https://about.netflix.com/kingdom-3' },
+        { kind: 'renewed', season: '3', date: '2026-06-01', tier: 'official', source_url: 'https://about.netflix.com/kingdom-3', outlet: 'Netflix' },
         {
           kind: 'cancelled',
           season: '2',
