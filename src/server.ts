@@ -42,6 +42,8 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   app.get('/admin/shows/:slug', desk, admin.show);
   app.post('/admin/shows/:slug/events', desk, admin.addEvent);
   app.post('/admin/shows/:slug/facts', desk, admin.editFacts);
+  app.get('/admin/events/:id/edit', desk, admin.editEventForm);
+  app.post('/admin/events/:id', desk, admin.editEvent);
   app.post('/admin/events/:id/retract', desk, admin.retract);
   app.get('/admin/audit', requireRole('admin'), admin.audit);
   app.get('/admin/queue', desk, news.queue);

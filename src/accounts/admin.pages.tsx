@@ -27,6 +27,57 @@ function Field({ name, label, errors, children }: { name: string; label: string;
   );
 }
 
+function EventFields({ errors, values }: { errors: Record<string, string>; values: Record<string, string> }) {
+  const v = (k: string) => values[k] ?? '';
+  return (
+    <>
+      <Field name="kind" label="Kind" errors={errors}>
+        <select id="kind" name="kind">
+          {EVENT_KINDS.map((k) => (
+            <option value={k} selected={v('kind') === k}>
+              {k}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="season" label="Season" errors={errors}>
+        <input id="season" name="season" inputmode="numeric" value={v('season')} />
+      </Field>
+      <Field name="date" label="Date (2025-07-23, 2025-07, 2025-Q3 or 2025)" errors={errors}>
+        <input id="date" name="date" required value={v('date')} />
+      </Field>
+      <Field name="announced" label="Announced premiere date (for date kinds)" errors={errors}>
+        <input id="announced" name="announced" value={v('announced')} />
+      </Field>
+      <Field name="tier" label="Source tier" errors={errors}>
+        <select id="tier" name="tier">
+          {TIERS.map((t) => (
+            <option value={t} selected={v('tier') === t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="source_url" label="Source URL" errors={errors}>
+        <input id="source_url" name="source_url" type="url" value={v('source_url')} />
+      </Field>
+      <Field name="outlet" label="Outlet" errors={errors}>
+        <input id="outlet" name="outlet" value={v('outlet')} />
+      </Field>
+      <Field name="quote" label="Quote" errors={errors}>
+        <textarea id="quote" name="quote">
+          {v('quote')}
+        </textarea>
+      </Field>
+      <Field name="notes" label="Notes" errors={errors}>
+        <textarea id="notes" name="notes">
+          {v('notes')}
+        </textarea>
+      </Field>
+    </>
+  );
+}
+
 export function AdminBar({ user, csrf }: { user: User; csrf: string }) {
   return (
     <nav class="meta" aria-label="Editors' desk">
@@ -139,7 +190,6 @@ export function ShowDeskPage({
   saved?: boolean;
   facts: { values: Record<string, string | null>; errors: Record<string, string> };
 }) {
-  const v = (k: string) => values[k] ?? '';
   const fact = (k: string) => facts.values[k] ?? '';
   return (
     <>
@@ -155,49 +205,7 @@ export function ShowDeskPage({
       {Object.keys(errors).length ? <p role="alert">Please correct the fields marked below.</p> : null}
       <form method="post" action={`/admin/shows/${show.slug}/events`}>
         <Csrf token={csrf} />
-        <Field name="kind" label="Kind" errors={errors}>
-          <select id="kind" name="kind">
-            {EVENT_KINDS.map((k) => (
-              <option value={k} selected={v('kind') === k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field name="season" label="Season" errors={errors}>
-          <input id="season" name="season" inputmode="numeric" value={v('season')} />
-        </Field>
-        <Field name="date" label="Date (2025-07-23, 2025-07, 2025-Q3 or 2025)" errors={errors}>
-          <input id="date" name="date" required value={v('date')} />
-        </Field>
-        <Field name="announced" label="Announced premiere date (for date kinds)" errors={errors}>
-          <input id="announced" name="announced" value={v('announced')} />
-        </Field>
-        <Field name="tier" label="Source tier" errors={errors}>
-          <select id="tier" name="tier">
-            {TIERS.map((t) => (
-              <option value={t} selected={v('tier') === t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field name="source_url" label="Source URL" errors={errors}>
-          <input id="source_url" name="source_url" type="url" value={v('source_url')} />
-        </Field>
-        <Field name="outlet" label="Outlet" errors={errors}>
-          <input id="outlet" name="outlet" value={v('outlet')} />
-        </Field>
-        <Field name="quote" label="Quote" errors={errors}>
-          <textarea id="quote" name="quote">
-            {v('quote')}
-          </textarea>
-        </Field>
-        <Field name="notes" label="Notes" errors={errors}>
-          <textarea id="notes" name="notes">
-            {v('notes')}
-          </textarea>
-        </Field>
+        <EventFields errors={errors} values={values} />
         <button type="submit">Add event</button>
       </form>
       <h2>Show facts</h2>
@@ -236,12 +244,47 @@ export function ShowDeskPage({
               <strong> (retracted)</strong>
             ) : (
               <form method="post" action={`/admin/events/${e.id}/retract`} style="display:inline">
+                <a href={`/admin/events/${e.id}/edit`}>Edit</a>
                 <Csrf token={csrf} /> <button type="submit">Retract</button>
               </form>
             )}
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+export function EditEventPage({
+  user,
+  csrf,
+  show,
+  eventId,
+  errors,
+  values,
+}: {
+  user: User;
+  csrf: string;
+  show: ShowRow;
+  eventId: number;
+  errors: Record<string, string>;
+  values: Record<string, string>;
+}) {
+  return (
+    <>
+      <AdminBar user={user} csrf={csrf} />
+      <h1>
+        Edit event #{eventId} <span class="meta">{show.title}</span>
+      </h1>
+      {Object.keys(errors).length ? <p role="alert">Please correct the fields marked below.</p> : null}
+      <form method="post" action={`/admin/events/${eventId}`}>
+        <Csrf token={csrf} />
+        <EventFields errors={errors} values={values} />
+        <button type="submit">Save event</button>
+      </form>
+      <p>
+        <a href={`/admin/shows/${show.slug}`}>Back to {show.title}</a>
+      </p>
     </>
   );
 }

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../app.types.ts';
+import { partialDateToString } from '../catalog/dates.ts';
 import { factsInput, updateShowFacts } from '../catalog/show.facts.ts';
 import { getShowBySlug, listShows, type ShowRow } from '../catalog/shows.queries.ts';
 import { Layout } from '../site/layout.tsx';
 import { validateEvent } from '../status/event.input.ts';
-import { listShowEvents } from '../status/events.queries.ts';
-import { addEvent, retractEvent } from '../status/events.writes.ts';
+import { type EventRow, listShowEvents } from '../status/events.queries.ts';
+import { addEvent, retractEvent, updateEvent } from '../status/events.writes.ts';
 import {
   createSession,
   deleteSession,
@@ -19,7 +20,7 @@ import {
   sameToken,
   type User,
 } from './accounts.queries.ts';
-import { AuditPage, DeskPage, LoginPage, ShowDeskPage } from './admin.pages.tsx';
+import { AuditPage, DeskPage, EditEventPage, LoginPage, ShowDeskPage } from './admin.pages.tsx';
 import type { AdminEnv } from './auth.middleware.ts';
 import { verifyPassword } from './passwords.ts';
 import { loginAllowed } from './throttle.rules.ts';
@@ -65,9 +66,38 @@ function factValues(show: ShowRow): Record<string, string | null> {
   };
 }
 
+function eventValues(e: EventRow): Record<string, string> {
+  return {
+    kind: e.kind,
+    season: e.season === null ? '' : String(e.season),
+    date: partialDateToString(e.effective) ?? '',
+    announced: e.announced ? (partialDateToString(e.announced) ?? '') : '',
+    tier: e.tier,
+    source_url: e.source?.url ?? '',
+    outlet: e.source?.outlet ?? '',
+    quote: e.quote ?? '',
+    notes: e.notes ?? '',
+  };
+}
+
 export function adminPages({ db, now, siteUrl }: AppDeps) {
   const secure = siteUrl.startsWith('https:');
   const me = (c: C) => c.get('session') as { user: User; csrf: string };
+  const liveEvent = async (param: string | undefined) => {
+    const id = Number(param);
+    if (!Number.isInteger(id)) return null;
+    const row = await db.kysely
+      .selectFrom('status_events')
+      .select(['show_id'])
+      .where('id', '=', id)
+      .where('retracted_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) return null;
+    const slug = await db.kysely.selectFrom('shows').select('slug').where('id', '=', row.show_id).executeTakeFirstOrThrow();
+    const show = (await getShowBySlug(db.kysely, slug.slug)) as ShowRow;
+    const event = (await listShowEvents(db.kysely, show.id)).find((e) => e.id === id) as EventRow;
+    return { show, event };
+  };
 
   return {
     // GET /admin/login
@@ -234,6 +264,41 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
       }
       await updateShowFacts(db.kysely, show.id, parsed.data, user, now());
       return c.redirect(`/admin/shows/${show.slug}?saved=1`, 303);
+    },
+
+    // GET /admin/events/:id/edit
+    async editEventForm(c: C) {
+      const { user, csrf } = me(c);
+      const found = await liveEvent(c.req.param('id'));
+      if (!found) return adminPage(c, 'Not found', <h1>No such event</h1>, 404);
+      return adminPage(
+        c,
+        'Edit event',
+        <EditEventPage user={user} csrf={csrf} show={found.show} eventId={found.event.id} errors={{}} values={eventValues(found.event)} />,
+      );
+    },
+
+    // POST /admin/events/:id
+    async editEvent(c: C) {
+      const { user, csrf } = me(c);
+      const found = await liveEvent(c.req.param('id'));
+      if (!found) return adminPage(c, 'Not found', <h1>No such event</h1>, 404);
+      const body = await c.req.parseBody();
+      const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<
+        string,
+        string
+      >;
+      const checked = validateEvent(values);
+      if (!checked.ok) {
+        return adminPage(
+          c,
+          'Edit event',
+          <EditEventPage user={user} csrf={csrf} show={found.show} eventId={found.event.id} errors={checked.errors} values={values} />,
+          400,
+        );
+      }
+      await updateEvent(db.kysely, found.event.id, checked.data, user, now());
+      return c.redirect(`/admin/shows/${found.show.slug}?saved=1`, 303);
     },
 
     // POST /admin/events/:id/retract

@@ -13,6 +13,8 @@ const ROUTES: Array<[string, string]> = [
   ['POST', '/admin/shows/somos/events'],
   ['POST', '/admin/shows/somos/facts'],
   ['POST', '/admin/events/1/retract'],
+  ['GET', '/admin/events/1/edit'],
+  ['POST', '/admin/events/1'],
   ['GET', '/admin/audit'],
   ['GET', '/admin/queue'],
   ['POST', '/admin/queue/1/accept'],
@@ -161,6 +163,25 @@ describeEachEngine(
       expect(audit.status).toBe(200);
       expect(audit.text).toMatch(/editor@nextseason\.test<\/td><td>event\.add status_event #\d+/);
 
+      // Correcting it changes the answer too, and is audited.
+      const eventId = /\/admin\/events\/(\d+)\/edit/.exec((await browse('/admin/shows/somos')).text)?.[1];
+      const edit = await browse(`/admin/events/${eventId}/edit`);
+      expect(edit.text).toContain('value="2026-11-20"');
+      const fixed = await browse(`/admin/events/${eventId}`, {
+        form: {
+          _csrf: csrf,
+          kind: 'renewed',
+          season: '2',
+          date: '2026-11-18',
+          tier: 'official',
+          source_url: 'https://about.netflix.com/en/news/somos-season-2',
+          outlet: 'Netflix',
+        },
+      });
+      expect(fixed.status).toBe(303);
+      expect(await (await app().request('/shows/somos')).text()).toContain('for a second season on 18 November 2026.');
+      expect((await admin('/admin/audit')).text).toContain('event.edit status_event');
+
       // Retracting it restores the previous answer.
       const id = /\/admin\/events\/(\d+)\/retract/.exec((await browse('/admin/shows/somos')).text)?.[1];
       expect((await browse(`/admin/events/${id}/retract`, { form: { _csrf: csrf } })).status).toBe(303);
@@ -193,7 +214,14 @@ describeEachEngine(
       expect(page).toContain('last verified <time datetime="2026-11-24">24 November 2026</time>');
 
       for (const form of [
-        { kind: 'renewed', season: '3', date: '2026-06-01', tier: 'official', source_url: 'https://about.netflix.com/kingdom-3', outlet: 'Netflix' },
+        {
+          kind: 'renewed',
+          season: '3',
+          date: '2026-06-01',
+          tier: 'official',
+          source_url: 'https://about.netflix.com/kingdom-3',
+          outlet: 'Netflix',
+        },
         {
           kind: 'cancelled',
           season: '2',

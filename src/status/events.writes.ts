@@ -47,6 +47,60 @@ export async function addEvent(db: Kysely<Database>, showId: number, input: Even
   });
 }
 
+/** Corrects an event in place; null when there is no such live event. */
+export async function updateEvent(
+  db: Kysely<Database>,
+  eventId: number,
+  input: EventInput,
+  by: User | null,
+  now: Date,
+): Promise<{ showId: number } | null> {
+  const stamp = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('status_events')
+      .selectAll()
+      .where('id', '=', eventId)
+      .where('retracted_at', 'is', null)
+      .executeTakeFirst();
+    if (!before) return null;
+    let sourceId = before.source_id;
+    if (input.source_url) {
+      const outlet = input.outlet || new URL(input.source_url).hostname.replace(/^www\./, '');
+      sourceId = (
+        await upsertRow(
+          trx,
+          'sources',
+          { url: input.source_url },
+          { outlet },
+          { onInsert: { created_at: stamp, retrieved_on: stamp.slice(0, 10) } },
+        )
+      ).id;
+    } else if (input.tier === 'rumour') sourceId = null;
+    const patch = {
+      season_number: input.season ?? null,
+      kind: input.kind,
+      effective_date: input.date.date,
+      effective_precision: input.date.precision,
+      announced_date: input.announced?.date ?? null,
+      announced_precision: input.announced?.precision ?? null,
+      tier: input.tier,
+      source_id: sourceId,
+      quote: input.quote ?? null,
+      notes: input.notes ?? null,
+    };
+    await trx.updateTable('status_events').set(patch).where('id', '=', eventId).execute();
+    await trx.updateTable('shows').set({ updated_at: stamp }).where('id', '=', before.show_id).execute();
+    await refreshDerivedStatus(trx, before.show_id, stamp.slice(0, 10));
+    await audit(
+      trx,
+      { user: by, action: 'event.edit', entity: 'status_event', entityId: eventId, before, after: { ...before, ...patch } },
+      now,
+    );
+    return { showId: before.show_id };
+  });
+}
+
 /** Retracts an event (it stays on record, marked, and stops counting); null when there is no such live event. */
 export async function retractEvent(db: Kysely<Database>, eventId: number, by: User | null, now: Date): Promise<{ showId: number } | null> {
   const stamp = now.toISOString();
