@@ -9,6 +9,7 @@ import { showApi } from './catalog/shows.api.ts';
 import { notFound, showPages } from './catalog/shows.routes.tsx';
 import { type ForecastService, forecastService } from './forecast/forecast.service.ts';
 import { newsPages } from './news/news.routes.tsx';
+import { pageCache } from './site/page.cache.ts';
 import { aboutPage, serverError } from './site/site.routes.tsx';
 
 /** The whole HTTP surface: one line per route. */
@@ -20,6 +21,10 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   const admin = adminPages(deps);
   const news = newsPages(deps);
   const desk = requireRole('admin', 'editor');
+  const pagesCache = pageCache({ db: deps.db, now: deps.now, cacheControl: 'public, max-age=30, stale-while-revalidate=300' });
+  const apiCache = pageCache({ db: deps.db, now: deps.now, cacheControl: 'public, max-age=30, stale-while-revalidate=120' });
+  for (const path of ['/', '/search', '/shows/*', '/about']) app.use(path, pagesCache);
+  app.use('/api/*', apiCache);
 
   app.get('/', pages.home);
   app.get('/search', pages.search);

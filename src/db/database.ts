@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { type DatabaseConfig, redact } from '../config.ts';
+import { WriteCounter } from './revision.ts';
 import type { Database } from './schema.ts';
 
 export type Engine = DatabaseConfig['engine'];
@@ -11,6 +12,8 @@ export type Engine = DatabaseConfig['engine'];
 export interface Db {
   engine: Engine;
   kysely: Kysely<Database>;
+  /** Writes this process has made: a cheap signal that cached pages may be stale. */
+  writes: WriteCounter;
   /** SQLite only: the connection itself, for bulk loads through prepared statements. */
   sqlite?: SQLite.Database;
   close(): Promise<void>;
@@ -47,8 +50,9 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { engine: 'sqlite', kysely, sqlite, close: () => kysely.destroy() };
+    const writes = new WriteCounter();
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [writes] });
+    return { engine: 'sqlite', kysely, sqlite, writes, close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: config.url,
@@ -64,6 +68,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     await pool.end();
     throw new Error(`cannot connect to PostgreSQL at ${redact(config.url)}: ${(error as Error).message}`);
   }
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { engine: 'postgres', kysely, close: () => kysely.destroy() };
+  const writes = new WriteCounter();
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [writes] });
+  return { engine: 'postgres', kysely, writes, close: () => kysely.destroy() };
 }

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { databaseRevision } from '../db/revision.ts';
 import { chartTitle, forecastChartSvg } from './chart.svg.ts';
 import { type ClaimCheck, checkQuickDecisions, type DecisionClock, decisionClock } from './clock.rules.ts';
 import { type EpisodeOutlook, episodeOutlook } from './episodes.rules.ts';
@@ -25,16 +25,8 @@ export function forecastService(db: Db) {
   const prior = loadPrior();
   let cached: { key: string; histories: ShowHistory[]; model: Model } | null = null;
 
-  async function revision(): Promise<string> {
-    const row = await sql<{ shows: string | null; n: number; events: number; seasons: number }>`
-      select (select max(updated_at) from shows) as shows, (select count(*) from shows) as n,
-             (select count(*) from status_events) as events, (select count(*) from seasons) as seasons`.execute(db.kysely);
-    const r = row.rows[0];
-    return `${r?.shows}|${r?.n}|${r?.events}|${r?.seasons}`;
-  }
-
   async function state(today: string) {
-    const key = `${today}|${await revision()}`;
+    const key = `${today}|${db.writes.count}|${await databaseRevision(db.kysely)}`;
     if (cached?.key !== key) {
       const histories = await loadHistories(db.kysely);
       cached = { key, histories, model: trainModel({ histories, asOf: today, prior }) };

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { Db } from '../db/database.ts';
+import { databaseRevision } from '../db/revision.ts';
+
+// Whole-response cache for public GETs: a page is reused until anything behind it may have changed —
+// a write by this process (at once), a change in the database by another process (within a second),
+// or a new day (pages say "it has been N months"). ETag and 304 on every cached response.
+
+interface Entry {
+  revision: string;
+  body: string;
+  etag: string;
+  contentType: string;
+}
+
+export interface PageCacheOptions {
+  db: Db;
+  now: () => Date;
+  maxEntries?: number;
+  /** How long the database revision is trusted before it is read again, in ms. */
+  revisionTtlMs?: number;
+  cacheControl: string;
+}
+
+export function pageCache({ db, now, maxEntries = 5000, revisionTtlMs = 1000, cacheControl }: PageCacheOptions): MiddlewareHandler {
+  const entries = new Map<string, Entry>();
+  let dbRevision = { value: '', readAt: -Infinity, writes: -1 };
+
+  async function revision(): Promise<string> {
+    const t = performance.now();
+    // Our own writes invalidate at once; another process's within revisionTtlMs.
+    if (t - dbRevision.readAt > revisionTtlMs || dbRevision.writes !== db.writes.count) {
+      dbRevision = { value: await databaseRevision(db.kysely), readAt: t, writes: db.writes.count };
+    }
+    return `${now().toISOString().slice(0, 10)}|${db.writes.count}|${dbRevision.value}`;
+  }
+
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    const key = c.req.url;
+    const current = await revision();
+    const hit = entries.get(key);
+    const send = (entry: Entry, status: 200 | 304) => {
+      const headers = { etag: entry.etag, 'cache-control': cacheControl, 'content-type': entry.contentType, vary: 'accept-encoding' };
+      return status === 304 ? c.body(null, 304, headers) : c.body(entry.body, 200, headers);
+    };
+    if (hit && hit.revision === current) {
+      entries.delete(key); // keep the most recently used last
+      entries.set(key, hit);
+      return send(hit, c.req.header('if-none-match') === hit.etag ? 304 : 200);
+    }
+    await next();
+    if (c.res.status !== 200) return;
+    const body = await c.res.clone().text();
+    const entry: Entry = {
+      revision: current,
+      body,
+      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+      contentType: c.res.headers.get('content-type') ?? 'text/html; charset=UTF-8',
+    };
+    // Store only if nothing changed while the page was being made.
+    if ((await revision()) === current) {
+      entries.set(key, entry);
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    }
+    c.res = send(entry, c.req.header('if-none-match') === entry.etag ? 304 : 200);
+  };
+}
