@@ -7,6 +7,7 @@ import { problem } from './api/problem.ts';
 import type { AppDeps } from './app.types.ts';
 import { showApi } from './catalog/shows.api.ts';
 import { notFound, showPages } from './catalog/shows.routes.tsx';
+import { feedRoutes } from './feeds/feeds.routes.ts';
 import { type ForecastService, forecastService } from './forecast/forecast.service.ts';
 import { newsPages } from './news/news.routes.tsx';
 import { pageCache } from './site/page.cache.ts';
@@ -20,10 +21,12 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   const api = showApi(deps);
   const admin = adminPages(deps);
   const news = newsPages(deps);
+  const feeds = feedRoutes(deps);
   const desk = requireRole('admin', 'editor');
   const pagesCache = pageCache({ db: deps.db, now: deps.now, cacheControl: 'public, max-age=30, stale-while-revalidate=300' });
   const apiCache = pageCache({ db: deps.db, now: deps.now, cacheControl: 'public, max-age=30, stale-while-revalidate=120' });
-  for (const path of ['/', '/search', '/shows/*', '/about']) app.use(path, pagesCache);
+  for (const path of ['/', '/search', '/shows/*', '/about', '/feed.*', '/platforms/*', '/calendar.ics', '/sitemap.xml'])
+    app.use(path, pagesCache);
   app.use('/api/*', apiCache);
 
   app.get('/', pages.home);
@@ -31,6 +34,16 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   app.get('/shows/:slug', pages.show);
   app.get('/about', aboutPage);
   app.get('/healthz', (c) => c.text('ok'));
+  for (const format of ['xml', 'atom', 'json'] as const) {
+    app.get(`/feed.${format}`, feeds.feed(format));
+    app.get(`/shows/:slug/feed.${format}`, feeds.feed(format));
+    app.get(`/platforms/:platform/feed.${format}`, feeds.feed(format));
+  }
+  app.get('/calendar.ics', feeds.calendar);
+  app.get('/shows/:slug/calendar.ics', feeds.calendar);
+  app.get('/platforms/:platform/calendar.ics', feeds.calendar);
+  app.get('/sitemap.xml', feeds.sitemap);
+  app.get('/robots.txt', feeds.robots);
 
   app.get('/api/shows', api.list);
   app.get('/api/shows/:slug', api.get);

@@ -208,6 +208,10 @@ export function ShowPage(p: ShowPageProps) {
         )}
       </section>
 
+      <p class="meta">
+        Follow: <a href={`/shows/${show.slug}/feed.xml`}>RSS</a> · <a href={`/shows/${show.slug}/feed.atom`}>Atom</a> ·{' '}
+        <a href={`/shows/${show.slug}/feed.json`}>JSON Feed</a> · <a href={`/shows/${show.slug}/calendar.ics`}>premiere calendar</a>
+      </p>
       {show.ids.imdb || show.officialSite ? (
         <p class="meta">
           Elsewhere: {show.officialSite ? <a href={show.officialSite}>official site</a> : null}

@@ -23,6 +23,7 @@ export function showPages({ db, siteUrl, now, forecasts }: AppDeps) {
               title: 'Next Season: will there be another season, and when?',
               description: 'Renewal status, release dates and sourced updates for TV series.',
               canonical: `${siteUrl}/`,
+              feedsAt: '',
             }}
           >
             <HomePage shows={shows} />
@@ -46,6 +47,7 @@ export function showPages({ db, siteUrl, now, forecasts }: AppDeps) {
         canonical: url,
         ogType: 'video.tv_show',
         jsonLd: showJsonLd(view.detail, url, siteUrl),
+        feedsAt: `/shows/${show.slug}`,
       };
       return c.html(
         `<!doctype html>${(

@@ -261,6 +261,13 @@ export interface CandidatesTable {
   created_at: string;
 }
 
+export interface CalendarEntriesTable {
+  uid: string;
+  day: string;
+  sequence: Generated<number>;
+  updated_at: string;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -291,5 +298,6 @@ export interface Database {
   feeds: FeedsTable;
   feed_items: FeedItemsTable;
   candidates: CandidatesTable;
+  calendar_entries: CalendarEntriesTable;
   schema_migrations: SchemaMigrationsTable;
 }

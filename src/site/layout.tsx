@@ -10,6 +10,8 @@ export interface PageMeta {
   ogType?: string;
   jsonLd?: unknown;
   noindex?: boolean;
+  /** Feeds of this page's updates, for autodiscovery: the path without its extension ("/shows/somos"). */
+  feedsAt?: string;
 }
 
 /** JSON for a <script> element: "</script>" and friends cannot end it early. */
@@ -32,6 +34,14 @@ export function Layout({ meta, query, children }: { meta: PageMeta; query?: stri
         <meta property="og:description" content={meta.description} />
         <meta property="og:type" content={meta.ogType ?? 'website'} />
         {meta.canonical ? <meta property="og:url" content={meta.canonical} /> : null}
+        {meta.feedsAt !== undefined ? (
+          <>
+            <link rel="alternate" type="application/rss+xml" title={`${meta.title} (RSS)`} href={`${meta.feedsAt}/feed.xml`} />
+            <link rel="alternate" type="application/atom+xml" title={`${meta.title} (Atom)`} href={`${meta.feedsAt}/feed.atom`} />
+            <link rel="alternate" type="application/feed+json" title={`${meta.title} (JSON Feed)`} href={`${meta.feedsAt}/feed.json`} />
+          </>
+        ) : null}
+        <meta name="twitter:card" content="summary" />
         <style dangerouslySetInnerHTML={{ __html: SITE_CSS }} />
         {meta.jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(meta.jsonLd) }} /> : null}
       </head>

@@ -1,0 +1,83 @@
+import { Feed } from 'feed';
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import { formatPartialDate } from '../catalog/dates.ts';
+import type { Premiere, Update } from './feeds.queries.ts';
+
+// RSS 2.0, Atom 1.0 and JSON Feed 1.1 of status updates; iCalendar of premieres. Built with the
+// `feed` and `ical-generator` libraries, never by string concatenation.
+
+const KIND_WORDS: Record<string, string> = {
+  renewed: 'renewed',
+  cancelled: 'cancelled',
+  ended: 'final season',
+  limited: 'limited series',
+  date_announced: 'premiere date announced',
+  date_changed: 'premiere date changed',
+  released: 'released',
+  in_development: 'in development',
+  production_started: 'production started',
+  production_wrapped: 'production wrapped',
+  cast_joined: 'cast joined',
+  cast_left: 'cast left',
+  rumour: 'rumour',
+};
+
+export function updateTitle(u: Update): string {
+  const season = u.season !== null ? `, season ${u.season}` : '';
+  const date = u.announced ? `: ${formatPartialDate(u.announced)}` : '';
+  return `${u.show.title}: ${KIND_WORDS[u.kind] ?? u.kind}${season}${date}`;
+}
+
+export function updatesFeed(o: { siteUrl: string; title: string; path: string; updates: Update[] }): Feed {
+  const feed = new Feed({
+    title: o.title,
+    description: 'Renewals, cancellations and premiere dates, each with its source.',
+    id: `${o.siteUrl}${o.path}`,
+    link: `${o.siteUrl}${o.path}`,
+    language: 'en',
+    copyright: 'Next Season; data from TVmaze (CC BY-SA 4.0) where marked',
+    updated: new Date(o.updates[0]?.createdAt ?? '2020-01-01T00:00:00Z'),
+    generator: 'Next Season',
+    feedLinks: { rss: `${o.siteUrl}${o.path}/feed.xml`, atom: `${o.siteUrl}${o.path}/feed.atom`, json: `${o.siteUrl}${o.path}/feed.json` },
+  });
+  for (const u of o.updates) {
+    const link = `${o.siteUrl}/shows/${u.show.slug}#updates`;
+    const source = u.source ? ` Source (${u.tier}): ${u.source.outlet}${u.source.url ? ` ${u.source.url}` : ''}.` : ` Tier: ${u.tier}.`;
+    feed.addItem({
+      title: updateTitle(u),
+      id: `${o.siteUrl}/updates/${u.id}`,
+      link,
+      date: new Date(u.createdAt),
+      description: `${updateTitle(u)} (${formatPartialDate(u.effective)}).${source}${u.quote ? ` “${u.quote}”` : ''}`,
+      ...(u.show.platform ? { category: [{ name: u.show.platform }] } : {}),
+    });
+  }
+  return feed;
+}
+
+export function premieresCalendar(o: { siteUrl: string; name: string; premieres: Premiere[]; sequences: Map<string, number> }): string {
+  const cal = ical({
+    name: o.name,
+    description:
+      'Season premieres known to the day. Premieres announced only to the month, quarter or year are left out until their day is known.',
+    prodId: { company: 'Next Season', product: 'premieres', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: 60 * 60 * 6, // REFRESH-INTERVAL and X-PUBLISHED-TTL: ask calendar apps to look again every six hours
+    url: o.siteUrl,
+  });
+  for (const p of o.premieres) {
+    const start = new Date(`${p.day}T00:00:00Z`);
+    cal.createEvent({
+      id: p.uid,
+      sequence: o.sequences.get(p.uid) ?? 0,
+      start,
+      end: new Date(start.getTime() + 86_400_000),
+      allDay: true,
+      summary: `${p.show.title}: season ${p.season} premieres${p.show.platform ? ` on ${p.show.platform}` : ''}`,
+      description: `${p.episodes ? `${p.episodes} episodes. ` : ''}${o.siteUrl}/shows/${p.show.slug}`,
+      url: `${o.siteUrl}/shows/${p.show.slug}`,
+      stamp: start,
+    });
+  }
+  return cal.toString();
+}

@@ -1,0 +1,129 @@
+import type { Kysely } from 'kysely';
+import type { Database, Precision } from '../db/schema.ts';
+
+// What feeds and calendars publish: status updates, and premieres known to the day.
+
+export interface Update {
+  id: number;
+  kind: string;
+  season: number | null;
+  effective: { date: string; precision: Precision };
+  announced: { date: string; precision: Precision } | null;
+  tier: string;
+  quote: string | null;
+  createdAt: string;
+  show: { slug: string; title: string; platform: string | null };
+  source: { url: string | null; outlet: string } | null;
+}
+
+export interface Scope {
+  show?: string;
+  platform?: string;
+}
+
+export async function latestUpdates(db: Kysely<Database>, scope: Scope, limit = 50): Promise<Update[]> {
+  let q = db
+    .selectFrom('status_events as e')
+    .innerJoin('shows as s', 's.id', 'e.show_id')
+    .leftJoin('platforms as p', 'p.id', 's.platform_id')
+    .leftJoin('sources as src', 'src.id', 'e.source_id')
+    .select([
+      'e.id',
+      'e.kind',
+      'e.season_number',
+      'e.effective_date',
+      'e.effective_precision',
+      'e.announced_date',
+      'e.announced_precision',
+      'e.tier',
+      'e.quote',
+      'e.created_at',
+      's.slug',
+      's.title',
+      'p.name as platform',
+      'src.url',
+      'src.outlet',
+    ])
+    .where('e.retracted_at', 'is', null)
+    .orderBy('e.effective_date', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(limit);
+  if (scope.show) q = q.where('s.slug', '=', scope.show);
+  if (scope.platform) q = q.where('p.slug', '=', scope.platform);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    season: r.season_number,
+    effective: { date: r.effective_date, precision: r.effective_precision },
+    announced: r.announced_date ? { date: r.announced_date, precision: r.announced_precision ?? 'day' } : null,
+    tier: r.tier,
+    quote: r.quote,
+    createdAt: r.created_at,
+    show: { slug: r.slug, title: r.title, platform: r.platform },
+    source: r.outlet ? { url: r.url, outlet: r.outlet } : null,
+  }));
+}
+
+export interface Premiere {
+  uid: string;
+  day: string;
+  show: { slug: string; title: string; platform: string | null };
+  season: number;
+  episodes: number | null;
+}
+
+/** Season premieres known to the day (month- or year-precision dates are left out: no fake days). */
+export async function datedPremieres(db: Kysely<Database>, scope: Scope): Promise<Premiere[]> {
+  let q = db
+    .selectFrom('seasons as se')
+    .innerJoin('shows as s', 's.id', 'se.show_id')
+    .leftJoin('platforms as p', 'p.id', 's.platform_id')
+    .select(['se.number', 'se.premiere_date', 'se.episode_count', 's.slug', 's.title', 'p.name as platform'])
+    .where('se.premiere_precision', '=', 'day')
+    .orderBy('se.premiere_date');
+  if (scope.show) q = q.where('s.slug', '=', scope.show);
+  if (scope.platform) q = q.where('p.slug', '=', scope.platform);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    uid: `premiere-${r.slug}-s${r.number}@nextseason`,
+    day: r.premiere_date as string,
+    show: { slug: r.slug, title: r.title, platform: r.platform },
+    season: r.number,
+    episodes: r.episode_count,
+  }));
+}
+
+/** The SEQUENCE of each entry, raised (and stored) when its day has moved since it was last published. */
+export async function sequences(db: Kysely<Database>, premieres: Premiere[], now: Date): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (premieres.length === 0) return out;
+  const known = new Map<string, { day: string; sequence: number }>();
+  for (let i = 0; i < premieres.length; i += 500) {
+    const rows = await db
+      .selectFrom('calendar_entries')
+      .selectAll()
+      .where(
+        'uid',
+        'in',
+        premieres.slice(i, i + 500).map((p) => p.uid),
+      )
+      .execute();
+    for (const r of rows) known.set(r.uid, { day: r.day, sequence: r.sequence });
+  }
+  for (const p of premieres) {
+    const k = known.get(p.uid);
+    if (!k) {
+      await db.insertInto('calendar_entries').values({ uid: p.uid, day: p.day, sequence: 0, updated_at: now.toISOString() }).execute();
+      out.set(p.uid, 0);
+    } else if (k.day !== p.day) {
+      await db
+        .updateTable('calendar_entries')
+        .set({ day: p.day, sequence: k.sequence + 1, updated_at: now.toISOString() })
+        .where('uid', '=', p.uid)
+        .execute();
+      out.set(p.uid, k.sequence + 1);
+    } else out.set(p.uid, k.sequence);
+  }
+  return out;
+}

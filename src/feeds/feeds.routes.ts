@@ -1,0 +1,82 @@
+import type { Context } from 'hono';
+import type { AppDeps } from '../app.types.ts';
+import { premieresCalendar, updatesFeed } from './feeds.build.ts';
+import { datedPremieres, latestUpdates, type Scope, sequences } from './feeds.queries.ts';
+
+const TYPES = {
+  xml: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+/** The library writes JSON Feed 1.0; the fields we use are the same in 1.1, which also names a language. */
+function jsonFeed11(json: string): string {
+  const feed = JSON.parse(json) as Record<string, unknown>;
+  return JSON.stringify({ ...feed, version: 'https://jsonfeed.org/version/1.1', language: 'en' }, null, 2);
+}
+
+export function feedRoutes({ db, siteUrl, now }: AppDeps) {
+  const scopeOf = async (c: Context): Promise<{ scope: Scope; title: string; path: string } | null> => {
+    const show = c.req.param('slug');
+    const platform = c.req.param('platform');
+    if (show) {
+      const row = await db.kysely.selectFrom('shows').select(['title']).where('slug', '=', show).executeTakeFirst();
+      return row ? { scope: { show }, title: `${row.title}: updates | Next Season`, path: `/shows/${show}` } : null;
+    }
+    if (platform) {
+      const row = await db.kysely.selectFrom('platforms').select(['name']).where('slug', '=', platform).executeTakeFirst();
+      return row
+        ? { scope: { platform }, title: `${row.name}: renewals and premieres | Next Season`, path: `/platforms/${platform}` }
+        : null;
+    }
+    return { scope: {}, title: 'Next Season: latest updates', path: '' };
+  };
+
+  return {
+    // GET /feed.{xml,atom,json}, /shows/:slug/feed.{…}, /platforms/:platform/feed.{…}
+    feed: (format: keyof typeof TYPES) => async (c: Context) => {
+      const target = await scopeOf(c);
+      if (!target) return c.notFound();
+      const feed = updatesFeed({ siteUrl, title: target.title, path: target.path, updates: await latestUpdates(db.kysely, target.scope) });
+      const body = format === 'xml' ? feed.rss2() : format === 'atom' ? feed.atom1() : jsonFeed11(feed.json1());
+      return c.body(body, 200, { 'content-type': TYPES[format] });
+    },
+
+    // GET /calendar.ics, /shows/:slug/calendar.ics, /platforms/:platform/calendar.ics
+    async calendar(c: Context) {
+      const target = await scopeOf(c);
+      if (!target) return c.notFound();
+      const premieres = await datedPremieres(db.kysely, target.scope);
+      const body = premieresCalendar({
+        siteUrl,
+        name: target.title.replace('updates', 'premieres'),
+        premieres,
+        sequences: await sequences(db.kysely, premieres, now()),
+      });
+      return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8' });
+    },
+
+    // GET /sitemap.xml
+    async sitemap(c: Context) {
+      const shows = await db.kysely.selectFrom('shows').select(['slug', 'updated_at']).orderBy('slug').execute();
+      const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      const urls = [
+        `<url><loc>${esc(siteUrl)}/</loc></url>`,
+        `<url><loc>${esc(siteUrl)}/about</loc></url>`,
+        ...shows.map((s) => `<url><loc>${esc(`${siteUrl}/shows/${s.slug}`)}</loc><lastmod>${s.updated_at.slice(0, 10)}</lastmod></url>`),
+      ];
+      return c.body(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,
+        200,
+        {
+          'content-type': 'application/xml; charset=utf-8',
+        },
+      );
+    },
+
+    // GET /robots.txt
+    robots(c: Context) {
+      return c.text(`User-agent: *\nDisallow: /admin\nAllow: /\n\nSitemap: ${siteUrl}/sitemap.xml\n`);
+    },
+  };
+}
