@@ -1,4 +1,7 @@
-import { formatPartialDate } from './dates.ts';
+import type { Precision } from '../db/schema.ts';
+import { updateTitle } from '../feeds/feeds.build.ts';
+import type { Update } from '../feeds/feeds.queries.ts';
+import { durationInWords, formatPartialDate } from './dates.ts';
 import { StatusBadge } from './shows.pages.tsx';
 import type { ShowPage as ShowList, ShowRow } from './shows.queries.ts';
 
@@ -16,11 +19,77 @@ function ShowItem({ show }: { show: ShowRow }) {
   );
 }
 
-export function HomePage({ shows }: { shows: ShowRow[] }) {
+export interface HomeLists {
+  updates: Update[];
+  upcoming: Array<{ slug: string; title: string; platform: string | null; number: number; premiere_date: string | null; premiere_precision: Precision }>;
+  renewed: Decision[];
+  cancelled: Decision[];
+  waiting: Array<{ slug: string; title: string; platform: string | null; latest: string | null; season: number | null }>;
+}
+
+type Decision = { slug: string; title: string; kind: string; season_number: number | null; effective_date: string; effective_precision: Precision };
+
+function DecisionList({ items, empty }: { items: Decision[]; empty: string }) {
+  if (items.length === 0) return <p>{empty}</p>;
+  return (
+    <ul class="plain">
+      {items.map((d) => (
+        <li>
+          <a href={`/shows/${d.slug}`}>{d.title}</a>
+          {d.season_number !== null ? `, season ${d.season_number}` : ''} <span class="meta">· {formatPartialDate({ date: d.effective_date, precision: d.effective_precision })}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function HomePage({ shows, lists, today }: { shows: ShowRow[]; lists: HomeLists; today: string }) {
   return (
     <>
       <h1>Will there be another season?</h1>
       <p class="lede">Renewal status, release dates and sourced updates for TV series, written from data and kept current.</p>
+      <h2>Latest updates</h2>
+      <ul class="plain">
+        {lists.updates.map((u) => (
+          <li>
+            <time datetime={u.effective.date}>{formatPartialDate(u.effective)}</time> — <a href={`/shows/${u.show.slug}`}>{updateTitle(u)}</a>{' '}
+            <span class="meta">[{u.tier}]</span>
+          </li>
+        ))}
+      </ul>
+      <p class="meta">
+        <a href="/feed.xml">RSS</a> · <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a> · <a href="/calendar.ics">premiere calendar</a>
+      </p>
+      <h2>Coming up</h2>
+      {lists.upcoming.length === 0 ? (
+        <p>No dated premieres ahead.</p>
+      ) : (
+        <ul class="plain">
+          {lists.upcoming.map((p) => (
+            <li>
+              <a href={`/shows/${p.slug}`}>{p.title}</a>, season {p.number}: {formatPartialDate(p.premiere_date ? { date: p.premiere_date, precision: p.premiere_precision } : null)}
+              {p.platform ? <span class="meta"> · {p.platform}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Recently renewed</h2>
+      <DecisionList items={lists.renewed} empty="No renewals recorded yet." />
+      <h2>Recently cancelled or ended</h2>
+      <DecisionList items={lists.cancelled} empty="No cancellations recorded yet." />
+      <h2>Waiting longest</h2>
+      <ul class="plain">
+        {lists.waiting.map((w) => (
+          <li>
+            <a href={`/shows/${w.slug}`}>{w.title}</a>
+            <span class="meta">
+              {' '}
+              · season {w.season} came out {w.latest ? formatPartialDate({ date: w.latest, precision: 'day' }) : 'on a date not known'}
+              {w.latest ? `, ${durationInWords(w.latest, today)} ago` : ''}, no decision yet
+            </span>
+          </li>
+        ))}
+      </ul>
       <h2>Recently updated</h2>
       {shows.length === 0 ? (
         <p>The catalogue is empty.</p>

@@ -111,8 +111,13 @@ describeEachEngine(
       const home = await app().request('/');
       expect(home.status).toBe(200);
       const html = await home.text();
-      expect(text(html)).toContain('Recently updated');
-      expect(html.match(/<a href="\/shows\/[a-z0-9-]+">/g)).toHaveLength(30);
+      const page = text(html);
+      for (const heading of ['Latest updates', 'Coming up', 'Recently renewed', 'Recently cancelled or ended', 'Waiting longest', 'Recently updated']) {
+        expect(page).toContain(heading);
+      }
+      expect(page).toMatch(/Somos\. · season 1 came out 30 June 2021, 5 years and 4 months ago, no decision yet/);
+      expect(page).toContain('Wednesday , season 3');
+      expect(html).toContain('<link rel="alternate" type="application/atom+xml"');
       const about = await app().request('/about');
       expect(text(await about.text())).toContain('CC BY-SA 4.0');
     });

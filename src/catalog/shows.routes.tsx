@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
 import { NotFoundPage } from '../site/errors.pages.tsx';
+import { latestUpdates } from '../feeds/feeds.queries.ts';
+import { recentDecisions, upcomingPremieres, waitingLongest } from '../site/home.queries.ts';
 import { Layout } from '../site/layout.tsx';
 import { HomePage, SearchPage } from './catalog.pages.tsx';
 import { showJsonLd } from './show.jsonld.ts';
@@ -15,7 +17,15 @@ export function showPages({ db, siteUrl, now, forecasts }: AppDeps) {
   return {
     // GET /
     async home(c: Context) {
-      const shows = await recentlyUpdatedShows(db.kysely, 30);
+      const today = now().toISOString().slice(0, 10);
+      const [shows, updates, upcoming, renewed, cancelled, waiting] = await Promise.all([
+        recentlyUpdatedShows(db.kysely, 12),
+        latestUpdates(db.kysely, {}, 10),
+        upcomingPremieres(db.kysely, today),
+        recentDecisions(db.kysely, ['renewed']),
+        recentDecisions(db.kysely, ['cancelled', 'ended']),
+        waitingLongest(db.kysely),
+      ]);
       return c.html(
         `<!doctype html>${(
           <Layout
@@ -26,7 +36,7 @@ export function showPages({ db, siteUrl, now, forecasts }: AppDeps) {
               feedsAt: '',
             }}
           >
-            <HomePage shows={shows} />
+            <HomePage shows={shows} lists={{ updates, upcoming, renewed, cancelled, waiting }} today={today} />
           </Layout>
         )}`,
       );
