@@ -21,13 +21,27 @@ function ShowItem({ show }: { show: ShowRow }) {
 
 export interface HomeLists {
   updates: Update[];
-  upcoming: Array<{ slug: string; title: string; platform: string | null; number: number; premiere_date: string | null; premiere_precision: Precision }>;
+  upcoming: Array<{
+    slug: string;
+    title: string;
+    platform: string | null;
+    number: number;
+    premiere_date: string | null;
+    premiere_precision: Precision;
+  }>;
   renewed: Decision[];
   cancelled: Decision[];
   waiting: Array<{ slug: string; title: string; platform: string | null; latest: string | null; season: number | null }>;
 }
 
-type Decision = { slug: string; title: string; kind: string; season_number: number | null; effective_date: string; effective_precision: Precision };
+type Decision = {
+  slug: string;
+  title: string;
+  kind: string;
+  season_number: number | null;
+  effective_date: string;
+  effective_precision: Precision;
+};
 
 function DecisionList({ items, empty }: { items: Decision[]; empty: string }) {
   if (items.length === 0) return <p>{empty}</p>;
@@ -36,7 +50,8 @@ function DecisionList({ items, empty }: { items: Decision[]; empty: string }) {
       {items.map((d) => (
         <li>
           <a href={`/shows/${d.slug}`}>{d.title}</a>
-          {d.season_number !== null ? `, season ${d.season_number}` : ''} <span class="meta">· {formatPartialDate({ date: d.effective_date, precision: d.effective_precision })}</span>
+          {d.season_number !== null ? `, season ${d.season_number}` : ''}{' '}
+          <span class="meta">· {formatPartialDate({ date: d.effective_date, precision: d.effective_precision })}</span>
         </li>
       ))}
     </ul>
@@ -52,13 +67,14 @@ export function HomePage({ shows, lists, today }: { shows: ShowRow[]; lists: Hom
       <ul class="plain">
         {lists.updates.map((u) => (
           <li>
-            <time datetime={u.effective.date}>{formatPartialDate(u.effective)}</time> — <a href={`/shows/${u.show.slug}`}>{updateTitle(u)}</a>{' '}
-            <span class="meta">[{u.tier}]</span>
+            <time datetime={u.effective.date}>{formatPartialDate(u.effective)}</time> —{' '}
+            <a href={`/shows/${u.show.slug}`}>{updateTitle(u)}</a> <span class="meta">[{u.tier}]</span>
           </li>
         ))}
       </ul>
       <p class="meta">
-        <a href="/feed.xml">RSS</a> · <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a> · <a href="/calendar.ics">premiere calendar</a>
+        <a href="/feed.xml">RSS</a> · <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a> ·{' '}
+        <a href="/calendar.ics">premiere calendar</a>
       </p>
       <h2>Coming up</h2>
       {lists.upcoming.length === 0 ? (
@@ -67,7 +83,8 @@ export function HomePage({ shows, lists, today }: { shows: ShowRow[]; lists: Hom
         <ul class="plain">
           {lists.upcoming.map((p) => (
             <li>
-              <a href={`/shows/${p.slug}`}>{p.title}</a>, season {p.number}: {formatPartialDate(p.premiere_date ? { date: p.premiere_date, precision: p.premiere_precision } : null)}
+              <a href={`/shows/${p.slug}`}>{p.title}</a>, season {p.number}:{' '}
+              {formatPartialDate(p.premiere_date ? { date: p.premiere_date, precision: p.premiere_precision } : null)}
               {p.platform ? <span class="meta"> · {p.platform}</span> : null}
             </li>
           ))}

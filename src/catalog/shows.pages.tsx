@@ -48,7 +48,7 @@ export function ShowPage(p: ShowPageProps) {
   return (
     <article>
       <p class="meta">
-        {show.platform ? show.platform.name : 'TV series'}
+        {show.platform ? <a href={`/platforms/${show.platform.slug}`}>{show.platform.name}</a> : 'TV series'}
         {show.country ? ` · ${countryName(show.country)}` : ''}
         {show.language ? ` · ${languageName(show.language)}` : ''}
       </p>

@@ -107,12 +107,29 @@ describeEachEngine(
       expect(text(await none.text())).toContain('No shows match “zzzzqqq”');
     });
 
+    it('keeps a renewal scoreboard per platform', async () => {
+      const res = await app().request('/platforms/netflix');
+      expect(res.status).toBe(200);
+      const page = text(await res.text());
+      expect(page).toContain('Netflix: renewal scoreboard');
+      expect(page).toMatch(/From a season's release to the decision on the next: median \d+ days, over \d+ decisions on record/);
+      expect(page).toMatch(/No decision yet \(\d+\) Kingdom/);
+      expect((await app().request('/platforms/nowhere')).status).toBe(404);
+    });
+
     it('serves the home and about pages', async () => {
       const home = await app().request('/');
       expect(home.status).toBe(200);
       const html = await home.text();
       const page = text(html);
-      for (const heading of ['Latest updates', 'Coming up', 'Recently renewed', 'Recently cancelled or ended', 'Waiting longest', 'Recently updated']) {
+      for (const heading of [
+        'Latest updates',
+        'Coming up',
+        'Recently renewed',
+        'Recently cancelled or ended',
+        'Waiting longest',
+        'Recently updated',
+      ]) {
         expect(page).toContain(heading);
       }
       expect(page).toMatch(/Somos\. · season 1 came out 30 June 2021, 5 years and 4 months ago, no decision yet/);

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
-import { NotFoundPage } from '../site/errors.pages.tsx';
 import { latestUpdates } from '../feeds/feeds.queries.ts';
+import { NotFoundPage } from '../site/errors.pages.tsx';
 import { recentDecisions, upcomingPremieres, waitingLongest } from '../site/home.queries.ts';
 import { Layout } from '../site/layout.tsx';
 import { HomePage, SearchPage } from './catalog.pages.tsx';

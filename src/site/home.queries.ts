@@ -37,7 +37,13 @@ export async function waitingLongest(db: Kysely<Database>, limit = 8) {
     .selectFrom('shows as s')
     .innerJoin('seasons as se', 'se.show_id', 's.id')
     .leftJoin('platforms as p', 'p.id', 's.platform_id')
-    .select((eb) => ['s.slug', 's.title', 'p.name as platform', eb.fn.max('se.premiere_date').as('latest'), eb.fn.max('se.number').as('season')])
+    .select((eb) => [
+      's.slug',
+      's.title',
+      'p.name as platform',
+      eb.fn.max('se.premiere_date').as('latest'),
+      eb.fn.max('se.number').as('season'),
+    ])
     .where('s.derived_status', '=', 'undecided')
     .where('se.premiere_precision', 'in', ['day', 'month'])
     .groupBy(['s.id', 's.slug', 's.title', 'p.name'])

@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import { daysBetween } from '../catalog/dates.ts';
+import type { Database } from '../db/schema.ts';
+
+// A platform's renewal scoreboard: its shows by status, and how long it takes to decide, from the events.
+
+export const SCOREBOARD_STATUSES = ['renewed', 'cancelled', 'ended', 'limited', 'undecided', 'upcoming'] as const;
+
+export async function scoreboard(db: Kysely<Database>, platformSlug: string) {
+  const platform = await db
+    .selectFrom('platforms')
+    .select(['id', 'slug', 'name', 'kind'])
+    .where('slug', '=', platformSlug)
+    .executeTakeFirst();
+  if (!platform) return null;
+  const shows = await db
+    .selectFrom('shows')
+    .select(['id', 'slug', 'title', 'derived_status'])
+    .where('platform_id', '=', platform.id)
+    .orderBy('title')
+    .execute();
+  const ids = shows.map((s) => s.id);
+  const [events, seasons] = ids.length
+    ? await Promise.all([
+        db
+          .selectFrom('status_events')
+          .select(['show_id', 'kind', 'season_number', 'effective_date'])
+          .where('show_id', 'in', ids)
+          .where('kind', 'in', ['renewed', 'cancelled', 'ended'])
+          .where('retracted_at', 'is', null)
+          .where('tier', '!=', 'rumour')
+          .execute(),
+        db
+          .selectFrom('seasons')
+          .select(['show_id', 'number', 'premiere_date'])
+          .where('show_id', 'in', ids)
+          .where('premiere_precision', '=', 'day')
+          .execute(),
+      ])
+    : [[], []];
+  const premiere = new Map(seasons.map((s) => [`${s.show_id}:${s.number}`, s.premiere_date as string]));
+  // Days from the release of the season a decision is about (the one before a renewal; the last one for an ending).
+  const waits = events
+    .map((e) => {
+      const season = e.kind === 'renewed' ? (e.season_number ?? 0) - 1 : (e.season_number ?? 0);
+      const released = premiere.get(`${e.show_id}:${season}`);
+      return released && released <= e.effective_date ? daysBetween(released, e.effective_date) : null;
+    })
+    .filter((d): d is number => d !== null)
+    .sort((a, b) => a - b);
+  const median = waits.length ? (waits[Math.floor((waits.length - 1) / 2)] as number) : null;
+  const byStatus = Object.fromEntries(SCOREBOARD_STATUSES.map((s) => [s, shows.filter((x) => x.derived_status === s)]));
+  return {
+    platform,
+    total: shows.length,
+    byStatus,
+    decisionMedianDays: median,
+    decisionsMeasured: waits.length,
+    within90: waits.filter((d) => d <= 90).length,
+  };
+}
