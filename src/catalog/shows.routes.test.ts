@@ -117,6 +117,16 @@ describeEachEngine(
       expect((await app().request('/platforms/nowhere')).status).toBe(404);
     });
 
+    it("shows a premiere calendar at each date's precision", async () => {
+      const res = await app().request('/calendar?month=2026-08');
+      expect(res.status).toBe(200);
+      const page = text(await res.text());
+      expect(page).toContain('Premiere calendar');
+      expect(page).toContain('August 2026');
+      expect(page).toContain('5 August 2026 — Ted Lasso , season 4');
+      expect((await app().request('/calendar?month=2026-13')).status).toBe(400);
+    });
+
     it('serves the home and about pages', async () => {
       const home = await app().request('/');
       expect(home.status).toBe(200);

@@ -53,6 +53,9 @@ export function Layout({ meta, query, children }: { meta: PageMeta; query?: stri
           <a class="brand" href="/">
             Next Season
           </a>
+          <nav aria-label="Site" class="sitenav">
+            <a href="/calendar">Calendar</a> · <a href="/platforms/netflix">Netflix scoreboard</a>
+          </nav>
           <form class="search" action="/search" method="get" aria-label="Search shows">
             <label for="q" class="visually-hidden">
               Search shows

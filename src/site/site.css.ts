@@ -19,6 +19,7 @@ h1{font-size:1.9rem;line-height:1.2;margin:.4em 0 .2em}h2{font-size:1.3rem;margi
 table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}th{font-weight:600}
 td.num,th.num{text-align:right}
 .table-wrap{overflow-x:auto}
+table.month td{height:4.5rem;width:14%;font-size:.85rem;border:1px solid var(--line)}
 ul.plain{list-style:none;padding:0}ul.plain li{padding:6px 0;border-bottom:1px solid var(--line)}
 .cite{font-size:.85rem;color:var(--muted)}
 .error{color:var(--no);font-weight:600}

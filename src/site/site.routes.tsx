@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
 import { notFound } from '../catalog/shows.routes.tsx';
 import { AboutPage } from './about.pages.tsx';
+import { CalendarPage } from './calendar.pages.tsx';
 import { ServerErrorPage } from './errors.pages.tsx';
 import { Layout } from './layout.tsx';
 import { ScoreboardPage } from './scoreboard.pages.tsx';
@@ -33,6 +34,72 @@ export function scoreboardPage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>)
       `<!doctype html>${(
         <Layout meta={meta}>
           <ScoreboardPage board={board} />
+        </Layout>
+      )}`,
+    );
+  };
+}
+
+// GET /calendar?month=YYYY-MM
+export function calendarPage({ db, siteUrl, now }: Pick<AppDeps, 'db' | 'siteUrl' | 'now'>) {
+  return async (c: Context) => {
+    const today = now().toISOString().slice(0, 10);
+    const asked = c.req.query('month');
+    if (asked !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(asked)) return c.text('month must be YYYY-MM', 400);
+    const month = asked ?? today.slice(0, 7);
+    const from = `${[month, today.slice(0, 7)].sort()[0]}-01`; // the month asked for, or this month if earlier
+    const [seasons, announced] = await Promise.all([
+      db.kysely
+        .selectFrom('seasons as se')
+        .innerJoin('shows as s', 's.id', 'se.show_id')
+        .leftJoin('platforms as p', 'p.id', 's.platform_id')
+        .select(['s.slug', 's.title', 'p.name as platform', 'se.number', 'se.premiere_date', 'se.premiere_precision'])
+        .where('se.premiere_precision', '!=', 'unknown')
+        .where('se.premiere_date', '>=', from)
+        .limit(500)
+        .execute(),
+      // Dates announced for a season the catalogue has no row for yet.
+      db.kysely
+        .selectFrom('status_events as e')
+        .innerJoin('shows as s', 's.id', 'e.show_id')
+        .leftJoin('platforms as p', 'p.id', 's.platform_id')
+        .select([
+          's.slug',
+          's.title',
+          'p.name as platform',
+          'e.season_number as number',
+          'e.announced_date as premiere_date',
+          'e.announced_precision as premiere_precision',
+        ])
+        .where('e.kind', 'in', ['date_announced', 'date_changed'])
+        .where('e.retracted_at', 'is', null)
+        .where('e.tier', '!=', 'rumour')
+        .where('e.announced_date', '>=', from)
+        .orderBy('e.effective_date')
+        .limit(500)
+        .execute(),
+    ]);
+    const bySeason = new Map<string, (typeof seasons)[number]>();
+    for (const r of announced) bySeason.set(`${r.slug}:${r.number}`, r as (typeof seasons)[number]); // the latest announcement wins
+    for (const r of seasons) bySeason.set(`${r.slug}:${r.number}`, r);
+    const items = [...bySeason.values()]
+      .map((r) => ({
+        slug: r.slug,
+        title: r.title,
+        platform: r.platform,
+        season: r.number ?? 0,
+        premiere: { date: r.premiere_date as string, precision: r.premiere_precision ?? 'day' },
+      }))
+      .sort((a, b) => a.premiere.date.localeCompare(b.premiere.date));
+    const meta = {
+      title: 'Premiere calendar | Next Season',
+      description: 'Upcoming season premieres, at the precision they are known.',
+      canonical: `${siteUrl}/calendar`,
+    };
+    return c.html(
+      `<!doctype html>${(
+        <Layout meta={meta}>
+          <CalendarPage month={month} items={items} />
         </Layout>
       )}`,
     );
