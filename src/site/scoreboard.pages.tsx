@@ -18,23 +18,25 @@ export function ScoreboardPage({ board }: { board: Board }) {
   return (
     <>
       <h1>{platform.name}: renewal scoreboard</h1>
-      <table>
-        <caption class="visually-hidden">Shows by status</caption>
-        <thead>
-          <tr>
-            {SCOREBOARD_STATUSES.map((s) => (
-              <th scope="col">{HEADINGS[s]}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            {SCOREBOARD_STATUSES.map((s) => (
-              <td class="num">{board.byStatus[s]?.length ?? 0}</td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      <div class="table-wrap" tabindex={0} role="region" aria-label="Shows by status">
+        <table>
+          <caption class="visually-hidden">Shows by status</caption>
+          <thead>
+            <tr>
+              {SCOREBOARD_STATUSES.map((s) => (
+                <th scope="col">{HEADINGS[s]}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {SCOREBOARD_STATUSES.map((s) => (
+                <td class="num">{board.byStatus[s]?.length ?? 0}</td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
       <p>
         {board.decisionMedianDays === null
           ? `Too few dated decisions on record to say how long ${platform.name} takes to decide.`
