@@ -98,7 +98,7 @@ export function ShowPage(p: ShowPageProps) {
       <section aria-labelledby="seasons">
         <h2 id="seasons">How many seasons are there?</h2>
         <p>{p.seasonsAnswer}</p>
-        <div class="table-wrap" tabindex={0} role="region" aria-label="Seasons table">
+        <section class="table-wrap" tabindex={0} aria-label="Seasons table">
           <table>
             <caption class="visually-hidden">Seasons of {show.title}</caption>
             <thead>
@@ -131,7 +131,7 @@ export function ShowPage(p: ShowPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
 
       <Updates events={events} />

@@ -48,7 +48,7 @@ export function CalendarPage({ month, items }: { month: string; items: CalendarI
         <a href={`/calendar?month=${shift(month, -1)}`}>← {monthLabel(shift(month, -1))}</a> · <strong>{monthLabel(month)}</strong> ·{' '}
         <a href={`/calendar?month=${shift(month, 1)}`}>{monthLabel(shift(month, 1))} →</a>
       </nav>
-      <div class="table-wrap" tabindex={0} role="region" aria-label="Month grid">
+      <section class="table-wrap" tabindex={0} aria-label="Month grid">
         <table class="month">
           <caption>{monthLabel(month)}</caption>
           <thead>
@@ -79,7 +79,7 @@ export function CalendarPage({ month, items }: { month: string; items: CalendarI
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       {undated.length ? (
         <p>
           Also in {monthLabel(month)}, day not announced:{' '}

@@ -18,7 +18,7 @@ export function ScoreboardPage({ board }: { board: Board }) {
   return (
     <>
       <h1>{platform.name}: renewal scoreboard</h1>
-      <div class="table-wrap" tabindex={0} role="region" aria-label="Shows by status">
+      <section class="table-wrap" tabindex={0} aria-label="Shows by status">
         <table>
           <caption class="visually-hidden">Shows by status</caption>
           <thead>
@@ -36,7 +36,7 @@ export function ScoreboardPage({ board }: { board: Board }) {
             </tr>
           </tbody>
         </table>
-      </div>
+      </section>
       <p>
         {board.decisionMedianDays === null
           ? `Too few dated decisions on record to say how long ${platform.name} takes to decide.`
