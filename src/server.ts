@@ -11,7 +11,7 @@ import { feedRoutes } from './feeds/feeds.routes.ts';
 import { type ForecastService, forecastService } from './forecast/forecast.service.ts';
 import { newsPages } from './news/news.routes.tsx';
 import { pageCache } from './site/page.cache.ts';
-import { aboutPage, calendarPage, scoreboardPage, serverError } from './site/site.routes.tsx';
+import { aboutPage, browsePage, calendarPage, scoreboardPage, serverError } from './site/site.routes.tsx';
 
 /** The whole HTTP surface: one line per route. */
 export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: ForecastService }): Hono<AdminEnv> {
@@ -35,6 +35,7 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   app.get('/about', aboutPage);
   app.get('/platforms/:platform', scoreboardPage(deps));
   app.get('/calendar', calendarPage(deps));
+  app.get('/browse', browsePage(deps));
   app.get('/healthz', (c) => c.text('ok'));
   for (const format of ['xml', 'atom', 'json'] as const) {
     app.get(`/feed.${format}`, feeds.feed(format));

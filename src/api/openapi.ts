@@ -22,6 +22,13 @@ export function openApiDocument(siteUrl: string) {
             { name: 'platform', in: 'query', schema: { type: 'string', pattern: '^[a-z0-9-]{1,60}$' } },
             { name: 'status', in: 'query', schema: { type: 'string', enum: STATUSES } },
             { name: 'country', in: 'query', schema: { type: 'string', pattern: '^[A-Za-z]{2}$' } },
+            { name: 'genre', in: 'query', schema: { type: 'string' }, description: 'A genre such as Drama or Science-Fiction' },
+            {
+              name: 'year',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1900, maximum: 2100 },
+              description: 'Year of the first premiere',
+            },
             { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 } },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 20 } },
           ],

@@ -31,6 +31,12 @@ export const listQuery = z.object({
     .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as "MX"')
     .transform((s) => s.toUpperCase())
     .optional(),
+  genre: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z -]{0,39}$/, 'must be a genre such as "Drama"')
+    .optional(),
+  year: wholeNumber(1900, 2100).optional(),
   page: wholeNumber(1, MAX_PAGE).default(1),
   limit: wholeNumber(1, MAX_LIMIT).default(20),
 });

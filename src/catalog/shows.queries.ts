@@ -213,6 +213,9 @@ export interface ShowFilters {
   platform?: string | undefined;
   status?: string | undefined;
   country?: string | undefined;
+  genre?: string | undefined;
+  /** Year of the first premiere. */
+  year?: number | undefined;
   limit: number;
   offset: number;
 }
@@ -230,6 +233,11 @@ export async function listShows(db: Kysely<Database>, engine: Engine, filters: S
   if (filters.platform) base = base.where('p.slug', '=', filters.platform);
   if (filters.status) base = base.where('s.derived_status', '=', filters.status);
   if (filters.country) base = base.where('s.origin_country', '=', filters.country);
+  if (filters.genre) {
+    const genre = filters.genre;
+    base = base.where('s.id', 'in', (eb) => eb.selectFrom('show_genres').select('show_id').where('genre', '=', genre));
+  }
+  if (filters.year) base = base.where('s.premiered', '>=', `${filters.year}-01-01`).where('s.premiered', '<=', `${filters.year}-12-31`);
 
   let ranked = base;
   if (terms.length > 0 && engine === 'sqlite') {

@@ -127,6 +127,21 @@ describeEachEngine(
       expect((await app().request('/calendar?month=2026-13')).status).toBe(400);
     });
 
+    it('browses by platform, status, country, genre and premiere year, a page at a time', async () => {
+      const res = await app().request('/browse?platform=netflix&status=ended&genre=Drama');
+      expect(res.status).toBe(200);
+      const page = text(await res.text());
+      expect(page).toMatch(/(\d+) shows?\./);
+      expect(page).toContain('Dark');
+      expect(page).not.toContain('Somos.');
+      const year = text(await (await app().request('/browse?year=2021&country=mx')).text());
+      expect(year).toContain('Somos.');
+      expect(year).toContain('2 shows.'); // Somos. and Who Killed Sara?
+      expect((await app().request('/browse?year=21')).status).toBe(400);
+      const api = (await (await app().request('/api/shows?genre=Crime&year=2021')).json()) as { items: Array<{ slug: string }> };
+      expect(api.items.map((s) => s.slug)).toContain('somos');
+    });
+
     it('serves the home and about pages', async () => {
       const home = await app().request('/');
       expect(home.status).toBe(200);

@@ -54,7 +54,7 @@ export function Layout({ meta, query, children }: { meta: PageMeta; query?: stri
             Next Season
           </a>
           <nav aria-label="Site" class="sitenav">
-            <a href="/calendar">Calendar</a> · <a href="/platforms/netflix">Netflix scoreboard</a>
+            <a href="/browse">Browse</a> · <a href="/calendar">Calendar</a> · <a href="/platforms/netflix">Netflix scoreboard</a>
           </nav>
           <form class="search" action="/search" method="get" aria-label="Search shows">
             <label for="q" class="visually-hidden">

@@ -16,6 +16,7 @@ const PAGES: Array<[string, string]> = [
   ['search', '/search?q=dark'],
   ['scoreboard', '/platforms/netflix'],
   ['calendar', '/calendar?month=2026-08'],
+  ['browse', '/browse?platform=netflix'],
   ['about', '/about'],
   ['not-found', '/shows/nothing-here'],
 ];

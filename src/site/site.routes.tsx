@@ -1,7 +1,10 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
+import { listQuery, queryObject } from '../catalog/shows.params.ts';
+import { listPlatforms, listShows } from '../catalog/shows.queries.ts';
 import { notFound } from '../catalog/shows.routes.tsx';
 import { AboutPage } from './about.pages.tsx';
+import { BrowsePage } from './browse.pages.tsx';
 import { CalendarPage } from './calendar.pages.tsx';
 import { ServerErrorPage } from './errors.pages.tsx';
 import { Layout } from './layout.tsx';
@@ -102,6 +105,53 @@ export function calendarPage({ db, siteUrl, now }: Pick<AppDeps, 'db' | 'siteUrl
           <CalendarPage month={month} items={items} />
         </Layout>
       )}`,
+    );
+  };
+}
+
+const BROWSE_PAGE = 30;
+
+// GET /browse?platform=&status=&country=&genre=&year=&page=
+export function browsePage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>) {
+  return async (c: Context) => {
+    const raw = Object.fromEntries(Object.entries(queryObject(c.req.url)).filter(([, v]) => v !== ''));
+    const parsed = listQuery.safeParse(raw);
+    const [platforms, genres] = await Promise.all([
+      listPlatforms(db.kysely),
+      db.kysely.selectFrom('show_genres').select('genre').distinct().orderBy('genre').execute(),
+    ]);
+    const filters = parsed.success
+      ? {
+          platform: parsed.data.platform,
+          status: parsed.data.status,
+          country: parsed.data.country,
+          genre: parsed.data.genre,
+          year: parsed.data.year,
+        }
+      : {};
+    const page = parsed.success ? parsed.data.page : 1;
+    const result = await listShows(db.kysely, db.engine, { ...filters, limit: BROWSE_PAGE, offset: (page - 1) * BROWSE_PAGE });
+    const error = parsed.success ? undefined : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const meta = {
+      title: 'Browse shows | Next Season',
+      description: 'Shows by platform, status, country, genre and premiere year.',
+      canonical: `${siteUrl}/browse`,
+    };
+    return c.html(
+      `<!doctype html>${(
+        <Layout meta={meta}>
+          <BrowsePage
+            filters={filters}
+            result={result}
+            page={page}
+            pageSize={BROWSE_PAGE}
+            platforms={platforms}
+            genres={genres.map((g) => g.genre)}
+            error={error}
+          />
+        </Layout>
+      )}`,
+      parsed.success ? 200 : 400,
     );
   };
 }
