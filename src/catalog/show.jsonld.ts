@@ -62,3 +62,17 @@ export function showJsonLd(detail: ShowDetail, url: string, siteUrl: string): Re
     isPartOf: { '@type': 'WebSite', name: 'Next Season', url: siteUrl },
   };
 }
+
+/** Home › platform › show, for search results' breadcrumb trail. */
+export function breadcrumbJsonLd(show: ShowDetail['show'], siteUrl: string): Record<string, unknown> {
+  const crumbs = [
+    { name: 'Next Season', item: `${siteUrl}/` },
+    ...(show.platform ? [{ name: show.platform.name, item: `${siteUrl}/platforms/${show.platform.slug}` }] : []),
+    { name: show.title, item: `${siteUrl}/shows/${show.slug}` },
+  ];
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: c.item })),
+  };
+}

@@ -69,6 +69,9 @@ describeEachEngine(
       expect(ld.creator).toEqual([{ '@type': 'Person', name: 'James Schamus' }]);
       expect(ld.director.map((p: { name: string }) => p.name)).toEqual(['Álvaro Curiel', 'Mariana Chenillo']);
       expect(ld.aggregateRating).toMatchObject({ ratingValue: 7.2, bestRating: 10 });
+      const crumbs = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1] as string));
+      expect(crumbs[1]).toMatchObject({ '@type': 'BreadcrumbList' });
+      expect(crumbs[1].itemListElement.map((i: { name: string }) => i.name)).toEqual(['Next Season', 'Netflix', 'Somos.']);
     });
 
     it('gives every show a forecast with its explanation and chart', async () => {

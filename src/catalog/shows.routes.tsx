@@ -5,7 +5,7 @@ import { NotFoundPage } from '../site/errors.pages.tsx';
 import { recentDecisions, upcomingPremieres, waitingLongest } from '../site/home.queries.ts';
 import { Layout } from '../site/layout.tsx';
 import { HomePage, SearchPage } from './catalog.pages.tsx';
-import { showJsonLd } from './show.jsonld.ts';
+import { breadcrumbJsonLd, showJsonLd } from './show.jsonld.ts';
 import { loadShowView } from './show.view.ts';
 import { ShowPage } from './shows.pages.tsx';
 import { queryObject, searchQuery, slugParam } from './shows.params.ts';
@@ -56,7 +56,7 @@ export function showPages({ db, siteUrl, now, forecasts }: AppDeps) {
         description: `${view.next.verdict}. ${view.next.sentence} ${view.when}`.slice(0, 300),
         canonical: url,
         ogType: 'video.tv_show',
-        jsonLd: showJsonLd(view.detail, url, siteUrl),
+        jsonLd: [showJsonLd(view.detail, url, siteUrl), breadcrumbJsonLd(show, siteUrl)],
         feedsAt: `/shows/${show.slug}`,
       };
       return c.html(

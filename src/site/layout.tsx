@@ -8,6 +8,7 @@ export interface PageMeta {
   canonical?: string;
   /** OpenGraph type: website, video.tv_show … */
   ogType?: string;
+  /** One schema.org object, or several (each in its own script). */
   jsonLd?: unknown;
   noindex?: boolean;
   /** Feeds of this page's updates, for autodiscovery: the path without its extension ("/shows/somos"). */
@@ -43,7 +44,9 @@ export function Layout({ meta, query, children }: { meta: PageMeta; query?: stri
         ) : null}
         <meta name="twitter:card" content="summary" />
         <style dangerouslySetInnerHTML={{ __html: SITE_CSS }} />
-        {meta.jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(meta.jsonLd) }} /> : null}
+        {(Array.isArray(meta.jsonLd) ? meta.jsonLd : meta.jsonLd ? [meta.jsonLd] : []).map((ld) => (
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(ld) }} />
+        ))}
       </head>
       <body>
         <a class="skip" href="#main">
