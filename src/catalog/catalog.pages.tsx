@@ -3,7 +3,7 @@ import { updateTitle } from '../feeds/feeds.build.ts';
 import type { Update } from '../feeds/feeds.queries.ts';
 import { durationInWords, formatPartialDate } from './dates.ts';
 import { StatusBadge } from './shows.pages.tsx';
-import type { ShowPage as ShowList, ShowRow } from './shows.queries.ts';
+import type { PersonHit, ShowPage as ShowList, ShowRow } from './shows.queries.ts';
 
 function ShowItem({ show }: { show: ShowRow }) {
   return (
@@ -121,15 +121,29 @@ export function HomePage({ shows, lists, today }: { shows: ShowRow[]; lists: Hom
   );
 }
 
+const ROLE_WORDS: Record<string, string> = {
+  creator: 'creator',
+  showrunner: 'showrunner',
+  writer: 'writer',
+  director: 'director',
+  cinematographer: 'cinematographer',
+  composer: 'composer',
+  producer: 'producer',
+  cast: 'cast',
+  based_on: 'source author',
+};
+
 export function SearchPage({
   query,
   result,
+  people = [],
   page,
   pageSize,
   error,
 }: {
   query: string;
   result: ShowList | null;
+  people?: PersonHit[];
   page: number;
   pageSize: number;
   error?: string;
@@ -140,6 +154,28 @@ export function SearchPage({
     <>
       <h1>{query ? `Search: ${query}` : 'Search'}</h1>
       {error ? <p role="alert">Invalid search: {error}</p> : null}
+      {people.length > 0 ? (
+        <section aria-labelledby="people-results">
+          <h2 id="people-results">People</h2>
+          <ul class="plain">
+            {people.map((p) => (
+              <li>
+                {p.name}
+                <span class="meta">
+                  {' '}
+                  ·{' '}
+                  {p.credits.map((c, i) => (
+                    <>
+                      {i ? ', ' : ''}
+                      {ROLE_WORDS[c.role] ?? c.role} of <a href={`/shows/${c.show.slug}`}>{c.show.title}</a>
+                    </>
+                  ))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {!result ? (
         <p>Type a title in the search box, in any language: accents and punctuation do not matter.</p>
       ) : result.total === 0 ? (

@@ -300,3 +300,38 @@ export async function countShows(db: Kysely<Database>): Promise<number> {
 export async function listPlatforms(db: Kysely<Database>) {
   return db.selectFrom('platforms').select(['slug', 'name', 'kind', 'country']).orderBy('name').execute();
 }
+
+export interface PersonHit {
+  slug: string;
+  name: string;
+  credits: Array<{ role: string; show: { slug: string; title: string } }>;
+}
+
+/** People whose name contains every search word, accents ignored, with the shows they worked on. */
+export async function searchPeople(db: Kysely<Database>, query: string, limit = 10): Promise<PersonHit[]> {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return [];
+  let q = db.selectFrom('people').select(['id', 'slug', 'name']).orderBy('name').limit(limit);
+  for (const t of terms) q = q.where('search_name', 'like', `%${t}%`);
+  const people = await q.execute();
+  if (people.length === 0) return [];
+  const credits = await db
+    .selectFrom('credits as c')
+    .innerJoin('shows as s', 's.id', 'c.show_id')
+    .select(['c.person_id', 'c.role', 's.slug', 's.title'])
+    .where(
+      'c.person_id',
+      'in',
+      people.map((p) => p.id),
+    )
+    .orderBy('s.title')
+    .execute();
+  return people.map((p) => ({
+    slug: p.slug,
+    name: p.name,
+    credits: credits
+      .filter((c) => c.person_id === p.id)
+      .slice(0, 5)
+      .map((c) => ({ role: c.role, show: { slug: c.slug, title: c.title } })),
+  }));
+}

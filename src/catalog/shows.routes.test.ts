@@ -106,6 +106,8 @@ describeEachEngine(
         expect(res.status).toBe(200);
         expect(text(await res.text()), q).toMatch(/show(es)? match.*Somos\./);
       }
+      const people = text(await (await app().request('/search?q=Alvaro%20Curiel')).text());
+      expect(people).toContain('Álvaro Curiel · director of Somos.');
       const none = await app().request('/search?q=zzzzqqq');
       expect(text(await none.text())).toContain('No shows match “zzzzqqq”');
     });

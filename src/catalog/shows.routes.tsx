@@ -9,7 +9,7 @@ import { breadcrumbJsonLd, showJsonLd } from './show.jsonld.ts';
 import { loadShowView } from './show.view.ts';
 import { ShowPage } from './shows.pages.tsx';
 import { queryObject, searchQuery, slugParam } from './shows.params.ts';
-import { listShows, recentlyUpdatedShows } from './shows.queries.ts';
+import { listShows, recentlyUpdatedShows, searchPeople } from './shows.queries.ts';
 
 const SEARCH_PAGE_SIZE = 20;
 
@@ -86,13 +86,14 @@ export function showPages({ db, siteUrl, now, forecasts }: AppDeps) {
       const result = q
         ? await listShows(db.kysely, db.engine, { q, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE })
         : null;
+      const people = q && page === 1 ? await searchPeople(db.kysely, q) : [];
       return c.html(
         `<!doctype html>${(
           <Layout
             meta={{ title: q ? `“${q}”: search | Next Season` : 'Search | Next Season', description: 'Search shows', noindex: true }}
             query={q}
           >
-            <SearchPage query={q} result={result} page={page} pageSize={SEARCH_PAGE_SIZE} />
+            <SearchPage query={q} result={result} people={people} page={page} pageSize={SEARCH_PAGE_SIZE} />
           </Layout>
         )}`,
       );

@@ -92,6 +92,7 @@ export interface PeopleTable {
   id: Generated<number>;
   slug: string;
   name: string;
+  search_name: Generated<string>;
   imdb_id: string | null;
   tvmaze_id: number | null;
 }

@@ -1,4 +1,4 @@
-import { showSearchText, slugify } from '../catalog/text.rules.ts';
+import { normalizeText, showSearchText, slugify } from '../catalog/text.rules.ts';
 import { type BulkTarget, bulkInsert } from '../db/bulk.ts';
 import { deriveStatus, type EventKind, type StatusEvent } from '../status/status.rules.ts';
 import type { ImportedShow } from './show.record.ts';

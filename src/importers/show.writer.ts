@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { showSearchText, slugify } from '../catalog/text.rules.ts';
+import { normalizeText, showSearchText, slugify } from '../catalog/text.rules.ts';
 import type { Database, ShowsTable } from '../db/schema.ts';
 import { ensureLink, type Tally, upsertRow } from '../db/upsert.ts';
 import { refreshDerivedStatus } from '../status/events.queries.ts';
@@ -328,7 +328,13 @@ async function writeEpisodes(ctx: WriteContext, showId: number, rec: ImportedSho
 async function writeCredits(ctx: WriteContext, showId: number, rec: ImportedShow): Promise<boolean> {
   let changed = false;
   for (const [order, c] of (rec.credits ?? []).entries()) {
-    const person = await upsertRow(ctx.db, 'people', { slug: slugify(c.name) }, {}, { tally: ctx.tally, onInsert: { name: c.name } });
+    const person = await upsertRow(
+      ctx.db,
+      'people',
+      { slug: slugify(c.name) },
+      {},
+      { tally: ctx.tally, onInsert: { name: c.name, search_name: normalizeText(c.name) } },
+    );
     const credit = await ctx.db
       .selectFrom('credits')
       .select('id')

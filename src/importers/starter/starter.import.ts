@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { showSearchText, slugify } from '../../catalog/text.rules.ts';
+import { normalizeText, showSearchText, slugify } from '../../catalog/text.rules.ts';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { ensureLink, Tally, upsertRow } from '../../db/upsert.ts';
@@ -89,7 +89,13 @@ async function importShow(trx: Kysely<Database>, show: StarterShow, platformIds:
   }
 
   for (const [order, c] of show.credits.entries()) {
-    const { id: personId } = await upsertRow(trx, 'people', { slug: slugify(c.name) }, { name: c.name }, { tally });
+    const { id: personId } = await upsertRow(
+      trx,
+      'people',
+      { slug: slugify(c.name) },
+      { name: c.name, search_name: normalizeText(c.name) },
+      { tally },
+    );
     await upsertRow(
       trx,
       'credits',
