@@ -273,8 +273,9 @@ async function writeCreditsBulk(ctx: WriteContext, target: BulkTarget, recs: Imp
     [
       ['slug', 'text'],
       ['name', 'text'],
+      ['search_name', 'text'],
     ],
-    missing.map((s) => [s, names.get(s)]),
+    missing.map((s) => [s, names.get(s), normalizeText(names.get(s) ?? '')]),
     ['id', 'slug'],
   );
   for (const p of created) people.set(p.slug, Number(p.id));
