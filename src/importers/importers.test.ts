@@ -156,7 +156,11 @@ describeEachEngine(
           'Mercedes Hernández',
         ].sort(),
       );
-      const castro = await db().kysely.selectFrom('people').select(['name', 'search_name']).where('slug', '=', 'veronica-castro').executeTakeFirstOrThrow();
+      const castro = await db()
+        .kysely.selectFrom('people')
+        .select(['name', 'search_name'])
+        .where('slug', '=', 'veronica-castro')
+        .executeTakeFirstOrThrow();
       expect(castro).toEqual({ name: 'Verónica Castro', search_name: 'veronica castro' }); // searchable without accents
       const flores = await db().kysely.selectFrom('shows').selectAll().where('netflix_id', '=', 's4').executeTakeFirstOrThrow();
       expect(flores).toMatchObject({

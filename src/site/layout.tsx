@@ -43,6 +43,8 @@ export function Layout({ meta, query, children }: { meta: PageMeta; query?: stri
           </>
         ) : null}
         <meta name="twitter:card" content="summary" />
+        <meta name="twitter:title" content={meta.title} />
+        <meta name="twitter:description" content={meta.description} />
         <style dangerouslySetInnerHTML={{ __html: SITE_CSS }} />
         {(Array.isArray(meta.jsonLd) ? meta.jsonLd : meta.jsonLd ? [meta.jsonLd] : []).map((ld) => (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(ld) }} />
