@@ -183,7 +183,9 @@ export function SearchPage({
       ) : (
         <>
           <p>
-            {result.total} show{result.total === 1 ? '' : 's'} match{result.total === 1 ? 'es' : ''} “{query}”.
+            {result.fuzzy
+              ? `No title matches “${query}” exactly; ${result.total === 1 ? 'this one is' : 'these are'} spelled closest.`
+              : `${result.total} show${result.total === 1 ? '' : 's'} match${result.total === 1 ? 'es' : ''} “${query}”.`}
           </p>
           <ul class="plain">
             {result.items.map((s) => (

@@ -15,7 +15,13 @@ export function showApi({ db, siteUrl, now, forecasts }: AppDeps) {
       if (!parsed.success) return invalidParameters(c, parsed.error);
       const { page, limit, ...filters } = parsed.data;
       const result = await listShows(db.kysely, db.engine, { ...filters, limit, offset: (page - 1) * limit });
-      return c.json({ total: result.total, page, limit, items: result.items.map((s) => showSummary(s, siteUrl)) });
+      return c.json({
+        total: result.total,
+        page,
+        limit,
+        fuzzy: result.fuzzy ?? false,
+        items: result.items.map((s) => showSummary(s, siteUrl)),
+      });
     },
 
     // GET /api/shows/:slug

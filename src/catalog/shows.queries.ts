@@ -223,6 +223,8 @@ export interface ShowFilters {
 export interface ShowPage {
   total: number;
   items: ShowRow[];
+  /** True when nothing matched exactly and these are close spellings. */
+  fuzzy?: boolean;
 }
 
 /** Filtered, paged list; with `q`, ranked by full-text relevance (FTS5 bm25 or ts_rank). */
@@ -262,7 +264,46 @@ export async function listShows(db: Kysely<Database>, engine: Engine, filters: S
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const rows = await ranked.orderBy('s.title').orderBy('s.id').limit(filters.limit).offset(filters.offset).execute();
+  if (Number(countRow.n) === 0 && terms.length > 0) return closeSpellings(db, engine, base, terms.join(' '), filters);
   return { total: Number(countRow.n), items: await withLabels(db, rows) };
+}
+
+const FUZZY_LIMIT = 20;
+
+/** Typo tolerance: shows whose titles share most of the query's trigrams ("stranger thigns" → Stranger Things). */
+async function closeSpellings(
+  db: Kysely<Database>,
+  engine: Engine,
+  base: ReturnType<typeof showColumns>,
+  text: string,
+  filters: ShowFilters,
+): Promise<ShowPage> {
+  if (text.replace(/ /g, '').length < 4) return { total: 0, items: [] };
+  let query: typeof base;
+  if (engine === 'sqlite') {
+    const grams = new Set<string>();
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const g = text.slice(i, i + 3);
+      if (!g.includes(' ')) grams.add(g);
+    }
+    if (grams.size === 0) return { total: 0, items: [] };
+    // Any trigram may match; bm25 ranks titles sharing more of them first.
+    const match = [...grams].map((g) => `"${g}"`).join(' OR ');
+    query = base
+      .innerJoin(
+        sql<{
+          rowid: number;
+          rank: number;
+        }>`(select rowid, rank from shows_trigram where shows_trigram match ${match} order by rank limit 200)`.as('t'),
+        't.rowid',
+        's.id',
+      )
+      .orderBy(sql`t.rank`);
+  } else {
+    query = base.where(sql<boolean>`s.search_text % ${text}`).orderBy(sql`similarity(s.search_text, ${text})`, 'desc');
+  }
+  const rows = await query.limit(FUZZY_LIMIT).offset(filters.offset).execute();
+  return { total: rows.length, items: await withLabels(db, rows), fuzzy: true };
 }
 
 export async function recentlyUpdatedShows(db: Kysely<Database>, limit: number): Promise<ShowRow[]> {

@@ -108,6 +108,9 @@ describeEachEngine(
       }
       const people = text(await (await app().request('/search?q=Alvaro%20Curiel')).text());
       expect(people).toContain('Álvaro Curiel · director of Somos.');
+      const typo = text(await (await app().request('/search?q=stranger%20thigns')).text());
+      expect(typo).toContain('No title matches “stranger thigns” exactly');
+      expect(typo).toContain('Stranger Things');
       const none = await app().request('/search?q=zzzzqqq');
       expect(text(await none.text())).toContain('No shows match “zzzzqqq”');
     });

@@ -8,10 +8,21 @@ import { accounts } from './migrations/005_accounts.ts';
 import { news } from './migrations/006_news.ts';
 import { calendar } from './migrations/007_calendar.ts';
 import { peopleSearch } from './migrations/008_people_search.ts';
+import { fuzzySearch } from './migrations/009_fuzzy_search.ts';
 import type { Migration } from './migrations/types.ts';
 
 // Append only: never edit or reorder a migration that has shipped.
-export const MIGRATIONS: readonly Migration[] = [catalogue, statusEvents, search, imports, accounts, news, calendar, peopleSearch];
+export const MIGRATIONS: readonly Migration[] = [
+  catalogue,
+  statusEvents,
+  search,
+  imports,
+  accounts,
+  news,
+  calendar,
+  peopleSearch,
+  fuzzySearch,
+];
 
 const LOCK_KEY = 4_815_162_342; // any constant; serialises migrators across app processes on PostgreSQL
 
