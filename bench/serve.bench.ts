@@ -47,6 +47,32 @@ async function bareNodeHttp(bytes: Buffer): Promise<{ url: string; stop: () => v
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
 }
 
+/** nginx serving the same bytes as a static file, one worker (like the one Node process), if nginx is installed. */
+async function nginxStatic(bytes: Buffer): Promise<{ url: string; stop: () => void } | null> {
+  const bin = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
+  if (!bin) return null;
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-nginx-'));
+  fs.writeFileSync(path.join(dir, 'somos.html'), bytes);
+  const conf = path.join(dir, 'nginx.conf');
+  fs.writeFileSync(
+    conf,
+    `worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log; daemon off;
+events { worker_connections 1024; }
+http { access_log off; types { text/html html; } client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir}; uwsgi_temp_path ${dir}; scgi_temp_path ${dir};
+  server { listen 127.0.0.1:${port}; root ${dir}; location / { try_files /somos.html =404; } } }`,
+  );
+  const child = spawn(bin, ['-c', conf, '-p', dir]);
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+}
+
 async function main() {
   const cold = await coldStart();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-bench-'));
@@ -54,13 +80,17 @@ async function main() {
   const appUrl = `${app.url.replace('localhost', '127.0.0.1')}/shows/somos`;
   const bytes = Buffer.from(await (await fetch(appUrl)).arrayBuffer());
   const bare = await bareNodeHttp(bytes);
+  const nginx = await nginxStatic(bytes);
   const appRuns: Array<{ rps: number; p99: number }> = [];
   const bareRuns: Array<{ rps: number; p99: number }> = [];
+  const nginxRuns: Array<{ rps: number; p99: number }> = [];
   for (let i = 0; i < 3; i++) {
     bareRuns.push(await load(bare.url));
+    if (nginx) nginxRuns.push(await load(nginx.url));
     appRuns.push(await load(appUrl));
   }
   bare.stop();
+  nginx?.stop();
   await app.stop();
 
   const appRps = median(appRuns.map((r) => r.rps));
@@ -77,8 +107,15 @@ async function main() {
   );
   console.log(`| Somos page, app (req/s) | ${appRps.toFixed(0)} | ${appRuns.map((r) => r.rps.toFixed(0)).join(', ')} |`);
   console.log(`| same bytes, bare node:http (req/s) | ${bareRps.toFixed(0)} | ${bareRuns.map((r) => r.rps.toFixed(0)).join(', ')} |`);
+  if (nginxRuns.length)
+    console.log(
+      `| same bytes, nginx static file, 1 worker (req/s) | ${median(nginxRuns.map((r) => r.rps)).toFixed(0)} | ${nginxRuns.map((r) => r.rps.toFixed(0)).join(', ')} |`,
+    );
   console.log(`| app / bare node:http | ${(appRps / bareRps).toFixed(2)} | |`);
-  console.log(`| p99 latency, app / bare (ms) | ${median(appRuns.map((r) => r.p99))} / ${median(bareRuns.map((r) => r.p99))} | |`);
+  if (nginxRuns.length) console.log(`| app / nginx | ${(appRps / median(nginxRuns.map((r) => r.rps))).toFixed(2)} | |`);
+  console.log(
+    `| p99 latency, app / bare${nginxRuns.length ? ' / nginx' : ''} (ms) | ${median(appRuns.map((r) => r.p99))} / ${median(bareRuns.map((r) => r.p99))}${nginxRuns.length ? ` / ${median(nginxRuns.map((r) => r.p99))}` : ''} | |`,
+  );
 }
 
 await main();
