@@ -185,7 +185,7 @@ export function SearchPage({
           <p>
             {result.fuzzy
               ? `No title matches “${query}” exactly; ${result.total === 1 ? 'this one is' : 'these are'} spelled closest.`
-              : `${result.total} show${result.total === 1 ? '' : 's'} match${result.total === 1 ? 'es' : ''} “${query}”.`}
+              : `${result.totalCapped ? 'More than ' : ''}${result.total.toLocaleString('en')} show${result.total === 1 ? '' : 's'} match${result.total === 1 && !result.totalCapped ? 'es' : ''} “${query}”.`}
           </p>
           <ul class="plain">
             {result.items.map((s) => (

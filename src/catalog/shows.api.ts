@@ -20,6 +20,7 @@ export function showApi({ db, siteUrl, now, forecasts }: AppDeps) {
         page,
         limit,
         fuzzy: result.fuzzy ?? false,
+        totalCapped: result.totalCapped ?? false,
         items: result.items.map((s) => showSummary(s, siteUrl)),
       });
     },

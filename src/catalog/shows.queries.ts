@@ -225,7 +225,11 @@ export interface ShowPage {
   items: ShowRow[];
   /** True when nothing matched exactly and these are close spellings. */
   fuzzy?: boolean;
+  /** True when more than `total` (COUNT_CAP) shows match. */
+  totalCapped?: boolean;
 }
+
+export const COUNT_CAP = 1000;
 
 /** Filtered, paged list; with `q`, ranked by full-text relevance (FTS5 bm25 or ts_rank). */
 export async function listShows(db: Kysely<Database>, engine: Engine, filters: ShowFilters): Promise<ShowPage> {
@@ -242,16 +246,21 @@ export async function listShows(db: Kysely<Database>, engine: Engine, filters: S
   if (filters.year) base = base.where('s.premiered', '>=', `${filters.year}-01-01`).where('s.premiered', '<=', `${filters.year}-12-31`);
 
   let ranked = base;
+  let countFrom: ReturnType<typeof sql> | null = null;
   if (terms.length > 0 && engine === 'sqlite') {
     // Each term is a quoted prefix: user text never reaches FTS5 syntax.
     const match = terms.map((t) => `"${t.replaceAll('"', '')}"*`).join(' ');
+    // With no other filter, FTS5 can keep just the best N itself (ORDER BY rank LIMIT) instead of sorting every match.
+    const unfiltered = !filters.platform && !filters.status && !filters.country && !filters.genre && !filters.year;
+    const topN = unfiltered ? sql` order by rank limit ${filters.offset + filters.limit}` : sql``;
     ranked = base
       .innerJoin(
-        sql<{ rowid: number; rank: number }>`(select rowid, rank from shows_fts where shows_fts match ${match})`.as('f'),
+        sql<{ rowid: number; rank: number }>`(select rowid, rank from shows_fts where shows_fts match ${match}${topN})`.as('f'),
         'f.rowid',
         's.id',
       )
       .orderBy(sql`f.rank`);
+    if (unfiltered) countFrom = sql`(select rowid from shows_fts where shows_fts match ${match} limit ${COUNT_CAP + 1})`;
   } else if (terms.length > 0) {
     const tsquery = terms.map((t) => `'${t.replaceAll("'", '')}':*`).join(' & ');
     const vector = sql`to_tsvector('simple', s.search_text)`;
@@ -259,13 +268,27 @@ export async function listShows(db: Kysely<Database>, engine: Engine, filters: S
       .where(sql<boolean>`${vector} @@ to_tsquery('simple', ${tsquery})`)
       .orderBy(sql`ts_rank(${vector}, to_tsquery('simple', ${tsquery}))`, 'desc');
   }
-  const countRow = await db
-    .selectFrom(ranked.clearSelect().clearOrderBy().select('s.id').as('matches'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  // Counting stops at COUNT_CAP: "more than 1,000 match" is as useful as an exact figure, and far cheaper.
+  const countRow = countFrom
+    ? await db
+        .selectFrom(countFrom.as('matches'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    : await db
+        .selectFrom(
+          ranked
+            .clearSelect()
+            .clearOrderBy()
+            .select('s.id')
+            .limit(COUNT_CAP + 1)
+            .as('matches'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
   const rows = await ranked.orderBy('s.title').orderBy('s.id').limit(filters.limit).offset(filters.offset).execute();
   if (Number(countRow.n) === 0 && terms.length > 0) return closeSpellings(db, engine, base, terms.join(' '), filters);
-  return { total: Number(countRow.n), items: await withLabels(db, rows) };
+  const n = Number(countRow.n);
+  return { total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, items: await withLabels(db, rows) };
 }
 
 const FUZZY_LIMIT = 20;
