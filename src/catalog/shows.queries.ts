@@ -248,8 +248,9 @@ export async function listShows(db: Kysely<Database>, engine: Engine, filters: S
   let ranked = base;
   let countFrom: ReturnType<typeof sql> | null = null;
   if (terms.length > 0 && engine === 'sqlite') {
-    // Each term is a quoted prefix: user text never reaches FTS5 syntax.
-    const match = terms.map((t) => `"${t.replaceAll('"', '')}"*`).join(' ');
+    // Quoted terms, so user text never reaches FTS5 syntax; only the last is a prefix (the word being typed),
+    // since a prefix of a common word is costly on a large catalogue.
+    const match = terms.map((t, i) => `"${t.replaceAll('"', '')}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
     // With no other filter, FTS5 can keep just the best N itself (ORDER BY rank LIMIT) instead of sorting every match.
     const unfiltered = !filters.platform && !filters.status && !filters.country && !filters.genre && !filters.year;
     const topN = unfiltered ? sql` order by rank limit ${filters.offset + filters.limit}` : sql``;
@@ -262,7 +263,7 @@ export async function listShows(db: Kysely<Database>, engine: Engine, filters: S
       .orderBy(sql`f.rank`);
     if (unfiltered) countFrom = sql`(select rowid from shows_fts where shows_fts match ${match} limit ${COUNT_CAP + 1})`;
   } else if (terms.length > 0) {
-    const tsquery = terms.map((t) => `'${t.replaceAll("'", '')}':*`).join(' & ');
+    const tsquery = terms.map((t, i) => `'${t.replaceAll("'", '')}'${i === terms.length - 1 ? ':*' : ''}`).join(' & ');
     const vector = sql`to_tsvector('simple', s.search_text)`;
     ranked = base
       .where(sql<boolean>`${vector} @@ to_tsquery('simple', ${tsquery})`)
