@@ -1,0 +1,73 @@
+import { expect, it } from 'vitest';
+import { describeEachEngine, TEST_NOW } from '../db/testing.ts';
+import { importStarterCatalogue } from '../importers/starter/starter.import.ts';
+import { loadStarterCatalogue } from '../importers/starter/starter.load.ts';
+import { buildApp } from '../server.ts';
+
+// The schema.org vocabulary our JSON-LD may use: each type with the properties schema.org defines for it
+// (its own and inherited from CreativeWork / Thing / Intangible), as listed on schema.org.
+const THING = ['@context', '@type', '@id', 'name', 'alternateName', 'description', 'url', 'sameAs'];
+const CREATIVE_WORK = [
+  ...THING,
+  'genre',
+  'inLanguage',
+  'countryOfOrigin',
+  'creator',
+  'director',
+  'actor',
+  'musicBy',
+  'producer',
+  'aggregateRating',
+  'dateModified',
+  'isPartOf',
+  'startDate',
+  'endDate',
+];
+const VOCABULARY: Record<string, string[]> = {
+  TVSeries: [...CREATIVE_WORK, 'numberOfSeasons', 'numberOfEpisodes', 'containsSeason'],
+  TVSeason: [...CREATIVE_WORK, 'seasonNumber', 'numberOfEpisodes'],
+  Person: THING,
+  PerformanceRole: [...THING, 'actor', 'characterName'],
+  Country: THING,
+  AggregateRating: [...THING, 'ratingValue', 'bestRating', 'worstRating', 'ratingCount'],
+  WebSite: CREATIVE_WORK,
+  BreadcrumbList: [...THING, 'itemListElement'],
+  ListItem: [...THING, 'position', 'item'],
+};
+
+function check(node: unknown, where: string, problems: string[]): void {
+  if (Array.isArray(node)) return node.forEach((n, i) => check(n, `${where}[${i}]`, problems));
+  if (!node || typeof node !== 'object') return;
+  const obj = node as Record<string, unknown>;
+  const type = obj['@type'];
+  if (typeof type === 'string') {
+    const allowed = VOCABULARY[type];
+    if (!allowed) problems.push(`${where}: unknown type ${type}`);
+    else for (const key of Object.keys(obj)) if (!allowed.includes(key)) problems.push(`${where}: ${type} has no property ${key}`);
+  }
+  for (const [key, value] of Object.entries(obj)) check(value, `${where}.${key}`, problems);
+}
+
+describeEachEngine(
+  'JSON-LD',
+  (db) => {
+    it('uses only schema.org types and properties, on every show page', async () => {
+      const app = buildApp({ db: db(), siteUrl: 'https://nextseason.test', now: () => TEST_NOW });
+      const shows = await db().kysely.selectFrom('shows').select('slug').execute();
+      const problems: string[] = [];
+      for (const { slug } of shows) {
+        const html = await (await app.request(`/shows/${slug}`)).text();
+        const blocks = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1] as string));
+        expect(
+          blocks.map((b) => b['@type']),
+          slug,
+        ).toEqual(['TVSeries', 'BreadcrumbList']);
+        blocks.forEach((b, i) => check(b, `${slug}#${i}`, problems));
+      }
+      expect(problems).toEqual([]);
+    });
+  },
+  async (db) => {
+    await importStarterCatalogue(db, loadStarterCatalogue(), TEST_NOW);
+  },
+);
