@@ -36,7 +36,10 @@ const VOCABULARY: Record<string, string[]> = {
 };
 
 function check(node: unknown, where: string, problems: string[]): void {
-  if (Array.isArray(node)) return node.forEach((n, i) => check(n, `${where}[${i}]`, problems));
+  if (Array.isArray(node)) {
+    for (const [i, n] of node.entries()) check(n, `${where}[${i}]`, problems);
+    return;
+  }
   if (!node || typeof node !== 'object') return;
   const obj = node as Record<string, unknown>;
   const type = obj['@type'];
@@ -62,7 +65,7 @@ describeEachEngine(
           blocks.map((b) => b['@type']),
           slug,
         ).toEqual(['TVSeries', 'BreadcrumbList']);
-        blocks.forEach((b, i) => check(b, `${slug}#${i}`, problems));
+        for (const [i, b] of blocks.entries()) check(b, `${slug}#${i}`, problems);
       }
       expect(problems).toEqual([]);
     });
