@@ -28,6 +28,12 @@ import { loginAllowed } from './throttle.rules.ts';
 const LOGIN_CSRF = 'ns_login_csrf';
 type C = Context<AdminEnv>;
 
+/** A submitted form's text fields, the CSRF token left out. */
+export async function formValues(c: Context): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  return Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<string, string>;
+}
+
 export function adminPage(c: Context, title: string, body: unknown, status: 200 | 400 | 401 | 403 | 404 | 429 = 200) {
   return c.html(
     `<!doctype html>${<Layout meta={{ title: `${title} | Next Season desk`, description: "Editors' desk", noindex: true }}>{body as never}</Layout>}`,
@@ -214,11 +220,7 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
       const { user, csrf } = me(c);
       const show = await getShowBySlug(db.kysely, c.req.param('slug') ?? '');
       if (!show) return adminPage(c, 'Not found', <h1>No such show</h1>, 404);
-      const body = await c.req.parseBody();
-      const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<
-        string,
-        string
-      >;
+      const values = await formValues(c);
       const checked = validateEvent(values);
       if (!checked.ok) {
         const events = await listShowEvents(db.kysely, show.id);
@@ -246,11 +248,7 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
       const { user, csrf } = me(c);
       const show = await getShowBySlug(db.kysely, c.req.param('slug') ?? '');
       if (!show) return adminPage(c, 'Not found', <h1>No such show</h1>, 404);
-      const body = await c.req.parseBody();
-      const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<
-        string,
-        string
-      >;
+      const values = await formValues(c);
       const parsed = factsInput.safeParse(values);
       if (!parsed.success) {
         const events = await listShowEvents(db.kysely, show.id);
@@ -283,11 +281,7 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
       const { user, csrf } = me(c);
       const found = await liveEvent(c.req.param('id'));
       if (!found) return adminPage(c, 'Not found', <h1>No such event</h1>, 404);
-      const body = await c.req.parseBody();
-      const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<
-        string,
-        string
-      >;
+      const values = await formValues(c);
       const checked = validateEvent(values);
       if (!checked.ok) {
         return adminPage(

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { User } from '../accounts/accounts.queries.ts';
-import { adminPage } from '../accounts/admin.routes.tsx';
+import { adminPage, formValues } from '../accounts/admin.routes.tsx';
 import type { AdminEnv } from '../accounts/auth.middleware.ts';
 import type { AppDeps } from '../app.types.ts';
 import { fieldMessages } from '../status/event.input.ts';
@@ -26,11 +26,7 @@ export function newsPages({ db, now }: AppDeps) {
     async accept(c: C) {
       const { user, csrf } = me(c);
       const id = Number(c.req.param('id'));
-      const body = await c.req.parseBody();
-      const edits = Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<
-        string,
-        string
-      >;
+      const edits = await formValues(c);
       const result = Number.isInteger(id) ? await acceptCandidate(db.kysely, id, edits, user, now()) : null;
       if (!result) return adminPage(c, 'Not found', <h1>No such candidate waiting</h1>, 404);
       if (!result.ok) {
@@ -62,11 +58,7 @@ export function newsPages({ db, now }: AppDeps) {
     // POST /admin/feeds
     async addFeed(c: C) {
       const { user, csrf } = me(c);
-      const body = await c.req.parseBody();
-      const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<
-        string,
-        string
-      >;
+      const values = await formValues(c);
       const parsed = feedInput.safeParse(values);
       const taken =
         parsed.success && (await db.kysely.selectFrom('feeds').select('id').where('url', '=', parsed.data.url).executeTakeFirst());

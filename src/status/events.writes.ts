@@ -8,34 +8,43 @@ import { refreshDerivedStatus } from './events.queries.ts';
 // Adding and retracting status events: one transaction each, with the show's status, its "last updated"
 // and the audit log changed together.
 
+/** The event's source row (found by URL, or added), or null for a rumour without one. */
+async function sourceFor(trx: Kysely<Database>, input: EventInput, stamp: string): Promise<number | null> {
+  if (!input.source_url) return null;
+  const outlet = input.outlet || new URL(input.source_url).hostname.replace(/^www\./, '');
+  return (
+    await upsertRow(
+      trx,
+      'sources',
+      { url: input.source_url },
+      { outlet },
+      { onInsert: { created_at: stamp, retrieved_on: stamp.slice(0, 10) } },
+    )
+  ).id;
+}
+
+/** The columns an editor's input sets. */
+function eventColumns(input: EventInput, sourceId: number | null) {
+  return {
+    season_number: input.season ?? null,
+    kind: input.kind,
+    effective_date: input.date.date,
+    effective_precision: input.date.precision,
+    announced_date: input.announced?.date ?? null,
+    announced_precision: input.announced?.precision ?? null,
+    tier: input.tier,
+    source_id: sourceId,
+    quote: input.quote ?? null,
+    notes: input.notes ?? null,
+  };
+}
+
 export async function addEvent(db: Kysely<Database>, showId: number, input: EventInput, by: User | null, now: Date): Promise<number> {
   const stamp = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    let sourceId: number | null = null;
-    if (input.source_url) {
-      const outlet = input.outlet || new URL(input.source_url).hostname.replace(/^www\./, '');
-      sourceId = (
-        await upsertRow(
-          trx,
-          'sources',
-          { url: input.source_url },
-          { outlet },
-          { onInsert: { created_at: stamp, retrieved_on: stamp.slice(0, 10) } },
-        )
-      ).id;
-    }
     const row = {
       show_id: showId,
-      season_number: input.season ?? null,
-      kind: input.kind,
-      effective_date: input.date.date,
-      effective_precision: input.date.precision,
-      announced_date: input.announced?.date ?? null,
-      announced_precision: input.announced?.precision ?? null,
-      tier: input.tier,
-      source_id: sourceId,
-      quote: input.quote ?? null,
-      notes: input.notes ?? null,
+      ...eventColumns(input, await sourceFor(trx, input, stamp)),
       entered_by: by?.email ?? 'cli',
       created_at: stamp,
     };
@@ -64,31 +73,9 @@ export async function updateEvent(
       .where('retracted_at', 'is', null)
       .executeTakeFirst();
     if (!before) return null;
-    let sourceId = before.source_id;
-    if (input.source_url) {
-      const outlet = input.outlet || new URL(input.source_url).hostname.replace(/^www\./, '');
-      sourceId = (
-        await upsertRow(
-          trx,
-          'sources',
-          { url: input.source_url },
-          { outlet },
-          { onInsert: { created_at: stamp, retrieved_on: stamp.slice(0, 10) } },
-        )
-      ).id;
-    } else if (input.tier === 'rumour') sourceId = null;
-    const patch = {
-      season_number: input.season ?? null,
-      kind: input.kind,
-      effective_date: input.date.date,
-      effective_precision: input.date.precision,
-      announced_date: input.announced?.date ?? null,
-      announced_precision: input.announced?.precision ?? null,
-      tier: input.tier,
-      source_id: sourceId,
-      quote: input.quote ?? null,
-      notes: input.notes ?? null,
-    };
+    // A correction without a URL keeps the old source, unless it is now a rumour.
+    const sourceId = input.source_url ? await sourceFor(trx, input, stamp) : input.tier === 'rumour' ? null : before.source_id;
+    const patch = eventColumns(input, sourceId);
     await trx.updateTable('status_events').set(patch).where('id', '=', eventId).execute();
     await trx.updateTable('shows').set({ updated_at: stamp }).where('id', '=', before.show_id).execute();
     await refreshDerivedStatus(trx, before.show_id, stamp.slice(0, 10));
