@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { audit, type User } from '../accounts/accounts.queries.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, StatusEventsTable } from '../db/schema.ts';
 import { upsertRow } from '../db/upsert.ts';
 import type { EventInput } from './event.input.ts';
 import { refreshDerivedStatus } from './events.queries.ts';
@@ -56,13 +56,17 @@ export async function addEvent(db: Kysely<Database>, showId: number, input: Even
   });
 }
 
-/** Corrects an event in place; null when there is no such live event. */
-export async function updateEvent(
+/**
+ * Changes a live (unretracted) event in one transaction: the show's "last updated", its derived status and
+ * the audit log move with it. Null when there is no such live event.
+ */
+async function changeLiveEvent(
   db: Kysely<Database>,
   eventId: number,
-  input: EventInput,
   by: User | null,
   now: Date,
+  action: string,
+  change: (trx: Kysely<Database>, before: Selectable<StatusEventsTable>, stamp: string) => Promise<Partial<Selectable<StatusEventsTable>>>,
 ): Promise<{ showId: number } | null> {
   const stamp = now.toISOString();
   return db.transaction().execute(async (trx) => {
@@ -73,40 +77,31 @@ export async function updateEvent(
       .where('retracted_at', 'is', null)
       .executeTakeFirst();
     if (!before) return null;
-    // A correction without a URL keeps the old source, unless it is now a rumour.
-    const sourceId = input.source_url ? await sourceFor(trx, input, stamp) : input.tier === 'rumour' ? null : before.source_id;
-    const patch = eventColumns(input, sourceId);
+    const patch = await change(trx, before, stamp);
     await trx.updateTable('status_events').set(patch).where('id', '=', eventId).execute();
     await trx.updateTable('shows').set({ updated_at: stamp }).where('id', '=', before.show_id).execute();
     await refreshDerivedStatus(trx, before.show_id, stamp.slice(0, 10));
-    await audit(
-      trx,
-      { user: by, action: 'event.edit', entity: 'status_event', entityId: eventId, before, after: { ...before, ...patch } },
-      now,
-    );
+    await audit(trx, { user: by, action, entity: 'status_event', entityId: eventId, before, after: { ...before, ...patch } }, now);
     return { showId: before.show_id };
   });
 }
 
-/** Retracts an event (it stays on record, marked, and stops counting); null when there is no such live event. */
-export async function retractEvent(db: Kysely<Database>, eventId: number, by: User | null, now: Date): Promise<{ showId: number } | null> {
-  const stamp = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('status_events')
-      .selectAll()
-      .where('id', '=', eventId)
-      .where('retracted_at', 'is', null)
-      .executeTakeFirst();
-    if (!before) return null;
-    await trx.updateTable('status_events').set({ retracted_at: stamp }).where('id', '=', eventId).execute();
-    await trx.updateTable('shows').set({ updated_at: stamp }).where('id', '=', before.show_id).execute();
-    await refreshDerivedStatus(trx, before.show_id, stamp.slice(0, 10));
-    await audit(
-      trx,
-      { user: by, action: 'event.retract', entity: 'status_event', entityId: eventId, before, after: { ...before, retracted_at: stamp } },
-      now,
-    );
-    return { showId: before.show_id };
+/** Corrects an event in place; null when there is no such live event. */
+export function updateEvent(
+  db: Kysely<Database>,
+  eventId: number,
+  input: EventInput,
+  by: User | null,
+  now: Date,
+): Promise<{ showId: number } | null> {
+  return changeLiveEvent(db, eventId, by, now, 'event.edit', async (trx, before, stamp) => {
+    // A correction without a URL keeps the old source, unless it is now a rumour.
+    const sourceId = input.source_url ? await sourceFor(trx, input, stamp) : input.tier === 'rumour' ? null : before.source_id;
+    return eventColumns(input, sourceId);
   });
+}
+
+/** Retracts an event (it stays on record, marked, and stops counting); null when there is no such live event. */
+export function retractEvent(db: Kysely<Database>, eventId: number, by: User | null, now: Date): Promise<{ showId: number } | null> {
+  return changeLiveEvent(db, eventId, by, now, 'event.retract', async (_trx, _before, stamp) => ({ retracted_at: stamp }));
 }
