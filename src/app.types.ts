@@ -1,5 +1,6 @@
 import type { Db } from './db/database.ts';
 import type { ForecastService } from './forecast/forecast.service.ts';
+import type { MailSender } from './mail/sender.ts';
 
 /** What every handler may use; tests pass their own database and clock. */
 export interface AppDeps {
@@ -7,4 +8,8 @@ export interface AppDeps {
   siteUrl: string;
   now: () => Date;
   forecasts: ForecastService;
+  /** Sends queued mail; absent when no SMTP server is configured (readers are then not offered reply mail). */
+  mail?: MailSender | null;
+  /** Behind a reverse proxy: take the reader's address from X-Forwarded-For. */
+  trustProxy?: boolean;
 }

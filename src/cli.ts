@@ -24,6 +24,7 @@ import { DataFileError, loadStarterCatalogue } from './importers/starter/starter
 import { tvmazeClient } from './importers/tvmaze.client.ts';
 import { checkTvmazeFile, tvmazeItems } from './importers/tvmaze.import.ts';
 import { syncTvmaze } from './importers/tvmaze.sync.ts';
+import { mailSender } from './mail/sender.ts';
 import { runIntake } from './news/intake.ts';
 import { feedInput } from './news/news.input.ts';
 import { buildApp } from './server.ts';
@@ -53,7 +54,9 @@ program
       console.log(`loaded the starter catalogue: ${tally.counts.get('shows')?.inserted ?? 0} shows`);
     }
     await refreshAllStatuses(db.kysely, new Date().toISOString().slice(0, 10));
-    const app = buildApp({ db, siteUrl: config.siteUrl, now: () => new Date() });
+    const now = () => new Date();
+    const mail = config.smtpUrl ? mailSender({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, now }) : null;
+    const app = buildApp({ db, siteUrl: config.siteUrl, now, mail, trustProxy: config.trustProxy });
     const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host });
     server.once('error', (error: NodeJS.ErrnoException) => {
       const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is in use; set PORT to a free port` : error.message;
@@ -64,7 +67,10 @@ program
       console.log(`Next Season is running at ${config.siteUrl}/ (${engine}; ready in ${Math.round(performance.now() - started)} ms)`);
       console.log(`Open ${config.siteUrl}/shows/somos to see a show page.`);
     });
-    const stop = () => server.close(() => db.close().then(() => process.exit(0)));
+    const stop = () => {
+      mail?.stop();
+      server.close(() => db.close().then(() => process.exit(0)));
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

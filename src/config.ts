@@ -7,6 +7,10 @@ export interface Config {
   host: string;
   siteUrl: string;
   database: DatabaseConfig;
+  /** smtp://host:port (or smtps://user:pass@host); unset means no mail, and readers are not offered reply mail. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  trustProxy: boolean;
 }
 
 /** A configuration problem worth one clear line at start-up. */
@@ -55,7 +59,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST?.trim() || '127.0.0.1';
   const siteUrl = (env.SITE_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+/.test(siteUrl)) throw new ConfigError(`SITE_URL must be an http(s) URL, got "${siteUrl}"`);
-  return { port, host, siteUrl, database: parseDatabaseUrl(env.DATABASE_URL) };
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl))
+    throw new ConfigError(`SMTP_URL must be smtp://host:port or smtps://user:pass@host, got "${redact(smtpUrl)}"`);
+  const mailFrom = env.MAIL_FROM?.trim() || `Next Season <no-reply@${new URL(siteUrl).hostname}>`;
+  const trustProxy = env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true';
+  return { port, host, siteUrl, database: parseDatabaseUrl(env.DATABASE_URL), smtpUrl, mailFrom, trustProxy };
 }
 
 /** Hides a password in a connection string before it is printed. */

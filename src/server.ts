@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
 import { adminPages } from './accounts/admin.routes.tsx';
 import { type AdminEnv, ALL_ROLES, loadSession, requireRole } from './accounts/auth.middleware.ts';
 import { openApiDocument } from './api/openapi.ts';
@@ -7,11 +9,26 @@ import { problem } from './api/problem.ts';
 import type { AppDeps } from './app.types.ts';
 import { showApi } from './catalog/shows.api.ts';
 import { notFound, showPages } from './catalog/shows.routes.tsx';
+import { commentRoutes } from './comments/comments.routes.tsx';
+import { formSecret, formTokenFiller } from './comments/form.cookie.ts';
+import { moderationPages } from './comments/moderation.routes.tsx';
 import { feedRoutes } from './feeds/feeds.routes.ts';
 import { type ForecastService, forecastService } from './forecast/forecast.service.ts';
 import { newsPages } from './news/news.routes.tsx';
 import { pageCache } from './site/page.cache.ts';
 import { aboutPage, browsePage, calendarPage, scoreboardPage, serverError } from './site/site.routes.tsx';
+
+// Pages run only our own script; reader text can never bring its own.
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 /** The whole HTTP surface: one line per route. */
 export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: ForecastService }): Hono<AdminEnv> {
@@ -23,7 +40,13 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   const news = newsPages(deps);
   const feeds = feedRoutes(deps);
   const desk = requireRole('admin', 'editor');
-  const pagesCache = pageCache({ db: deps.db, now: deps.now, cacheControl: 'public, max-age=30, stale-while-revalidate=300' });
+  const moderators = requireRole(...ALL_ROLES);
+  const comments = commentRoutes(deps);
+  const moderation = moderationPages(deps);
+  const personalize = formTokenFiller({ secret: formSecret(deps.db), now: deps.now, secure: deps.siteUrl.startsWith('https:') });
+  const pagesCache = pageCache({ db: deps.db, now: deps.now, cacheControl: 'public, max-age=30, stale-while-revalidate=300', personalize });
+  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
+  app.use('/shows/:slug/comments', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('The form is too large.', 413) }));
   const apiCache = pageCache({ db: deps.db, now: deps.now, cacheControl: 'public, max-age=30, stale-while-revalidate=120' });
   for (const path of ['/', '/search', '/shows/*', '/about', '/feed.*', '/platforms/*', '/calendar.ics', '/sitemap.xml'])
     app.use(path, pagesCache);
@@ -37,6 +60,13 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   app.get('/calendar', calendarPage(deps));
   app.get('/browse', browsePage(deps));
   app.get('/healthz', (c) => c.text('ok'));
+  app.get('/assets/comments.js', comments.script);
+  app.post('/shows/:slug/comments', comments.post);
+  app.post('/comments/:id/report', comments.report);
+  app.get('/comments/subscriptions/confirm', comments.confirmForm);
+  app.post('/comments/subscriptions/confirm', comments.confirm);
+  app.get('/comments/subscriptions/unsubscribe', comments.unsubscribeForm);
+  app.post('/comments/subscriptions/unsubscribe', comments.unsubscribe);
   for (const format of ['xml', 'atom', 'json'] as const) {
     app.get(`/feed.${format}`, feeds.feed(format));
     app.get(`/shows/:slug/feed.${format}`, feeds.feed(format));
@@ -52,6 +82,7 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   app.get('/api/shows/:slug', api.get);
   app.get('/api/shows/:slug/forecast', api.forecast);
   app.get('/api/shows/:slug/events', api.events);
+  app.get('/api/shows/:slug/comments', comments.api);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(deps.siteUrl)));
 
   app.use('/admin/*', loadSession(deps));
@@ -71,6 +102,13 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   app.post('/admin/queue/:id/accept', desk, news.accept);
   app.post('/admin/queue/:id/reject', desk, news.reject);
   app.get('/admin/feeds', desk, news.feeds);
+  app.get('/admin/comments', moderators, moderation.queue);
+  app.post('/admin/comments/:id/:action{approve|hide|spam|delete|hold}', moderators, moderation.act);
+  app.get('/admin/comments/:id/edit', moderators, moderation.editForm);
+  app.post('/admin/comments/:id/edit', moderators, moderation.edit);
+  app.get('/admin/bans', moderators, moderation.bans);
+  app.post('/admin/bans', moderators, moderation.addBan);
+  app.post('/admin/bans/:id/lift', moderators, moderation.liftBan);
   app.post('/admin/feeds', desk, news.addFeed);
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? problem(c, 404, 'Not found', `no resource at ${c.req.path}`) : notFound(c)));

@@ -99,14 +99,14 @@ export async function recordFailure(db: Kysely<Database>, email: string, ip: str
 
 export async function audit(
   db: Kysely<Database>,
-  entry: { user: User | null; action: string; entity: string; entityId: number | null; before?: unknown; after?: unknown },
+  entry: { user: User | null; actor?: string; action: string; entity: string; entityId: number | null; before?: unknown; after?: unknown },
   now: Date,
 ): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
       user_id: entry.user?.id ?? null,
-      actor: entry.user ? entry.user.email : 'cli',
+      actor: entry.user ? entry.user.email : (entry.actor ?? 'cli'),
       action: entry.action,
       entity: entry.entity,
       entity_id: entry.entityId,

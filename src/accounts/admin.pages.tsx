@@ -81,7 +81,9 @@ function EventFields({ errors, values }: { errors: Record<string, string>; value
 export function AdminBar({ user, csrf }: { user: User; csrf: string }) {
   return (
     <nav class="meta" aria-label="Editors' desk">
-      <a href="/admin">Desk</a>
+      {user.role !== 'moderator' ? <a href="/admin">Desk</a> : null}
+      {user.role !== 'moderator' ? ' · ' : null}
+      <a href="/admin/comments">Comments</a>
       {user.role !== 'moderator' ? (
         <>
           {' · '}

@@ -5,6 +5,7 @@ import type { AppDeps } from '../app.types.ts';
 import { partialDateToString } from '../catalog/dates.ts';
 import { factsInput, updateShowFacts } from '../catalog/show.facts.ts';
 import { getShowBySlug, listShows, type ShowRow } from '../catalog/shows.queries.ts';
+import { clientAddress } from '../site/client.ts';
 import { Layout } from '../site/layout.tsx';
 import { validateEvent } from '../status/event.input.ts';
 import { type EventRow, listShowEvents } from '../status/events.queries.ts';
@@ -53,14 +54,6 @@ export function forbiddenPage(c: Context, message: string) {
   );
 }
 
-function client(c: Context): string {
-  return (
-    c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ||
-    (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ||
-    'unknown'
-  );
-}
-
 function factValues(show: ShowRow): Record<string, string | null> {
   return {
     title: show.title,
@@ -86,7 +79,7 @@ function eventValues(e: EventRow): Record<string, string> {
   };
 }
 
-export function adminPages({ db, now, siteUrl }: AppDeps) {
+export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
   const secure = siteUrl.startsWith('https:');
   const me = (c: C) => c.get('session') as { user: User; csrf: string };
   const liveEvent = async (param: string | undefined) => {
@@ -128,7 +121,7 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
       };
       if (!cookie || !field('_csrf') || !sameToken(cookie, field('_csrf'))) return again('The form had expired. Please try again.', 403);
       if (!email || !field('password')) return again('Enter your email and password.', 400);
-      const ip = client(c);
+      const ip = clientAddress(c, trustProxy);
       const t = now();
       const verdict = loginAllowed({ ...(await recentFailures(db.kysely, email, ip, t)), now: t.getTime() });
       if (!verdict.allowed) {
@@ -157,6 +150,7 @@ export function adminPages({ db, now, siteUrl }: AppDeps) {
     // GET /admin
     async desk(c: C) {
       const { user, csrf } = me(c);
+      if (user.role === 'moderator') return c.redirect('/admin/comments', 303);
       const query = (c.req.query('q') ?? '').slice(0, 200);
       const shows = query ? (await listShows(db.kysely, db.engine, { q: query, limit: 20, offset: 0 })).items : [];
       const events = await db.kysely

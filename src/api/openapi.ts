@@ -78,6 +78,38 @@ export function openApiDocument(siteUrl: string) {
           },
         },
       },
+      '/api/shows/{slug}/comments': {
+        get: {
+          operationId: 'listShowComments',
+          summary: 'Published reader comments on a show: threads with their replies. Never carries an email or IP address.',
+          parameters: [
+            { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } },
+            { name: 'season', in: 'query', schema: { type: 'integer', minimum: 1 }, description: 'Only comments about this season' },
+            { name: 'order', in: 'query', schema: { type: 'string', enum: ['oldest', 'newest'], default: 'oldest' } },
+            { name: 'cpage', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 }, description: '50 threads a page' },
+          ],
+          responses: {
+            200: {
+              description: 'Comments',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      show: { type: 'string' },
+                      total: { type: 'integer', description: 'Published comments, replies included' },
+                      threads: { type: 'integer' },
+                      page: { type: 'integer' },
+                      comments: { type: 'array', items: { $ref: '#/components/schemas/Comment' } },
+                    },
+                  },
+                },
+              },
+            },
+            404: problem,
+          },
+        },
+      },
       '/api/shows/{slug}/events': {
         get: {
           operationId: 'listShowEvents',
@@ -127,6 +159,22 @@ export function openApiDocument(siteUrl: string) {
     },
     components: {
       schemas: {
+        Comment: {
+          type: 'object',
+          properties: {
+            id: { type: 'integer' },
+            name: { type: 'string' },
+            website: { type: ['string', 'null'], format: 'uri' },
+            html: { type: 'string', description: 'The comment as sanitised HTML; links carry rel="nofollow ugc"' },
+            spoiler: { type: 'boolean', description: 'Show behind a click' },
+            season: { type: ['integer', 'null'] },
+            parentId: { type: ['integer', 'null'] },
+            replyingTo: { type: ['string', 'null'], description: 'Name of the reply’s parent when it is itself a reply' },
+            createdAt: { type: 'string', format: 'date-time' },
+            editedAt: { type: ['string', 'null'], format: 'date-time', description: 'Set when a moderator edited it' },
+            replies: { type: 'array', items: { $ref: '#/components/schemas/Comment' } },
+          },
+        },
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status'],

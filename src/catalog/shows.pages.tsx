@@ -1,3 +1,4 @@
+import { type CommentsProps, CommentsSection, countLabel } from '../comments/comments.pages.tsx';
 import type { ShowForecast } from '../forecast/forecast.service.ts';
 import type { EventRow } from '../status/events.queries.ts';
 import { formatPartialDate } from './dates.ts';
@@ -6,7 +7,7 @@ import type { ShowView } from './show.view.ts';
 import type { CreditRow } from './shows.queries.ts';
 import { countryName, languageName } from './words.rules.ts';
 
-export type ShowPageProps = ShowView;
+export type ShowPageProps = ShowView & { comments?: CommentsProps };
 
 const RELEASE_STYLE: Record<string, string> = { all_at_once: 'All at once', weekly: 'Weekly', in_parts: 'In parts' };
 const ROLE_TITLES: Array<[string, string]> = [
@@ -64,6 +65,14 @@ export function ShowPage(p: ShowPageProps) {
           <>
             {' · '}facts last verified{' '}
             <time datetime={show.verifiedOn}>{formatPartialDate({ date: show.verifiedOn, precision: 'day' })}</time>
+          </>
+        ) : null}
+        {p.comments ? (
+          <>
+            {' · '}
+            <a href="#comments" id="comment-count">
+              {countLabel(p.comments.counts.reduce((sum, c) => sum + c.n, 0))}
+            </a>
           </>
         ) : null}
       </p>
@@ -219,6 +228,7 @@ export function ShowPage(p: ShowPageProps) {
           {show.ids.imdb ? <a href={`https://www.imdb.com/title/${show.ids.imdb}/`}>IMDb</a> : null}
         </p>
       ) : null}
+      {p.comments ? <CommentsSection {...p.comments} /> : null}
     </article>
   );
 }

@@ -1,5 +1,8 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
+import type { CommentFormState } from '../comments/comments.pages.tsx';
+import { commentSection } from '../comments/comments.section.ts';
+import { FORM_TOKEN_SLOT } from '../comments/form.cookie.ts';
 import { latestUpdates } from '../feeds/feeds.queries.ts';
 import { NotFoundPage } from '../site/errors.pages.tsx';
 import { recentDecisions, upcomingPremieres, waitingLongest } from '../site/home.queries.ts';
@@ -13,7 +16,35 @@ import { listShows, recentlyUpdatedShows, searchPeople } from './shows.queries.t
 
 const SEARCH_PAGE_SIZE = 20;
 
-export function showPages({ db, siteUrl, now, forecasts }: AppDeps) {
+export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
+  async function showPage(c: Context, comments: { token: string; form?: CommentFormState; status?: 400 | 403 | 404 | 429 }) {
+    const slug = slugParam.safeParse(c.req.param('slug'));
+    if (!slug.success) return notFound(c);
+    const view = await loadShowView(db.kysely, forecasts, slug.data, now());
+    if (!view) return notFound(c);
+    const { show } = view.detail;
+    const url = `${siteUrl}/shows/${show.slug}`;
+    const n = view.status.nextSeason;
+    const meta = {
+      title: `${show.title} season ${n}: will it happen, and when? | Next Season`,
+      description: `${view.next.verdict}. ${view.next.sentence} ${view.when}`.slice(0, 300),
+      canonical: url,
+      ogType: 'video.tv_show',
+      jsonLd: [showJsonLd(view.detail, url, siteUrl), breadcrumbJsonLd(show, siteUrl)],
+      feedsAt: `/shows/${show.slug}`,
+    };
+    const seasonNumbers = [...view.detail.seasons.map((s) => s.number), n];
+    const section = await commentSection(db.kysely, show, seasonNumbers, c.req.url, { ...comments, mailEnabled: Boolean(mail) });
+    return c.html(
+      `<!doctype html>${(
+        <Layout meta={meta}>
+          <ShowPage {...view} comments={section} />
+        </Layout>
+      )}`,
+      comments.status ?? 200,
+    );
+  }
+
   return {
     // GET /
     async home(c: Context) {
@@ -43,30 +74,10 @@ export function showPages({ db, siteUrl, now, forecasts }: AppDeps) {
     },
 
     // GET /shows/:slug
-    async show(c: Context) {
-      const slug = slugParam.safeParse(c.req.param('slug'));
-      if (!slug.success) return notFound(c);
-      const view = await loadShowView(db.kysely, forecasts, slug.data, now());
-      if (!view) return notFound(c);
-      const { show } = view.detail;
-      const url = `${siteUrl}/shows/${show.slug}`;
-      const n = view.status.nextSeason;
-      const meta = {
-        title: `${show.title} season ${n}: will it happen, and when? | Next Season`,
-        description: `${view.next.verdict}. ${view.next.sentence} ${view.when}`.slice(0, 300),
-        canonical: url,
-        ogType: 'video.tv_show',
-        jsonLd: [showJsonLd(view.detail, url, siteUrl), breadcrumbJsonLd(show, siteUrl)],
-        feedsAt: `/shows/${show.slug}`,
-      };
-      return c.html(
-        `<!doctype html>${(
-          <Layout meta={meta}>
-            <ShowPage {...view} />
-          </Layout>
-        )}`,
-      );
-    },
+    show: (c: Context) => showPage(c, { token: FORM_TOKEN_SLOT }),
+
+    /** The show page with the comment form in a given state (a rejected post keeps the reader's text). */
+    showPage,
 
     // GET /search?q=
     async search(c: Context) {

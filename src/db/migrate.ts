@@ -9,6 +9,7 @@ import { news } from './migrations/006_news.ts';
 import { calendar } from './migrations/007_calendar.ts';
 import { peopleSearch } from './migrations/008_people_search.ts';
 import { fuzzySearch } from './migrations/009_fuzzy_search.ts';
+import { comments } from './migrations/010_comments.ts';
 import type { Migration } from './migrations/types.ts';
 
 // Append only: never edit or reorder a migration that has shipped.
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   calendar,
   peopleSearch,
   fuzzySearch,
+  comments,
 ];
 
 const LOCK_KEY = 4_815_162_342; // any constant; serialises migrators across app processes on PostgreSQL

@@ -301,4 +301,90 @@ export interface Database {
   candidates: CandidatesTable;
   calendar_entries: CalendarEntriesTable;
   schema_migrations: SchemaMigrationsTable;
+  site_secrets: SiteSecretsTable;
+  comments: CommentsTable;
+  comment_reports: CommentReportsTable;
+  comment_authors: CommentAuthorsTable;
+  comment_bans: CommentBansTable;
+  comment_subscriptions: CommentSubscriptionsTable;
+  mail_outbox: MailOutboxTable;
+}
+
+export interface SiteSecretsTable {
+  name: string;
+  value: string;
+}
+
+export type CommentStatus = 'pending' | 'published' | 'hidden' | 'spam' | 'deleted';
+
+export interface CommentsTable {
+  id: Generated<number>;
+  show_id: number;
+  season_number: number | null;
+  parent_id: number | null;
+  root_id: number | null;
+  author_name: string;
+  author_email: string;
+  email_key: string;
+  author_url: string | null;
+  body: string;
+  body_hash: string;
+  spoiler: number;
+  status: CommentStatus;
+  status_reason: string | null;
+  ip: string;
+  created_at: string;
+  published_at: string | null;
+  notified_at: string | null;
+  edited_at: string | null;
+  moderated_by: string | null;
+  moderated_at: string | null;
+}
+
+export interface CommentReportsTable {
+  id: Generated<number>;
+  comment_id: number;
+  reason: string;
+  reporter: string;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+export interface CommentAuthorsTable {
+  email_key: string;
+  approved_at: string;
+  approved_by: string;
+}
+
+export interface CommentBansTable {
+  id: Generated<number>;
+  kind: 'email' | 'ip';
+  value: string;
+  reason: string | null;
+  created_by: string;
+  created_at: string;
+  lifted_at: string | null;
+}
+
+export interface CommentSubscriptionsTable {
+  id: Generated<number>;
+  comment_id: number;
+  status: 'unconfirmed' | 'confirmed' | 'unsubscribed';
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  headers: string;
+  created_at: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  sent_at: string | null;
+  last_error: string | null;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Db } from '../db/database.ts';
 import { databaseRevision } from '../db/revision.ts';
 
@@ -21,9 +21,18 @@ export interface PageCacheOptions {
   /** How long the database revision is trusted before it is read again, in ms. */
   revisionTtlMs?: number;
   cacheControl: string;
+  /** Per-reader parts of a cached page (e.g. a form token); a page it changes is sent as private. */
+  personalize?: (c: Context, body: string) => Promise<string>;
 }
 
-export function pageCache({ db, now, maxEntries = 5000, revisionTtlMs = 1000, cacheControl }: PageCacheOptions): MiddlewareHandler {
+export function pageCache({
+  db,
+  now,
+  maxEntries = 5000,
+  revisionTtlMs = 1000,
+  cacheControl,
+  personalize,
+}: PageCacheOptions): MiddlewareHandler {
   const entries = new Map<string, Entry>();
   let dbRevision = { value: '', readAt: -Infinity, writes: -1 };
 
@@ -41,9 +50,12 @@ export function pageCache({ db, now, maxEntries = 5000, revisionTtlMs = 1000, ca
     const key = c.req.url;
     const current = await revision();
     const hit = entries.get(key);
-    const send = (entry: Entry, status: 200 | 304) => {
+    const send = async (entry: Entry, status: 200 | 304) => {
       const headers = { etag: entry.etag, 'cache-control': cacheControl, 'content-type': entry.contentType, vary: 'accept-encoding' };
-      return status === 304 ? c.body(null, 304, headers) : c.body(entry.body, 200, headers);
+      if (status === 304) return c.body(null, 304, headers);
+      const body = personalize ? await personalize(c, entry.body) : entry.body;
+      if (body !== entry.body) headers['cache-control'] = 'private, no-cache';
+      return c.body(body, 200, headers);
     };
     if (hit && hit.revision === current) {
       entries.delete(key); // keep the most recently used last
@@ -64,6 +76,6 @@ export function pageCache({ db, now, maxEntries = 5000, revisionTtlMs = 1000, ca
       entries.set(key, entry);
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
     }
-    c.res = send(entry, c.req.header('if-none-match') === entry.etag ? 304 : 200);
+    c.res = await send(entry, c.req.header('if-none-match') === entry.etag ? 304 : 200);
   };
 }

@@ -25,5 +25,12 @@ ul.plain{list-style:none;padding:0}ul.plain li{padding:6px 0;border-bottom:1px s
 .error{color:var(--no);font-weight:600}
 details{margin:.4em 0}summary{cursor:pointer}
 .bottom{border-top:1px solid var(--line);padding:12px 20px;color:var(--muted);font-size:.85rem;max-width:52rem;margin:0 auto}
+.comment-list,.comment-replies{list-style:none;padding:0;margin:0}.comment{border-top:1px solid var(--line);padding:8px 0}.comment-replies{margin-left:1.2rem;border-left:3px solid var(--line);padding-left:.8rem}.comment-replies .comment{border-top:0}
+.comment-head{margin:.2em 0}.comment-body p{margin:.3em 0}.comment-body blockquote{margin:.3em 0;padding-left:.8em;border-left:3px solid var(--line);color:var(--muted)}.comment-body pre{overflow-x:auto;background:#f4f5f7;padding:6px}
+.comment-actions{margin:.2em 0}.comment-actions details,.comment-actions form{display:inline}.report summary{display:inline;color:var(--accent)}
+.comment-form textarea,.comment-form input:not([type=checkbox]){width:100%;max-width:36rem;box-sizing:border-box;padding:6px 8px;border:1px solid #8a9099;border-radius:4px;font:inherit}
+.comment-form button,.queue button,.report-form button{padding:6px 12px;border:1px solid var(--accent);background:var(--accent);color:#fff;border-radius:4px;font:inherit;cursor:pointer}
+.spoiler summary{color:var(--wait);font-weight:600}.notice:empty{display:none}.notice{background:#eef6ee;border:1px solid var(--yes);padding:6px 10px;border-radius:4px}
+.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}form.inline{display:inline}
 @media (max-width:480px){h1{font-size:1.5rem}table{font-size:.9rem}.search input{min-width:0;width:9rem}th,td{padding:4px}}
 `;

@@ -1,0 +1,205 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { CommentStatus, CommentsTable, Database } from '../db/schema.ts';
+import { renderComment } from './markdown.ts';
+
+// Reading comments. Public readers get published comments only, and never an email or IP address.
+
+export interface PublicComment {
+  id: number;
+  name: string;
+  website: string | null;
+  html: string;
+  spoiler: boolean;
+  season: number | null;
+  parentId: number | null;
+  replyingTo: string | null;
+  createdAt: string;
+  editedAt: string | null;
+  replies: PublicComment[];
+}
+
+export type CommentOrder = 'oldest' | 'newest';
+export const THREADS_PER_PAGE = 50;
+
+export interface Thread {
+  total: number;
+  threads: number;
+  comments: PublicComment[];
+}
+
+const PUBLIC_COLUMNS = [
+  'id',
+  'author_name',
+  'author_url',
+  'body',
+  'spoiler',
+  'season_number',
+  'parent_id',
+  'root_id',
+  'published_at',
+  'edited_at',
+] as const;
+
+type Row = Pick<Selectable<CommentsTable>, (typeof PUBLIC_COLUMNS)[number]>;
+
+function publicComment(r: Row, replyingTo: string | null): PublicComment {
+  return {
+    id: r.id,
+    name: r.author_name,
+    website: r.author_url,
+    html: renderComment(r.body),
+    spoiler: r.spoiler === 1,
+    season: r.season_number,
+    parentId: r.parent_id,
+    replyingTo,
+    createdAt: r.published_at ?? '',
+    editedAt: r.edited_at,
+    replies: [],
+  };
+}
+
+/** Published comments on a show (or one season of it), threads paged, replies oldest first under each. */
+export async function loadThread(
+  db: Kysely<Database>,
+  showId: number,
+  { season, order, page }: { season: number | null; order: CommentOrder; page: number },
+): Promise<Thread> {
+  const scope = db
+    .selectFrom('comments')
+    .where('show_id', '=', showId)
+    .where('status', '=', 'published')
+    .$if(season !== null, (q) => q.where('season_number', '=', season));
+  const [counts, roots] = await Promise.all([
+    scope
+      .select((eb) => [
+        eb.fn.countAll<number>().as('total'),
+        eb.fn.count<number>(eb.case().when('root_id', 'is', null).then(1).end()).as('threads'),
+      ])
+      .executeTakeFirstOrThrow(),
+    scope
+      .select(PUBLIC_COLUMNS)
+      .where('root_id', 'is', null)
+      .orderBy('published_at', order === 'newest' ? 'desc' : 'asc')
+      .orderBy('id', order === 'newest' ? 'desc' : 'asc')
+      .limit(THREADS_PER_PAGE)
+      .offset((page - 1) * THREADS_PER_PAGE)
+      .execute(),
+  ]);
+  const replies = roots.length
+    ? await scope
+        .select(PUBLIC_COLUMNS)
+        .where(
+          'root_id',
+          'in',
+          roots.map((r) => r.id),
+        )
+        .orderBy('published_at')
+        .orderBy('id')
+        .execute()
+    : [];
+  const names = new Map([...roots, ...replies].map((r) => [r.id, r.author_name]));
+  const toPublic = (r: Row) =>
+    publicComment(r, r.parent_id !== null && r.parent_id !== r.root_id ? (names.get(r.parent_id) ?? null) : null);
+  const byRoot = new Map<number, PublicComment>();
+  const comments = roots.map((r) => {
+    const c = toPublic(r);
+    byRoot.set(c.id, c);
+    return c;
+  });
+  for (const r of replies) byRoot.get(r.root_id as number)?.replies.push(toPublic(r));
+  return { total: Number(counts.total), threads: Number(counts.threads), comments };
+}
+
+/** Published comments per season of a show (null: about the show as a whole). */
+export async function commentCounts(db: Kysely<Database>, showId: number): Promise<{ season: number | null; n: number }[]> {
+  const rows = await db
+    .selectFrom('comments')
+    .select(['season_number', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('show_id', '=', showId)
+    .where('status', '=', 'published')
+    .groupBy('season_number')
+    .execute();
+  return rows.map((r) => ({ season: r.season_number, n: Number(r.n) }));
+}
+
+export async function publishedComment(db: Kysely<Database>, id: number): Promise<PublicComment | null> {
+  const r = await db
+    .selectFrom('comments')
+    .select(PUBLIC_COLUMNS)
+    .where('id', '=', id)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  if (!r) return null;
+  const parent =
+    r.parent_id !== null && r.parent_id !== r.root_id
+      ? await db.selectFrom('comments').select('author_name').where('id', '=', r.parent_id).executeTakeFirst()
+      : undefined;
+  return publicComment(r, parent?.author_name ?? null);
+}
+
+export type QueueFilter = CommentStatus | 'reported';
+
+/** The moderators' view: everything about a comment, including the address it came from. */
+export async function moderationQueue(db: Kysely<Database>, filter: QueueFilter, limit = 100) {
+  let q = db
+    .selectFrom('comments as c')
+    .innerJoin('shows as s', 's.id', 'c.show_id')
+    .select([
+      'c.id',
+      'c.author_name',
+      'c.author_email',
+      'c.author_url',
+      'c.body',
+      'c.spoiler',
+      'c.status',
+      'c.status_reason',
+      'c.ip',
+      'c.season_number',
+      'c.parent_id',
+      'c.created_at',
+      'c.edited_at',
+      's.slug',
+      's.title',
+      (eb) =>
+        eb
+          .selectFrom('comment_reports as r')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('r.comment_id', '=', 'c.id')
+          .where('r.resolved_at', 'is', null)
+          .as('reports'),
+    ]);
+  q =
+    filter === 'reported'
+      ? q.where((eb) =>
+          eb.exists(
+            eb.selectFrom('comment_reports as r').select('r.id').whereRef('r.comment_id', '=', 'c.id').where('r.resolved_at', 'is', null),
+          ),
+        )
+      : q.where('c.status', '=', filter);
+  const rows = await q
+    .orderBy('c.created_at', filter === 'pending' ? 'asc' : 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, reports: Number(r.reports ?? 0), html: renderComment(r.body) }));
+}
+export type QueueRow = Awaited<ReturnType<typeof moderationQueue>>[number];
+
+export async function queueCounts(db: Kysely<Database>): Promise<Record<QueueFilter, number>> {
+  const rows = await db
+    .selectFrom('comments')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
+  const reported = await db
+    .selectFrom('comment_reports')
+    .select((eb) => eb.fn.count<number>('comment_id').distinct().as('n'))
+    .where('resolved_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const counts: Record<QueueFilter, number> = { pending: 0, published: 0, hidden: 0, spam: 0, deleted: 0, reported: Number(reported.n) };
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
+}
+
+export async function listBans(db: Kysely<Database>) {
+  return db.selectFrom('comment_bans').selectAll().where('lifted_at', 'is', null).orderBy('id', 'desc').execute();
+}

@@ -1,0 +1,210 @@
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { problem } from '../api/problem.ts';
+import type { AppDeps } from '../app.types.ts';
+import { slugParam } from '../catalog/shows.params.ts';
+import { showPages } from '../catalog/shows.routes.tsx';
+import { clientAddress } from '../site/client.ts';
+import { Layout } from '../site/layout.tsx';
+import { validateComment } from './comment.input.ts';
+import { subscriptionFromToken } from './comment.mails.ts';
+import { CommentItem, MessagePage } from './comments.pages.tsx';
+import { commentQuery, MAIL_NOTICE, NOTICES } from './comments.params.ts';
+import { loadThread, publishedComment } from './comments.queries.ts';
+import { COMMENTS_JS } from './comments.script.ts';
+import { postComment, reportComment, setSubscription } from './comments.writes.ts';
+import { formCookie, formSecret } from './form.cookie.ts';
+import { checkFormToken, FORM_COOKIE, issueFormToken, TOKEN_MESSAGES } from './form.token.ts';
+
+// Readers' side of comments: post, report, confirm or stop reply mail, and the public API.
+
+const REPORT_REASONS = ['spam', 'abuse', 'spoiler', 'other'];
+
+export function commentRoutes(deps: AppDeps) {
+  const { db, now, siteUrl, mail } = deps;
+  const secure = siteUrl.startsWith('https:');
+  const secret = formSecret(db);
+  const pages = showPages(deps);
+  const wantsJson = (c: Context) => (c.req.header('accept') ?? '').includes('application/json');
+  const text = (body: Record<string, unknown>, key: string) => (typeof body[key] === 'string' ? (body[key] as string) : '');
+
+  /** A report needs only proof it came from our page; a comment also needs a person's pause. */
+  async function tokenProblem(c: Context, body: Record<string, unknown>, minFillMs?: number) {
+    const check = checkFormToken(await secret(), text(body, '_form'), getCookie(c, FORM_COOKIE), now(), minFillMs);
+    return check.ok
+      ? null
+      : { message: TOKEN_MESSAGES[check.problem], status: check.problem === 'too_fast' ? (400 as const) : (403 as const) };
+  }
+
+  function messagePage(c: Context, title: string, props: Parameters<typeof MessagePage>[0], status: 200 | 400 | 404 = 200) {
+    return c.html(
+      `<!doctype html>${(
+        <Layout meta={{ title: `${title} | Next Season`, description: title, noindex: true }}>
+          <MessagePage {...props} />
+        </Layout>
+      )}`,
+      status,
+    );
+  }
+
+  return {
+    // POST /shows/:slug/comments
+    async post(c: Context) {
+      const slug = slugParam.safeParse(c.req.param('slug'));
+      const show = slug.success
+        ? await db.kysely.selectFrom('shows').select(['id', 'slug']).where('slug', '=', slug.data).executeTakeFirst()
+        : undefined;
+      if (!show) return wantsJson(c) ? problem(c, 404, 'Not found', 'no such show') : pages.showPage(c, { token: '', status: 404 });
+      const body = await c.req.parseBody();
+      const values = Object.fromEntries(
+        Object.entries(body).filter(([k, v]) => !k.startsWith('_') && k !== 'fax' && typeof v === 'string'),
+      ) as Record<string, string>;
+      const refuse = async (status: 400 | 403 | 429, errors: Record<string, string>, message?: string) => {
+        if (wantsJson(c)) return c.json({ ok: false, message: message ?? 'Please correct the fields marked.', errors }, status);
+        const token = issueFormToken(await secret(), formCookie(c, secure), now());
+        return pages.showPage(c, { token, status, form: { values, errors, problem: message } });
+      };
+
+      const stale = await tokenProblem(c, body);
+      if (stale) return refuse(stale.status, {}, stale.message);
+      const checked = validateComment(values);
+      if (!checked.ok) return refuse(400, checked.errors);
+      const outcome = await postComment(
+        db,
+        {
+          ...checked.data,
+          notify: checked.data.notify && Boolean(mail),
+          showId: show.id,
+          ip: clientAddress(c, deps.trustProxy),
+          honeypot: text(body, 'fax') !== '',
+        },
+        { now: now(), siteUrl, secret: await secret() },
+      );
+      if (outcome.kind === 'refused') {
+        if (outcome.retryAfterSeconds) c.header('retry-after', String(outcome.retryAfterSeconds));
+        return refuse(
+          outcome.status,
+          outcome.field ? { [outcome.field]: outcome.message } : {},
+          outcome.field ? undefined : outcome.message,
+        );
+      }
+      if (outcome.mailQueued) mail?.poke();
+      // A honeypot catch is told what a first-time commenter is told.
+      const shown = outcome.duplicate ? 'duplicate' : outcome.status === 'published' ? 'published' : 'held';
+      const message = NOTICES[shown] + (outcome.mailQueued && checked.data.notify ? MAIL_NOTICE : '');
+      if (wantsJson(c)) {
+        const comment = outcome.status === 'published' ? await publishedComment(db.kysely, outcome.id) : null;
+        const filter = { season: null, order: 'oldest' as const, page: 1 };
+        const html = comment
+          ? String(<CommentItem comment={comment} slug={show.slug} filter={filter} token={text(body, '_form')} />)
+          : null;
+        return c.json(
+          { ok: true, id: outcome.id, status: shown, message, html, parent: comment?.parentId ?? null },
+          outcome.duplicate ? 200 : 201,
+        );
+      }
+      const anchor = outcome.status === 'published' ? `#comment-${outcome.id}` : '#comments';
+      const mailFlag = outcome.mailQueued && checked.data.notify ? '&mail=1' : '';
+      return c.redirect(`/shows/${show.slug}?comment=${shown}${mailFlag}${anchor}`, 303);
+    },
+
+    // POST /comments/:id/report
+    async report(c: Context) {
+      const id = Number(c.req.param('id'));
+      const body = await c.req.parseBody();
+      const stale = await tokenProblem(c, body, 0);
+      const reason = REPORT_REASONS.includes(text(body, 'reason')) ? text(body, 'reason') : 'other';
+      const done = stale || !Number.isInteger(id) ? null : await reportComment(db, id, reason, clientAddress(c, deps.trustProxy), now());
+      const show = Number.isInteger(id)
+        ? await db.kysely
+            .selectFrom('comments as c')
+            .innerJoin('shows as s', 's.id', 'c.show_id')
+            .select('s.slug')
+            .where('c.id', '=', id)
+            .executeTakeFirst()
+        : undefined;
+      if (stale)
+        return wantsJson(c)
+          ? c.json({ ok: false, message: stale.message }, stale.status)
+          : messagePage(c, 'Report not sent', { title: 'Report not sent', message: stale.message }, 400);
+      if (!done || done === 'missing' || !show) {
+        return wantsJson(c)
+          ? c.json({ ok: false, message: 'No such comment.' }, 404)
+          : messagePage(c, 'Not found', { title: 'No such comment', message: 'That comment is not on the site.' }, 404);
+      }
+      if (wantsJson(c)) return c.json({ ok: true, message: NOTICES.reported });
+      return c.redirect(`/shows/${show.slug}?comment=reported#comment-${id}`, 303);
+    },
+
+    // GET /comments/subscriptions/confirm?token= (a page with a button, so mail scanners that follow links confirm nothing)
+    async confirmForm(c: Context) {
+      const token = c.req.query('token') ?? '';
+      if (!subscriptionFromToken(await secret(), token))
+        return messagePage(
+          c,
+          'Link not valid',
+          { title: 'This link is not valid', message: 'Copy the whole link from the mail, or post a new comment and ask again.' },
+          400,
+        );
+      return messagePage(c, 'Confirm reply mail', {
+        title: 'Confirm reply notifications',
+        message: 'Press the button to get an email when someone replies to your comment.',
+        action: '/comments/subscriptions/confirm',
+        button: 'Yes, email me about replies',
+        token,
+      });
+    },
+
+    // POST /comments/subscriptions/confirm
+    async confirm(c: Context) {
+      const body = await c.req.parseBody();
+      const id = subscriptionFromToken(await secret(), text(body, 'token'));
+      const done = id ? await setSubscription(db, id, 'confirmed', now()) : null;
+      if (!done)
+        return messagePage(c, 'Link not valid', { title: 'This link is not valid', message: 'Copy the whole link from the mail.' }, 400);
+      return messagePage(c, 'Confirmed', {
+        title: 'Confirmed',
+        message: 'We will email you when someone replies. Every mail has a link to stop them.',
+      });
+    },
+
+    // GET /comments/subscriptions/unsubscribe?token=
+    async unsubscribeForm(c: Context) {
+      const token = c.req.query('token') ?? '';
+      if (!subscriptionFromToken(await secret(), token))
+        return messagePage(c, 'Link not valid', { title: 'This link is not valid', message: 'Copy the whole link from the mail.' }, 400);
+      return messagePage(c, 'Stop reply mail', {
+        title: 'Stop reply mail',
+        message: 'Press the button and we will send no more mail about this comment.',
+        action: `/comments/subscriptions/unsubscribe?token=${encodeURIComponent(token)}`,
+        button: 'Unsubscribe',
+      });
+    },
+
+    // POST /comments/subscriptions/unsubscribe?token= (also RFC 8058 one-click, from the List-Unsubscribe header)
+    async unsubscribe(c: Context) {
+      const body = await c.req.parseBody();
+      const id = subscriptionFromToken(await secret(), c.req.query('token') ?? text(body, 'token'));
+      const done = id ? await setSubscription(db, id, 'unsubscribed', now()) : null;
+      if (!done)
+        return messagePage(c, 'Link not valid', { title: 'This link is not valid', message: 'Copy the whole link from the mail.' }, 400);
+      return messagePage(c, 'Unsubscribed', { title: 'Unsubscribed', message: 'You will get no more mail about this comment.' });
+    },
+
+    // GET /api/shows/:slug/comments
+    async api(c: Context) {
+      const slug = slugParam.safeParse(c.req.param('slug'));
+      const show = slug.success
+        ? await db.kysely.selectFrom('shows').select(['id', 'slug']).where('slug', '=', slug.data).executeTakeFirst()
+        : undefined;
+      if (!show) return problem(c, 404, 'Not found', `no show with slug "${c.req.param('slug')}"`);
+      const q = commentQuery.parse(Object.fromEntries(new URL(c.req.url).searchParams));
+      const thread = await loadThread(db.kysely, show.id, { season: q.season ?? null, order: q.order, page: q.cpage });
+      return c.json({ show: show.slug, total: thread.total, threads: thread.threads, page: q.cpage, comments: thread.comments });
+    },
+
+    // GET /assets/comments.js
+    script: (c: Context) =>
+      c.body(COMMENTS_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }),
+  };
+}

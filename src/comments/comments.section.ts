@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { CommentFormState, CommentsProps } from './comments.pages.tsx';
+import { commentQuery, MAIL_NOTICE, NOTICES } from './comments.params.ts';
+import { commentCounts, loadThread, publishedComment } from './comments.queries.ts';
+
+/** Everything the comment section of a show page needs, from the page's query string. */
+export async function commentSection(
+  db: Kysely<Database>,
+  show: { id: number; slug: string; title: string },
+  seasonNumbers: number[],
+  url: string,
+  opts: { form?: CommentFormState; token: string; mailEnabled: boolean },
+): Promise<CommentsProps> {
+  const q = commentQuery.parse(Object.fromEntries(new URL(url).searchParams));
+  const filter = { season: q.season ?? null, order: q.order, page: q.cpage };
+  const [thread, counts, replyTo] = await Promise.all([
+    loadThread(db, show.id, filter),
+    commentCounts(db, show.id),
+    q.reply ? publishedComment(db, q.reply) : null,
+  ]);
+  const seasons = [...new Set(seasonNumbers)].filter((n) => n > 0).sort((a, b) => a - b);
+  return {
+    slug: show.slug,
+    title: show.title,
+    thread,
+    counts,
+    seasons,
+    filter,
+    notice: q.comment ? NOTICES[q.comment] + (q.mail ? MAIL_NOTICE : '') : null,
+    replyTo,
+    form: opts.form ?? { values: {}, errors: {} },
+    token: opts.token,
+    mailEnabled: opts.mailEnabled,
+  };
+}

@@ -1,0 +1,308 @@
+import { expect, it } from 'vitest';
+import { createUser } from '../accounts/accounts.queries.ts';
+import { hashPassword } from '../accounts/passwords.ts';
+import type { Db } from '../db/database.ts';
+import { describeEachEngine, TEST_NOW } from '../db/testing.ts';
+import { importStarterCatalogue } from '../importers/starter/starter.import.ts';
+import { loadStarterCatalogue } from '../importers/starter/starter.load.ts';
+import type { MailSender } from '../mail/sender.ts';
+import { buildApp } from '../server.ts';
+import { type Agent, agent } from '../testing/agent.ts';
+
+const PASSWORD = 'a long enough password';
+const tokenOf = (html: string) => /name="_form" value="([^"]+)"/.exec(html)?.[1] ?? '';
+const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+async function setup(db: Db) {
+  await importStarterCatalogue(db, loadStarterCatalogue(), TEST_NOW);
+  await createUser(
+    db.kysely,
+    { email: 'mod@nextseason.test', name: 'Mo', role: 'moderator', passwordHash: await hashPassword(PASSWORD) },
+    TEST_NOW,
+  );
+}
+
+describeEachEngine(
+  'reader comments',
+  (db) => {
+    let t = TEST_NOW.getTime();
+    const now = () => new Date(t);
+    const pokes: number[] = [];
+    const mail: MailSender = { poke: () => void pokes.push(t), flush: async () => {}, stop: () => {} };
+    let app: ReturnType<typeof buildApp>;
+    const reader = (ip: string) => agent(app, ip);
+    const later = (ms = 5_000) => {
+      t += ms;
+    };
+    const statusOf = async (id: number) =>
+      (await db().kysely.selectFrom('comments').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+    const lastId = async () =>
+      (
+        await db()
+          .kysely.selectFrom('comments')
+          .select((eb) => eb.fn.max('id').as('id'))
+          .executeTakeFirstOrThrow()
+      ).id as number;
+
+    /** Opens the Somos page, waits as a person would, and sends the form. */
+    async function post(browse: Agent, fields: Record<string, string>, path = '/shows/somos', headers: Record<string, string> = {}) {
+      const page = await browse(path);
+      later();
+      return browse('/shows/somos/comments', { form: { _form: tokenOf(page.text), ...fields }, headers });
+    }
+
+    async function moderator() {
+      const browse = reader('198.51.100.1');
+      const form = await browse('/admin/login');
+      await browse('/admin/login', {
+        form: { _csrf: csrfOf(form.text), email: 'mod@nextseason.test', password: PASSWORD, next: '/admin' },
+      });
+      return browse;
+    }
+
+    it('holds a first comment, publishes it on approval, then trusts the address', async () => {
+      app = buildApp({ db: db(), siteUrl: 'https://nextseason.test', now, trustProxy: true, mail });
+      const ana = reader('203.0.113.10');
+      const sent = await post(ana, { name: 'Ana', email: 'Ana@Example.com', body: 'Will **Somos.** come back?', season: '1' });
+      expect(sent.status).toBe(303);
+      expect(sent.location).toBe('/shows/somos?comment=held#comments');
+      const held = await ana(sent.location as string);
+      expect(held.text).toContain('waiting for a moderator');
+      expect(held.text).not.toContain('Will <strong>Somos.</strong> come back?');
+      expect(held.text).toContain('>0 comments<');
+      const id = await lastId();
+
+      const mod = await moderator();
+      const queue = await mod('/admin/comments');
+      expect(queue.text).toContain('Will <strong>Somos.</strong> come back?');
+      expect(queue.text).toContain('first comment from this address');
+      const approved = await mod(`/admin/comments/${id}/approve`, { form: { _csrf: csrfOf(queue.text), back: 'pending' } });
+      expect(approved.status).toBe(303);
+      expect(await statusOf(id)).toBe('published');
+
+      const page = await ana('/shows/somos');
+      expect(page.text).toContain('Will <strong>Somos.</strong> come back?');
+      expect(page.text).toContain('>1 comment<');
+      expect(page.text).toContain('about season 1');
+
+      const second = await post(ana, { name: 'Ana', email: 'ana@example.com', body: 'And a second thought.' });
+      expect(second.location).toMatch(/^\/shows\/somos\?comment=published#comment-\d+$/);
+      const audit = await db().kysely.selectFrom('audit_log').select(['action', 'actor']).where('entity', '=', 'comment').execute();
+      expect(audit).toContainEqual({ action: 'comment.approve', actor: 'mod@nextseason.test' });
+    });
+
+    it('answers a bad form with a message per field and keeps the text', async () => {
+      const res = await post(reader('203.0.113.11'), {
+        name: '',
+        email: 'not-an-email',
+        website: 'javascript:alert(1)',
+        body: 'My <precious> text & more',
+      });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('Your name is required');
+      expect(res.text).toContain('Enter an email address like name@example.com');
+      expect(res.text).toContain('The website must be an http:// or https:// address');
+      expect(res.text).toContain('>My &lt;precious&gt; text &amp; more</textarea>');
+      expect(res.text).toContain('value="not-an-email"');
+      const json = await post(
+        reader('203.0.113.11'),
+        { name: 'x'.repeat(80), email: 'a@b.example', body: 'y'.repeat(6000) },
+        '/shows/somos',
+        { accept: 'application/json' },
+      );
+      expect(json.status).toBe(400);
+      expect(JSON.parse(json.text).errors).toEqual({
+        name: 'Your name must be at most 60 characters',
+        body: 'The comment must be at most 5000 characters',
+      });
+    });
+
+    it('refuses posts without the page’s token, from another reader’s page, or sent at once', async () => {
+      const browse = reader('203.0.113.12');
+      const fields = { name: 'Bo', email: 'bo@example.com', body: 'Hello there' };
+      const none = await browse('/shows/somos/comments', { form: fields });
+      expect(none.status).toBe(403);
+      expect(none.text).toContain('allow cookies for this site');
+      expect(none.text).toContain('>Hello there</textarea>');
+      const other = await reader('203.0.113.13')('/shows/somos');
+      await browse('/shows/somos');
+      later();
+      const forged = await browse('/shows/somos/comments', { form: { ...fields, _form: tokenOf(other.text) } });
+      expect(forged.status).toBe(403);
+      const page = await browse('/shows/somos');
+      const quick = await browse('/shows/somos/comments', { form: { ...fields, _form: tokenOf(page.text) } });
+      expect(quick.status).toBe(400);
+      expect(quick.text).toContain('sent very quickly');
+      expect(await db().kysely.selectFrom('comments').select('id').where('email_key', '=', 'bo@example.com').execute()).toHaveLength(0);
+    });
+
+    it('files a filled honeypot as spam while telling the bot what a person is told', async () => {
+      const res = await post(reader('203.0.113.14'), { name: 'Bot', email: 'bot@example.com', body: 'Buy now', fax: '555-0100' });
+      expect(res.location).toBe('/shows/somos?comment=held#comments');
+      expect(await statusOf(await lastId())).toBe('spam');
+    });
+
+    it('stores a comment sent twice once', async () => {
+      const browse = reader('203.0.113.15');
+      const fields = { name: 'Cy', email: 'cy@example.com', body: 'Same words twice' };
+      await post(browse, fields);
+      const again = await post(browse, { ...fields, body: '  same   WORDS twice ' });
+      expect(again.location).toBe('/shows/somos?comment=duplicate#comments');
+      expect(await db().kysely.selectFrom('comments').select('id').where('email_key', '=', 'cy@example.com').execute()).toHaveLength(1);
+    });
+
+    it('limits a flood from one address with a clear 429', async () => {
+      const browse = reader('203.0.113.16');
+      const page = await browse('/shows/somos');
+      later();
+      const results = [];
+      for (let i = 0; i < 6; i++) {
+        results.push(
+          await browse('/shows/somos/comments', {
+            form: { _form: tokenOf(page.text), name: 'Flo', email: `flo${i}@example.com`, body: `Comment number ${i}` },
+          }),
+        );
+        later(1_000);
+      }
+      expect(results.slice(0, 5).map((r) => r.status)).toEqual([303, 303, 303, 303, 303]);
+      expect(results[5]?.status).toBe(429);
+      expect(Number(results[5]?.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(results[5]?.text).toContain('Too many comments from this network address in a short time. Please wait');
+      expect(results[5]?.text).toContain('>Comment number 5</textarea>');
+    });
+
+    it('holds restricted words and turns away banned addresses and ranges', async () => {
+      await post(reader('203.0.113.17'), { name: 'Dee', email: 'ana@example.com', body: 'Great casino tips inside' });
+      const held = await db()
+        .kysely.selectFrom('comments')
+        .select(['status', 'status_reason'])
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(held).toEqual({ status: 'pending', status_reason: 'contains a restricted word: “casino”' });
+
+      const mod = await moderator();
+      const bans = await mod('/admin/bans');
+      const bad = await mod('/admin/bans', { form: { _csrf: csrfOf(bans.text), kind: 'ip', value: '10.0.0.0/4' } });
+      expect(bad.status).toBe(400);
+      await mod('/admin/bans', { form: { _csrf: csrfOf(bans.text), kind: 'ip', value: '192.0.2.0/24', reason: 'spam run' } });
+      await mod('/admin/bans', { form: { _csrf: csrfOf(bans.text), kind: 'email', value: 'Troll@Example.com' } });
+      const byRange = await post(reader('192.0.2.77'), { name: 'Eve', email: 'eve@example.com', body: 'From a banned range' });
+      expect(byRange.status).toBe(403);
+      expect(byRange.text).toContain('Comments from this address are not accepted.');
+      const byEmail = await post(reader('203.0.113.18'), { name: 'Tr', email: 'troll@example.com', body: 'From a banned address' });
+      expect(byEmail.status).toBe(403);
+    });
+
+    it('sends a comment back to the queue after three readers report it', async () => {
+      const published = await post(reader('203.0.113.10'), { name: 'Ana', email: 'ana@example.com', body: 'A comment people dislike' });
+      const id = Number(/comment-(\d+)/.exec(published.location as string)?.[1]);
+      for (const ip of ['198.51.100.21', '198.51.100.21', '198.51.100.22', '198.51.100.23']) {
+        const browse = reader(ip);
+        const page = await browse('/shows/somos');
+        const res = await browse(`/comments/${id}/report`, { form: { _form: tokenOf(page.text), reason: 'abuse' } });
+        if ((await statusOf(id)) === 'published') expect(res.location).toBe(`/shows/somos?comment=reported#comment-${id}`);
+      }
+      expect(await statusOf(id)).toBe('pending');
+      const audit = await db().kysely.selectFrom('audit_log').select(['actor', 'action']).where('entity_id', '=', id).execute();
+      expect(audit).toContainEqual({ actor: 'readers', action: 'comment.hold' });
+    });
+
+    it('shows SQL metacharacters verbatim and marks a moderator’s edit', async () => {
+      const body = `Robert'); DROP TABLE comments;-- 50% of "fans" \\o/`;
+      const res = await post(reader('203.0.113.10'), { name: "O'Brien; --", email: 'ana@example.com', body });
+      const id = Number(/comment-(\d+)/.exec(res.location as string)?.[1]);
+      const page = await reader('203.0.113.10')('/shows/somos');
+      expect(page.text).toContain(`<p>Robert'); DROP TABLE comments;-- 50% of "fans" \\o/</p>`);
+      expect(page.text).toContain('O&#39;Brien; --');
+      const mod = await moderator();
+      const form = await mod(`/admin/comments/${id}/edit`);
+      await mod(`/admin/comments/${id}/edit`, { form: { _csrf: csrfOf(form.text), body: 'Edited to be kinder.' } });
+      const after = await reader('203.0.113.10')('/shows/somos');
+      expect(after.text).toMatch(new RegExp(`id="comment-${id}"[\\s\\S]*?edited by a moderator[\\s\\S]*?Edited to be kinder\\.`));
+    });
+
+    it('asks to confirm reply mail, mails a confirmed reader once per reply, and stops on unsubscribe', async () => {
+      later(3_600_000); // past earlier tests' rate windows
+      const outbox = () => db().kysely.selectFrom('mail_outbox').selectAll().orderBy('id').execute();
+      const before = (await outbox()).length;
+      const first = await post(reader('203.0.113.30'), {
+        name: 'Gil',
+        email: 'gil@example.com',
+        body: 'Tell me when someone answers',
+        notify: 'on',
+      });
+      expect(first.location).toBe('/shows/somos?comment=held&mail=1#comments');
+      const mails = (await outbox()).slice(before);
+      expect(mails.map((m) => [m.kind, m.to_address])).toEqual([['comment-confirm', 'gil@example.com']]);
+      const confirm = /(\/comments\/subscriptions\/confirm\?token=\S+)/.exec(mails[0]?.text_body ?? '')?.[1] as string;
+      const page = await reader('203.0.113.30')(confirm);
+      expect(page.text).toContain('Yes, email me about replies');
+      const token = new URL(confirm, 'https://x').searchParams.get('token') as string;
+      const confirmed = await reader('203.0.113.30')('/comments/subscriptions/confirm', { form: { token } });
+      expect(confirmed.text).toContain('We will email you when someone replies');
+      const gilId = await db()
+        .kysely.selectFrom('comments')
+        .select('id')
+        .where('email_key', '=', 'gil@example.com')
+        .executeTakeFirstOrThrow();
+      const mod = await moderator();
+      const queue = await mod('/admin/comments');
+      await mod(`/admin/comments/${gilId.id}/approve`, { form: { _csrf: csrfOf(queue.text) } });
+
+      await post(reader('203.0.113.10'), { name: 'Ana', email: 'ana@example.com', body: 'Here is an answer', parent: String(gilId.id) });
+      await post(reader('203.0.113.30'), { name: 'Gil', email: 'gil@example.com', body: 'Answering myself', parent: String(gilId.id) });
+      const replies = (await outbox()).filter((m) => m.kind === 'comment-reply');
+      expect(replies).toHaveLength(1);
+      expect(replies[0]?.subject).toBe('Ana replied to your comment on Somos.');
+      expect(JSON.parse(replies[0]?.headers ?? '{}')).toMatchObject({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+      const unsubscribe = /<(.+)>/.exec(JSON.parse(replies[0]?.headers ?? '{}')['List-Unsubscribe'])?.[1] as string;
+      const oneClick = await reader('203.0.113.31')(unsubscribe.replace('https://nextseason.test', ''), {
+        form: { 'List-Unsubscribe': 'One-Click' },
+      });
+      expect(oneClick.text).toContain('You will get no more mail about this comment.');
+      await post(reader('203.0.113.10'), { name: 'Ana', email: 'ana@example.com', body: 'Another answer', parent: String(gilId.id) });
+      expect((await outbox()).filter((m) => m.kind === 'comment-reply')).toHaveLength(1);
+      expect(pokes.length).toBeGreaterThan(0);
+    });
+
+    it('never shows a commenter’s email in any public page, feed or API response', async () => {
+      const emails = (await db().kysely.selectFrom('comments').select('author_email').distinct().execute()).map((r) =>
+        r.author_email.toLowerCase(),
+      );
+      expect(emails.length).toBeGreaterThan(5);
+      const browse = reader('203.0.113.99');
+      const paths = [
+        '/',
+        '/shows/somos',
+        '/shows/somos?season=1',
+        '/shows/somos?order=newest',
+        '/api/shows/somos',
+        '/api/shows/somos/comments',
+        '/api/shows/somos/events',
+        '/api/shows?q=somos',
+        '/feed.xml',
+        '/feed.atom',
+        '/feed.json',
+        '/shows/somos/feed.xml',
+        '/shows/somos/feed.json',
+        '/shows/somos/calendar.ics',
+        '/calendar.ics',
+        '/sitemap.xml',
+        '/search?q=somos',
+        '/browse',
+        '/calendar',
+        '/platforms/netflix',
+        '/about',
+      ];
+      for (const path of paths) {
+        const res = await browse(path);
+        expect(res.status, path).toBe(200);
+        for (const email of emails) expect(res.text.toLowerCase(), `${path} shows ${email}`).not.toContain(email);
+      }
+      const api = JSON.parse((await browse('/api/shows/somos/comments')).text);
+      expect(api.total).toBeGreaterThan(2);
+      expect(JSON.stringify(api)).not.toMatch(/email|"ip"/i);
+    });
+  },
+  setup,
+);

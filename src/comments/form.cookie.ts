@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { Db } from '../db/database.ts';
+import { siteSecret } from '../db/secrets.ts';
+import { FORM_COOKIE, issueFormToken, newFormCookie } from './form.token.ts';
+
+// Cached pages carry a placeholder where the form token goes; each response gets its reader's own token.
+
+export const FORM_TOKEN_SLOT = '__NS_FORM_TOKEN__';
+
+export function formSecret(db: Db): () => Promise<string> {
+  let secret: Promise<string> | null = null;
+  return () => {
+    secret ??= siteSecret(db.kysely, 'comment-form').catch((error) => {
+      secret = null;
+      throw error;
+    });
+    return secret;
+  };
+}
+
+/** The reader's form cookie, set now if they have none. */
+export function formCookie(c: Context, secure: boolean): string {
+  const existing = getCookie(c, FORM_COOKIE);
+  if (existing && /^[A-Za-z0-9_-]{32}$/.test(existing)) return existing;
+  const fresh = newFormCookie();
+  setCookie(c, FORM_COOKIE, fresh, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: 30 * 86_400 });
+  return fresh;
+}
+
+export function formTokenFiller({ secret, now, secure }: { secret: () => Promise<string>; now: () => Date; secure: boolean }) {
+  return async (c: Context, body: string): Promise<string> => {
+    if (!body.includes(FORM_TOKEN_SLOT)) return body;
+    const token = issueFormToken(await secret(), formCookie(c, secure), now());
+    return body.replaceAll(FORM_TOKEN_SLOT, token);
+  };
+}

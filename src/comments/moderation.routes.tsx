@@ -1,0 +1,119 @@
+import type { Context } from 'hono';
+import type { User } from '../accounts/accounts.queries.ts';
+import { adminPage, formValues } from '../accounts/admin.routes.tsx';
+import type { AdminEnv } from '../accounts/auth.middleware.ts';
+import type { AppDeps } from '../app.types.ts';
+import { commentInput } from './comment.input.ts';
+import type { ModerationAction } from './comment.rules.ts';
+import { listBans, moderationQueue, type QueueFilter, queueCounts } from './comments.queries.ts';
+import { addBan, editComment, liftBan, moderateComment, parseRange } from './comments.writes.ts';
+import { formSecret } from './form.cookie.ts';
+import { BansPage, EditCommentPage, FILTERS, QueuePage } from './moderation.pages.tsx';
+
+type C = Context<AdminEnv>;
+
+const DONE: Record<ModerationAction, string> = {
+  approve: 'approved',
+  hide: 'hidden',
+  spam: 'marked as spam',
+  delete: 'deleted',
+  hold: 'sent back to the queue',
+};
+
+export function moderationPages({ db, now, siteUrl, mail }: AppDeps) {
+  const me = (c: C) => c.get('session') as { user: User; csrf: string };
+  const secret = formSecret(db);
+  const commentId = (c: C) => {
+    const id = Number(c.req.param('id'));
+    return Number.isInteger(id) && id > 0 ? id : null;
+  };
+
+  async function bansPage(c: C, extra: { error?: string; values?: Record<string, string> } = {}, status: 200 | 400 = 200) {
+    const { user, csrf } = me(c);
+    return adminPage(c, 'Comment bans', <BansPage user={user} csrf={csrf} bans={await listBans(db.kysely)} {...extra} />, status);
+  }
+
+  return {
+    // GET /admin/comments?status=
+    async queue(c: C) {
+      const { user, csrf } = me(c);
+      const asked = c.req.query('status') as QueueFilter;
+      const filter = FILTERS.includes(asked) ? asked : 'pending';
+      const done = c.req.query('done');
+      const [rows, counts] = await Promise.all([moderationQueue(db.kysely, filter), queueCounts(db.kysely)]);
+      return adminPage(
+        c,
+        'Comments',
+        <QueuePage user={user} csrf={csrf} filter={filter} counts={counts} rows={rows} notice={done ? `Comment ${done}.` : null} />,
+      );
+    },
+
+    // POST /admin/comments/:id/(approve|hide|spam|delete|hold)
+    async act(c: C) {
+      const { user } = me(c);
+      const id = commentId(c);
+      const action = c.req.param('action') as ModerationAction;
+      const values = await formValues(c);
+      const result = id
+        ? await moderateComment(db, id, action, user, { now: now(), siteUrl, secret: await secret() })
+        : { found: false as const };
+      if (!result.found) return adminPage(c, 'Not found', <h1>No such comment</h1>, 404);
+      if (result.mailQueued) mail?.poke();
+      const back = FILTERS.includes(values.back as QueueFilter) ? values.back : 'pending';
+      return c.redirect(`/admin/comments?status=${back}&done=${encodeURIComponent(DONE[action])}`, 303);
+    },
+
+    // GET /admin/comments/:id/edit
+    async editForm(c: C) {
+      const { user, csrf } = me(c);
+      const id = commentId(c);
+      const row = id ? await db.kysely.selectFrom('comments').select(['id', 'body']).where('id', '=', id).executeTakeFirst() : undefined;
+      if (!row) return adminPage(c, 'Not found', <h1>No such comment</h1>, 404);
+      return adminPage(c, 'Edit comment', <EditCommentPage user={user} csrf={csrf} id={row.id} body={row.body} />);
+    },
+
+    // POST /admin/comments/:id/edit
+    async edit(c: C) {
+      const { user, csrf } = me(c);
+      const id = commentId(c);
+      const values = await formValues(c);
+      const body = commentInput.shape.body.safeParse(values.body ?? '');
+      if (!body.success) {
+        const error = body.error.issues[0]?.message ?? 'Not a valid comment';
+        return adminPage(
+          c,
+          'Edit comment',
+          <EditCommentPage user={user} csrf={csrf} id={id ?? 0} body={values.body ?? ''} error={error} />,
+          400,
+        );
+      }
+      if (!id || !(await editComment(db, id, body.data, user, now()))) return adminPage(c, 'Not found', <h1>No such comment</h1>, 404);
+      return c.redirect('/admin/comments?status=published&done=edited', 303);
+    },
+
+    // GET /admin/bans
+    bans: (c: C) => bansPage(c),
+
+    // POST /admin/bans
+    async addBan(c: C) {
+      const { user } = me(c);
+      const values = await formValues(c);
+      const kind = values.kind === 'ip' ? 'ip' : 'email';
+      const value = (values.value ?? '').trim();
+      const valid = kind === 'ip' ? parseRange(value) !== null : /^[^\s@]+@[^\s@]+$/.test(value);
+      if (!valid) {
+        const error = kind === 'ip' ? 'Enter an IP address or a range such as 203.0.113.0/24 (at most /8 wide)' : 'Enter an email address';
+        return bansPage(c, { error, values }, 400);
+      }
+      await addBan(db, { kind, value, reason: values.reason?.trim() || null }, user, now());
+      return c.redirect('/admin/bans', 303);
+    },
+
+    // POST /admin/bans/:id/lift
+    async liftBan(c: C) {
+      const id = commentId(c);
+      if (!id || !(await liftBan(db, id, me(c).user, now()))) return adminPage(c, 'Not found', <h1>No such ban</h1>, 404);
+      return c.redirect('/admin/bans', 303);
+    },
+  };
+}

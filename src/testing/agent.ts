@@ -1,0 +1,31 @@
+import type { buildApp } from '../server.ts';
+
+/** A browser in miniature for in-process requests: keeps cookies, sends forms, and comes from one IP address. */
+export function agent(app: ReturnType<typeof buildApp>, ip = '203.0.113.7') {
+  const jar = new Map<string, string>();
+  return async (path: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}) => {
+    const headers: Record<string, string> = {
+      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+      'x-forwarded-for': ip,
+      ...init.headers,
+    };
+    let body: string | undefined;
+    if (init.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(init.form).toString();
+    }
+    const res = await app.request(path, {
+      method: init.method ?? (init.form ? 'POST' : 'GET'),
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = (pair as string).split('=') as [string, string];
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(c)) jar.delete(k);
+      else jar.set(k, v);
+    }
+    return { status: res.status, location: res.headers.get('location'), headers: res.headers, text: await res.text() };
+  };
+}
+export type Agent = ReturnType<typeof agent>;
