@@ -40,6 +40,7 @@ describe.runIf(browserAvailable())('show page in a real browser', () => {
       'Ratings',
       'Episodes',
       'Similar shows',
+      'Comments (0 comments)',
     ]);
     await expect(page.locator('#summary').textContent()).resolves.toContain('released on Netflix on 30 June 2021');
     expect(await page.locator('table tbody tr').count()).toBe(1);

@@ -142,13 +142,13 @@ export function CommentItem({
       ) : (
         <div class="comment-body" dangerouslySetInnerHTML={{ __html: c.html }} />
       )}
-      <p class="comment-actions meta">
+      <div class="comment-actions meta">
         <a href={link(slug, filter, '#respond', { reply: String(c.id) })} data-reply={c.id}>
           Reply
         </a>
         {' · '}
         <ReportForm id={c.id} token={token} />
-      </p>
+      </div>
       {c.replies.length > 0 ? (
         <ol class="comment-replies">
           {c.replies.map((r) => (
@@ -288,6 +288,7 @@ export function CommentForm(p: CommentsProps) {
       <p>
         <button type="submit">{replyTo ? 'Post reply' : 'Post comment'}</button>
       </p>
+      <p class="notice" role="status" aria-live="polite" id="form-status" />
       <p class="meta">A first comment waits for a moderator; after that, yours appear at once.</p>
     </form>
   );

@@ -46,7 +46,7 @@ function publicComment(r: Row, replyingTo: string | null): PublicComment {
   return {
     id: r.id,
     name: r.author_name,
-    website: r.author_url,
+    website: r.author_url && /^https?:\/\/[^\s"<>]+$/i.test(r.author_url) ? r.author_url : null, // checked again: stored data is not trusted
     html: renderComment(r.body),
     spoiler: r.spoiler === 1,
     season: r.season_number,

@@ -1,7 +1,9 @@
 // Served as /assets/comments.js. The forms work without it; with it, posting and reporting do not reload the page.
 export const COMMENTS_JS = `(() => {
-  const status = document.getElementById('comment-status');
-  const say = (text) => { if (status) status.textContent = text; };
+  const say = (text) => {
+    const status = document.getElementById('form-status');
+    if (status) status.textContent = text;
+  };
   const send = async (form) => {
     const response = await fetch(form.action, { method: 'POST', body: new FormData(form), headers: { accept: 'application/json' }, credentials: 'same-origin' });
     return response.json();

@@ -120,6 +120,7 @@ export async function postComment(
         status_reason: place.reason,
         ip: input.ip,
         created_at: now,
+        updated_at: now,
         published_at: place.status === 'published' ? now : null,
       })
       .returning('id')
@@ -242,7 +243,11 @@ async function queueReplyNotices(trx: Trx, commentId: number, ctx: WriteContext)
     );
     queued = true;
   }
-  await trx.updateTable('comments').set({ notified_at: ctx.now.toISOString() }).where('id', '=', commentId).execute();
+  await trx
+    .updateTable('comments')
+    .set({ notified_at: ctx.now.toISOString(), updated_at: ctx.now.toISOString() })
+    .where('id', '=', commentId)
+    .execute();
   return queued;
 }
 
@@ -260,6 +265,7 @@ export async function moderateComment(db: Db, id: number, action: ModerationActi
       .set({
         status,
         status_reason: null,
+        updated_at: now,
         moderated_by: user.email,
         moderated_at: now,
         published_at: status === 'published' ? (before.published_at ?? now) : before.published_at,
@@ -297,7 +303,7 @@ export async function editComment(db: Db, id: number, body: string, user: User, 
     if (!before) return false;
     await trx
       .updateTable('comments')
-      .set({ body, edited_at: now.toISOString(), moderated_by: user.email, moderated_at: now.toISOString() })
+      .set({ body, edited_at: now.toISOString(), updated_at: now.toISOString(), moderated_by: user.email, moderated_at: now.toISOString() })
       .where('id', '=', id)
       .execute();
     await audit(
@@ -334,7 +340,7 @@ export async function reportComment(
     if (Number(open.n) < REPORTS_TO_HOLD) return 'reported';
     await trx
       .updateTable('comments')
-      .set({ status: 'pending', status_reason: `reported by ${open.n} readers` })
+      .set({ status: 'pending', status_reason: `reported by ${open.n} readers`, updated_at: now.toISOString() })
       .where('id', '=', id)
       .execute();
     await audit(
@@ -382,7 +388,13 @@ export async function addBan(
     if (caught.length > 0)
       await trx
         .updateTable('comments')
-        .set({ status: 'spam', status_reason: `banned ${ban.kind}`, moderated_by: user.email, moderated_at: now.toISOString() })
+        .set({
+          status: 'spam',
+          status_reason: `banned ${ban.kind}`,
+          updated_at: now.toISOString(),
+          moderated_by: user.email,
+          moderated_at: now.toISOString(),
+        })
         .where(
           'id',
           'in',

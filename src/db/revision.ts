@@ -31,12 +31,19 @@ export class WriteCounter implements KyselyPlugin {
   }
 }
 
-/** What the catalogue looks like from the database: changes when any process writes a show, season or event. */
+/** What the catalogue looks like from the database: changes when any process writes a show, season, event or comment. */
 export async function databaseRevision(db: Kysely<Database>): Promise<string> {
-  const row = await sql<{ shows: string | null; n: number; events: number; seasons: number; retracted: string | null }>`
+  const row = await sql<{
+    shows: string | null;
+    n: number;
+    events: number;
+    seasons: number;
+    retracted: string | null;
+    comments: string | null;
+  }>`
     select (select max(updated_at) from shows) as shows, (select count(*) from shows) as n,
            (select count(*) from status_events) as events, (select count(*) from seasons) as seasons,
-           (select max(retracted_at) from status_events) as retracted`.execute(db);
+           (select max(retracted_at) from status_events) as retracted, (select max(updated_at) from comments) as comments`.execute(db);
   const r = row.rows[0];
-  return `${r?.shows}|${r?.n}|${r?.events}|${r?.seasons}|${r?.retracted}`;
+  return `${r?.shows}|${r?.n}|${r?.events}|${r?.seasons}|${r?.retracted}|${r?.comments}`;
 }

@@ -334,6 +334,7 @@ export interface CommentsTable {
   status_reason: string | null;
   ip: string;
   created_at: string;
+  updated_at: string;
   published_at: string | null;
   notified_at: string | null;
   edited_at: string | null;

@@ -11,7 +11,8 @@ export function clientAddress(c: Context, trustProxy = false): string {
     if (forwarded) return forwarded;
   }
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    // An IPv4 reader on a dual-stack socket shows as ::ffff:203.0.113.7; store the plain IPv4 form.
+    return (getConnInfo(c).remote.address ?? 'unknown').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
   } catch {
     return 'unknown'; // not served by node:http (in-process requests in tests)
   }

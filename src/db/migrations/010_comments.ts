@@ -33,6 +33,8 @@ export const comments: Migration = {
       .addColumn('status_reason', 'text')
       .addColumn('ip', 'text', (c) => c.notNull())
       .addColumn('created_at', t.instant, (c) => c.notNull())
+      // Any change at all, so a page cache in another process sees it.
+      .addColumn('updated_at', t.instant, (c) => c.notNull())
       .addColumn('published_at', t.instant)
       .addColumn('notified_at', t.instant)
       .addColumn('edited_at', t.instant)
@@ -45,6 +47,7 @@ export const comments: Migration = {
     await db.schema.createIndex('comments_status_idx').on('comments').columns(['status', 'created_at']).execute();
     await db.schema.createIndex('comments_email_idx').on('comments').columns(['email_key', 'created_at']).execute();
     await db.schema.createIndex('comments_ip_idx').on('comments').columns(['ip', 'created_at']).execute();
+    await db.schema.createIndex('comments_updated_idx').on('comments').column('updated_at').execute();
     await db.schema.createIndex('comments_parent_idx').on('comments').column('parent_id').execute();
 
     await db.schema
