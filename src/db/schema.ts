@@ -329,7 +329,7 @@ export interface CommentsTable {
   author_url: string | null;
   body: string;
   body_hash: string;
-  spoiler: number;
+  spoiler: Generated<number>;
   status: CommentStatus;
   status_reason: string | null;
   ip: string;

@@ -26,7 +26,7 @@ export function forecastService(db: Db) {
   let cached: { key: string; histories: ShowHistory[]; model: Model } | null = null;
 
   async function state(today: string) {
-    const key = `${today}|${db.writes.count}|${await databaseRevision(db.kysely)}`;
+    const key = `${today}|${db.writes.catalogue}|${await databaseRevision(db.kysely, { comments: false })}`;
     if (cached?.key !== key) {
       const histories = await loadHistories(db.kysely);
       cached = { key, histories, model: trainModel({ histories, asOf: today, prior }) };

@@ -14,7 +14,7 @@ const server = new SMTPServer({
         const headers = Object.fromEntries([...mail.headerLines].map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()]));
         const to = session.envelope.rcptTo.map((r) => r.address);
         process.stdout.write(
-          `${JSON.stringify({ from: session.envelope.mailFrom?.address, to, subject: mail.subject, text: mail.text, headers })}\n`,
+          `${JSON.stringify({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null, to, subject: mail.subject, text: mail.text, headers })}\n`,
         );
         callback();
       })

@@ -1,0 +1,195 @@
+// `npm run bench -- comments`: 200 concurrent readers post 5,000 comments (plus resent forms and one flooder)
+// to `serve` on SQLite and on PostgreSQL, while a probe reads the Somos page. Checks every accepted comment is
+// stored exactly once; compares with bare node:http inserting the same forms into the same engine.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { MIN_FILL_MS } from '../src/comments/form.token.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { freePort, ROOT, startServer } from '../src/testing/server.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const POSTERS = 200;
+const PER_POSTER = 25; // 200 × 25 = 5,000 comments
+const RESEND_EVERY = 10; // every 10th form is sent twice, as a double click would
+const RESENT = POSTERS * Math.ceil(PER_POSTER / RESEND_EVERY);
+const FLOOD = 50; // one address posting 50 times in a row: the rate limit lets 5 through
+const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;
+
+async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<string> {
+  if (engine === 'sqlite') return `sqlite:${fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-comments-'))}/db.sqlite`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query('drop database if exists nextseason_bench');
+  await admin.query('create database nextseason_bench');
+  await admin.end();
+  return PG_ADMIN.replace(/\/[^/]*$/, '/nextseason_bench');
+}
+
+interface Tally {
+  accepted: number;
+  duplicate: number;
+  limited: number;
+  failed: number;
+  latencies: number[];
+}
+
+/** Every poster opens the page (cookie and form token), waits as a person would, then posts. */
+async function drive(base: string): Promise<Tally & { seconds: number; probe: number[]; idle: number[] }> {
+  const tally: Tally = { accepted: 0, duplicate: 0, limited: 0, failed: 0, latencies: [] };
+  const probeOnce = async (into: number[]) => {
+    const t = performance.now();
+    const res = await fetch(`${base}/shows/somos`);
+    await res.text();
+    into.push(performance.now() - t);
+  };
+  const idle: number[] = [];
+  for (let i = 0; i < 20; i++) await probeOnce(idle);
+
+  const forms = await Promise.all(
+    Array.from({ length: POSTERS + 1 }, async () => {
+      const res = await fetch(`${base}/shows/somos`);
+      const html = await res.text();
+      const cookie = (res.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
+      const token = /name="_form" value="([^"]+)"/.exec(html)?.[1] ?? '';
+      return { cookie, token };
+    }),
+  );
+  await new Promise((r) => setTimeout(r, MIN_FILL_MS + 100));
+
+  const send = async (form: { cookie: string; token: string }, ip: string, email: string, body: string) => {
+    const t = performance.now();
+    const res = await fetch(`${base}/shows/somos/comments`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: form.cookie, 'x-forwarded-for': ip, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _form: form.token, name: 'Bench reader', email, body }).toString(),
+    });
+    await res.text();
+    tally.latencies.push(performance.now() - t);
+    const location = res.headers.get('location') ?? '';
+    if (res.status === 303 && /comment=(held|published)/.test(location)) tally.accepted++;
+    else if (res.status === 303 && location.includes('comment=duplicate')) tally.duplicate++;
+    else if (res.status === 429) tally.limited++;
+    else tally.failed++;
+  };
+
+  const probe: number[] = [];
+  let loading = true;
+  const prober = (async () => {
+    while (loading) {
+      await probeOnce(probe);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  const started = performance.now();
+  await Promise.all([
+    ...Array.from({ length: POSTERS }, async (_, p) => {
+      const form = forms[p] as { cookie: string; token: string };
+      for (let k = 0; k < PER_POSTER; k++) {
+        const args = [
+          form,
+          `10.${p}.${k}.1`,
+          `p${p}-k${k}@bench.example`,
+          `Comment ${k} from reader ${p}: will there be a season 2?`,
+        ] as const;
+        await send(...args);
+        if (k % RESEND_EVERY === 0) await send(...args);
+      }
+    }),
+    (async () => {
+      const form = forms[POSTERS] as { cookie: string; token: string };
+      for (let k = 0; k < FLOOD; k++) await send(form, '10.250.0.1', `flood${k}@bench.example`, `Flood ${k}`);
+    })(),
+  ]);
+  const seconds = (performance.now() - started) / 1000;
+  loading = false;
+  await prober;
+  return { ...tally, seconds, probe, idle };
+}
+
+async function stored(url: string): Promise<{ rows: number; twice: number }> {
+  const db = await openDatabase(url.startsWith('sqlite:') ? { engine: 'sqlite', file: url.slice(7) } : { engine: 'postgres', url });
+  const rows = await db.kysely
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const twice = await db.kysely
+    .selectFrom('comments')
+    .select(['email_key', 'body_hash'])
+    .groupBy(['email_key', 'body_hash'])
+    .having((eb) => eb.fn.countAll(), '>', 1)
+    .execute();
+  await db.close();
+  return { rows: Number(rows.n), twice: twice.length };
+}
+
+async function reference(url: string): Promise<number> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/comments.reference.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
+  });
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  const base = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: POSTERS }, async (_, p) => {
+      for (let k = 0; k < PER_POSTER; k++) {
+        const res = await fetch(`${base}/`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            name: 'Bench reader',
+            email: `p${p}-k${k}@bench.example`,
+            body: `Comment ${k} from reader ${p}`,
+          }).toString(),
+        });
+        await res.text();
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  child.kill();
+  return (POSTERS * PER_POSTER) / seconds;
+}
+
+console.log(
+  `${POSTERS} concurrent posters, ${POSTERS * PER_POSTER} comments (+${RESENT} resent forms, +${FLOOD} from one flooding address); median of ${RUNS} runs`,
+);
+console.log(
+  '\n| engine | comments/s (app) | comments/s (bare node:http + insert) | ratio | post p50 / p99 ms | Somos page p50 / p99 ms idle → under load | accepted = stored once | resent forms kept once | 429s |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const engine of ['sqlite', 'postgres'] as const) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const url = await freshDatabase(engine);
+    const server = await startServer({ DATABASE_URL: url, TRUST_PROXY: '1' });
+    const result = await drive(server.url);
+    await server.stop();
+    const check = await stored(url);
+    if (result.failed > 0 || check.rows !== result.accepted || check.twice > 0)
+      throw new Error(
+        `${engine}: ${result.failed} failed posts; ${result.accepted} accepted but ${check.rows} stored, ${check.twice} stored twice`,
+      );
+    const refUrl = await freshDatabase(engine);
+    runs.push({ ...result, check, ref: await reference(refUrl) });
+  }
+  const rate = median(runs.map((r) => r.accepted / r.seconds));
+  const ref = median(runs.map((r) => r.ref));
+  const last = runs.at(-1) as (typeof runs)[number];
+  console.log(
+    `| ${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${Math.round(rate)} | ${Math.round(ref)} | ${(rate / ref).toFixed(2)} | ${median(runs.map((r) => pct(r.latencies, 50))).toFixed(0)} / ${median(runs.map((r) => pct(r.latencies, 99))).toFixed(0)} | ${median(runs.map((r) => pct(r.idle, 50))).toFixed(1)} / ${median(runs.map((r) => pct(r.idle, 99))).toFixed(1)} → ${median(runs.map((r) => pct(r.probe, 50))).toFixed(0)} / ${median(runs.map((r) => pct(r.probe, 99))).toFixed(0)} | ${last.accepted} = ${last.check.rows} | ${last.duplicate} of ${RESENT} | ${last.limited} |`,
+  );
+}
