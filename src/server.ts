@@ -116,7 +116,8 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
     if (error instanceof HTTPException && error.status < 500) {
       return c.req.path.startsWith('/api/') ? problem(c, error.status, 'Bad request', error.message) : c.text(error.message, error.status);
     }
-    console.error(`${c.req.method} ${c.req.path}:`, error);
+    // The stack only: a database error's detail can quote the row, and a comment row holds an email address.
+    console.error(`${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
     return c.req.path.startsWith('/api/') ? problem(c, 500, 'Internal error', 'the request could not be completed') : serverError(c);
   });
   return app;

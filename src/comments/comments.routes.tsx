@@ -4,6 +4,7 @@ import { problem } from '../api/problem.ts';
 import type { AppDeps } from '../app.types.ts';
 import { slugParam } from '../catalog/shows.params.ts';
 import { showPages } from '../catalog/shows.routes.tsx';
+import { concurrencyLimit } from '../db/concurrency.ts';
 import { clientAddress } from '../site/client.ts';
 import { Layout } from '../site/layout.tsx';
 import { validateComment } from './comment.input.ts';
@@ -25,6 +26,8 @@ export function commentRoutes(deps: AppDeps) {
   const secure = siteUrl.startsWith('https:');
   const secret = formSecret(db);
   const pages = showPages(deps);
+  // A burst of posts waits here rather than taking every database connection from the pages.
+  const writing = concurrencyLimit(6);
   const wantsJson = (c: Context) => (c.req.header('accept') ?? '').includes('application/json');
   const text = (body: Record<string, unknown>, key: string) => (typeof body[key] === 'string' ? (body[key] as string) : '');
 
@@ -69,16 +72,19 @@ export function commentRoutes(deps: AppDeps) {
       if (stale) return refuse(stale.status, {}, stale.message);
       const checked = validateComment(values);
       if (!checked.ok) return refuse(400, checked.errors);
-      const outcome = await postComment(
-        db,
-        {
-          ...checked.data,
-          notify: checked.data.notify && Boolean(mail),
-          showId: show.id,
-          ip: clientAddress(c, deps.trustProxy),
-          honeypot: text(body, 'fax') !== '',
-        },
-        { now: now(), siteUrl, secret: await secret() },
+      const secretKey = await secret();
+      const outcome = await writing(() =>
+        postComment(
+          db,
+          {
+            ...checked.data,
+            notify: checked.data.notify && Boolean(mail),
+            showId: show.id,
+            ip: clientAddress(c, deps.trustProxy),
+            honeypot: text(body, 'fax') !== '',
+          },
+          { now: now(), siteUrl, secret: secretKey },
+        ),
       );
       if (outcome.kind === 'refused') {
         if (outcome.retryAfterSeconds) c.header('retry-after', String(outcome.retryAfterSeconds));

@@ -8,6 +8,7 @@ import { loadStarterCatalogue } from '../importers/starter/starter.load.ts';
 import type { MailSender } from '../mail/sender.ts';
 import { buildApp } from '../server.ts';
 import { type Agent, agent } from '../testing/agent.ts';
+import { XSS_PAYLOADS } from './xss.corpus.ts';
 
 const PASSWORD = 'a long enough password';
 const tokenOf = (html: string) => /name="_form" value="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -263,6 +264,42 @@ describeEachEngine(
       await post(reader('203.0.113.10'), { name: 'Ana', email: 'ana@example.com', body: 'Another answer', parent: String(gilId.id) });
       expect((await outbox()).filter((m) => m.kind === 'comment-reply')).toHaveLength(1);
       expect(pokes.length).toBeGreaterThan(0);
+    });
+
+    it('stores hostile input in every field verbatim and serves it as inert text', async () => {
+      later(3_600_000);
+      for (const [i, payload] of XSS_PAYLOADS.entries()) {
+        await db()
+          .kysely.insertInto('comment_authors')
+          .values({ email_key: `h${i}@example.com`, approved_at: now().toISOString(), approved_by: 'test' })
+          .execute();
+        const res = await post(reader(`198.18.0.${i + 1}`), {
+          name: payload.slice(0, 60),
+          email: `h${i}@example.com`,
+          website: `https://example.com/?q=${encodeURIComponent(payload)}`.slice(0, 200),
+          body: payload,
+        });
+        expect(res.location, payload).toMatch(/comment=published/);
+        const stored = await db()
+          .kysely.selectFrom('comments')
+          .select(['author_name', 'body'])
+          .where('email_key', '=', `h${i}@example.com`)
+          .executeTakeFirstOrThrow();
+        expect(stored.body).toBe(payload.normalize('NFC'));
+      }
+      const bad = await post(reader('198.18.1.1'), {
+        name: 'x',
+        email: 'javascript:alert(1)@example.com"><script>',
+        website: 'javascript:alert(1)',
+        body: 'x',
+      });
+      expect(bad.status).toBe(400);
+      const page = await reader('198.18.0.200')('/shows/somos');
+      const list = /<ol class="comment-list"[\s\S]*?<form method="post" action="\/shows\//.exec(page.text)?.[0] ?? '';
+      expect(list).not.toBe('');
+      expect(list).not.toMatch(/<(script|img|svg|iframe|object|math|style|body|div style)[\s>/]/i);
+      expect(list).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
+      expect([...list.matchAll(/<a\s[^>]*href="(?!https?:|\/|#)[^"]*"/gi)].map((m) => m[0])).toEqual([]);
     });
 
     it('never shows a commenter’s email in any public page, feed or API response', async () => {
