@@ -172,6 +172,10 @@ export function openApiDocument(siteUrl: string) {
             replyingTo: { type: ['string', 'null'], description: 'Name of the reply’s parent when it is itself a reply' },
             createdAt: { type: 'string', format: 'date-time' },
             editedAt: { type: ['string', 'null'], format: 'date-time', description: 'Set when a moderator edited it' },
+            removed: {
+              type: 'boolean',
+              description: 'A first comment a moderator took down, kept (empty) so its replies still read in order',
+            },
             replies: { type: 'array', items: { $ref: '#/components/schemas/Comment' } },
           },
         },

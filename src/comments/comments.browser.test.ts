@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
@@ -45,7 +46,7 @@ describe.runIf(browserAvailable())('reader comments in a real browser, with a re
   }
 
   it('post, held, approved in /admin, published, replied to, and the reply mail arrives', async () => {
-    const ana = await browser.newPage();
+    const ana = await (await browser.newContext()).newPage();
     await ana.goto(`${server.url}/shows/somos`);
     await expect(ana.locator('#comment-count').textContent()).resolves.toBe('0 comments');
     await ana.evaluate('window.stayed = true');
@@ -118,6 +119,18 @@ describe.runIf(browserAvailable())('reader comments in a real browser, with a re
     await ana.goto(`${server.url}/shows/somos`);
     await expect.poll(() => ana.locator('.comment-replies .comment').textContent()).toContain('Netflix has said nothing yet, sadly.');
     await ana.screenshot({ path: path.join(ARTIFACTS, 'comments-thread.png'), fullPage: true });
+    // The thread, the form, the report boxes and the admin queue all pass axe-core's WCAG 2.1 AA checks.
+    for (const [name, page] of [
+      ['thread', ana],
+      ['queue', mod],
+    ] as const) {
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(
+        serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        name,
+      ).toEqual([]);
+    }
 
     // One-click unsubscribe as a mail client does it (RFC 8058).
     const unsubscribe = /<(.+)>/.exec(reply.headers['list-unsubscribe'] ?? '')?.[1] as string;

@@ -112,6 +112,14 @@ export function CommentItem({
   filter: CommentFilter;
   token: string;
 }) {
+  if (c.removed) {
+    return (
+      <li class="comment comment-removed" id={`comment-${c.id}`}>
+        <p class="meta">This comment was removed by a moderator.</p>
+        <Replies comment={c} slug={slug} filter={filter} token={token} />
+      </li>
+    );
+  }
   return (
     <li class="comment" id={`comment-${c.id}`}>
       <p class="comment-head">
@@ -149,15 +157,19 @@ export function CommentItem({
         {' · '}
         <ReportForm id={c.id} token={token} />
       </div>
-      {c.replies.length > 0 ? (
-        <ol class="comment-replies">
-          {c.replies.map((r) => (
-            <CommentItem comment={r} slug={slug} filter={filter} token={token} />
-          ))}
-        </ol>
-      ) : null}
+      <Replies comment={c} slug={slug} filter={filter} token={token} />
     </li>
   );
+}
+
+function Replies({ comment, slug, filter, token }: { comment: PublicComment; slug: string; filter: CommentFilter; token: string }) {
+  return comment.replies.length > 0 ? (
+    <ol class="comment-replies">
+      {comment.replies.map((r) => (
+        <CommentItem comment={r} slug={slug} filter={filter} token={token} />
+      ))}
+    </ol>
+  ) : null;
 }
 
 function ReportForm({ id, token }: { id: number; token: string }) {

@@ -15,6 +15,8 @@ export interface PublicComment {
   replyingTo: string | null;
   createdAt: string;
   editedAt: string | null;
+  /** A thread's first comment a moderator took down; kept as a placeholder so its replies still read in order. */
+  removed: boolean;
   replies: PublicComment[];
 }
 
@@ -37,12 +39,31 @@ const PUBLIC_COLUMNS = [
   'parent_id',
   'root_id',
   'published_at',
+  'created_at',
   'edited_at',
+  'status',
 ] as const;
 
 type Row = Pick<Selectable<CommentsTable>, (typeof PUBLIC_COLUMNS)[number]>;
 
 function publicComment(r: Row, replyingTo: string | null): PublicComment {
+  if (r.status !== 'published') {
+    const createdAt = r.created_at;
+    return {
+      id: r.id,
+      name: '',
+      website: null,
+      html: '',
+      spoiler: false,
+      season: r.season_number,
+      parentId: null,
+      replyingTo: null,
+      createdAt,
+      editedAt: null,
+      removed: true,
+      replies: [],
+    };
+  }
   return {
     id: r.id,
     name: r.author_name,
@@ -54,6 +75,7 @@ function publicComment(r: Row, replyingTo: string | null): PublicComment {
     replyingTo,
     createdAt: r.published_at ?? '',
     editedAt: r.edited_at,
+    removed: false,
     replies: [],
   };
 }
@@ -64,40 +86,44 @@ export async function loadThread(
   showId: number,
   { season, order, page }: { season: number | null; order: CommentOrder; page: number },
 ): Promise<Thread> {
-  const scope = db
-    .selectFrom('comments')
-    .where('show_id', '=', showId)
-    .where('status', '=', 'published')
-    .$if(season !== null, (q) => q.where('season_number', '=', season));
-  const [counts, roots] = await Promise.all([
-    scope
-      .select((eb) => [
-        eb.fn.countAll<number>().as('total'),
-        eb.fn.count<number>(eb.case().when('root_id', 'is', null).then(1).end()).as('threads'),
-      ])
-      .executeTakeFirstOrThrow(),
-    scope
-      .select(PUBLIC_COLUMNS)
-      .where('root_id', 'is', null)
-      .orderBy('published_at', order === 'newest' ? 'desc' : 'asc')
-      .orderBy('id', order === 'newest' ? 'desc' : 'asc')
+  const base = db
+    .selectFrom('comments as c')
+    .where('c.show_id', '=', showId)
+    .$if(season !== null, (q) => q.where('c.season_number', '=', season));
+  const published = base.where('c.status', '=', 'published');
+  // Threads: published first comments, and removed ones that still have published replies.
+  const threads = base
+    .where('c.root_id', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('c.status', '=', 'published'),
+        eb.exists(eb.selectFrom('comments as r').select('r.id').whereRef('r.root_id', '=', 'c.id').where('r.status', '=', 'published')),
+      ]),
+    );
+  const [total, threadCount, roots] = await Promise.all([
+    published.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    threads.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    threads
+      .select(PUBLIC_COLUMNS.map((k) => `c.${k}` as const))
+      .orderBy('c.created_at', order === 'newest' ? 'desc' : 'asc')
+      .orderBy('c.id', order === 'newest' ? 'desc' : 'asc')
       .limit(THREADS_PER_PAGE)
       .offset((page - 1) * THREADS_PER_PAGE)
       .execute(),
   ]);
   const replies = roots.length
-    ? await scope
-        .select(PUBLIC_COLUMNS)
+    ? await published
+        .select(PUBLIC_COLUMNS.map((k) => `c.${k}` as const))
         .where(
-          'root_id',
+          'c.root_id',
           'in',
           roots.map((r) => r.id),
         )
-        .orderBy('published_at')
-        .orderBy('id')
+        .orderBy('c.published_at')
+        .orderBy('c.id')
         .execute()
     : [];
-  const names = new Map([...roots, ...replies].map((r) => [r.id, r.author_name]));
+  const names = new Map([...roots, ...replies].filter((r) => r.status === 'published').map((r) => [r.id, r.author_name]));
   const toPublic = (r: Row) =>
     publicComment(r, r.parent_id !== null && r.parent_id !== r.root_id ? (names.get(r.parent_id) ?? null) : null);
   const byRoot = new Map<number, PublicComment>();
@@ -107,7 +133,7 @@ export async function loadThread(
     return c;
   });
   for (const r of replies) byRoot.get(r.root_id as number)?.replies.push(toPublic(r));
-  return { total: Number(counts.total), threads: Number(counts.threads), comments };
+  return { total: Number(total.n), threads: Number(threadCount.n), comments };
 }
 
 /** Published comments per season of a show (null: about the show as a whole). */

@@ -15,7 +15,7 @@ import { loadThread, publishedComment } from './comments.queries.ts';
 import { COMMENTS_JS } from './comments.script.ts';
 import { postComment, reportComment, setSubscription } from './comments.writes.ts';
 import { formCookie, formSecret } from './form.cookie.ts';
-import { checkFormToken, FORM_COOKIE, issueFormToken, TOKEN_MESSAGES } from './form.token.ts';
+import { checkFormToken, FORM_COOKIE, issueFormToken, MIN_FILL_MS, TOKEN_MESSAGES } from './form.token.ts';
 
 // Readers' side of comments: post, report, confirm or stop reply mail, and the public API.
 
@@ -50,13 +50,19 @@ export function commentRoutes(deps: AppDeps) {
     );
   }
 
+  const invalidLink = (c: Context) =>
+    messagePage(c, 'Link not valid', { title: 'This link is not valid', message: 'Copy the whole link from the mail.' }, 400);
+
+  async function findShow(c: Context) {
+    const slug = slugParam.safeParse(c.req.param('slug'));
+    if (!slug.success) return undefined;
+    return db.kysely.selectFrom('shows').select(['id', 'slug']).where('slug', '=', slug.data).executeTakeFirst();
+  }
+
   return {
     // POST /shows/:slug/comments
     async post(c: Context) {
-      const slug = slugParam.safeParse(c.req.param('slug'));
-      const show = slug.success
-        ? await db.kysely.selectFrom('shows').select(['id', 'slug']).where('slug', '=', slug.data).executeTakeFirst()
-        : undefined;
+      const show = await findShow(c);
       if (!show) return wantsJson(c) ? problem(c, 404, 'Not found', 'no such show') : pages.showPage(c, { token: '', status: 404 });
       const body = await c.req.parseBody();
       const values = Object.fromEntries(
@@ -64,7 +70,9 @@ export function commentRoutes(deps: AppDeps) {
       ) as Record<string, string>;
       const refuse = async (status: 400 | 403 | 429, errors: Record<string, string>, message?: string) => {
         if (wantsJson(c)) return c.json({ ok: false, message: message ?? 'Please correct the fields marked.', errors }, status);
-        const token = issueFormToken(await secret(), formCookie(c, secure), now());
+        // A reader sent back to fix a field has already read the page: their new form may be sent at once.
+        const issued = message && status !== 429 ? now() : new Date(now().getTime() - MIN_FILL_MS);
+        const token = issueFormToken(await secret(), formCookie(c, secure), issued);
         return pages.showPage(c, { token, status, form: { values, errors, problem: message } });
       };
 
@@ -119,39 +127,25 @@ export function commentRoutes(deps: AppDeps) {
       const id = Number(c.req.param('id'));
       const body = await c.req.parseBody();
       const stale = await tokenProblem(c, body, 0);
-      const reason = REPORT_REASONS.includes(text(body, 'reason')) ? text(body, 'reason') : 'other';
-      const done = stale || !Number.isInteger(id) ? null : await reportComment(db, id, reason, clientAddress(c, deps.trustProxy), now());
-      const show = Number.isInteger(id)
-        ? await db.kysely
-            .selectFrom('comments as c')
-            .innerJoin('shows as s', 's.id', 'c.show_id')
-            .select('s.slug')
-            .where('c.id', '=', id)
-            .executeTakeFirst()
-        : undefined;
       if (stale)
         return wantsJson(c)
           ? c.json({ ok: false, message: stale.message }, stale.status)
           : messagePage(c, 'Report not sent', { title: 'Report not sent', message: stale.message }, 400);
-      if (!done || done === 'missing' || !show) {
+      const reason = REPORT_REASONS.includes(text(body, 'reason')) ? text(body, 'reason') : 'other';
+      const done = Number.isInteger(id) ? await reportComment(db, id, reason, clientAddress(c, deps.trustProxy), now()) : 'missing';
+      if (done === 'missing') {
         return wantsJson(c)
           ? c.json({ ok: false, message: 'No such comment.' }, 404)
           : messagePage(c, 'Not found', { title: 'No such comment', message: 'That comment is not on the site.' }, 404);
       }
       if (wantsJson(c)) return c.json({ ok: true, message: NOTICES.reported });
-      return c.redirect(`/shows/${show.slug}?comment=reported#comment-${id}`, 303);
+      return c.redirect(`/shows/${done.showSlug}?comment=reported#comment-${id}`, 303);
     },
 
     // GET /comments/subscriptions/confirm?token= (a page with a button, so mail scanners that follow links confirm nothing)
     async confirmForm(c: Context) {
       const token = c.req.query('token') ?? '';
-      if (!subscriptionFromToken(await secret(), token))
-        return messagePage(
-          c,
-          'Link not valid',
-          { title: 'This link is not valid', message: 'Copy the whole link from the mail, or post a new comment and ask again.' },
-          400,
-        );
+      if (!subscriptionFromToken(await secret(), token)) return invalidLink(c);
       return messagePage(c, 'Confirm reply mail', {
         title: 'Confirm reply notifications',
         message: 'Press the button to get an email when someone replies to your comment.',
@@ -166,8 +160,7 @@ export function commentRoutes(deps: AppDeps) {
       const body = await c.req.parseBody();
       const id = subscriptionFromToken(await secret(), text(body, 'token'));
       const done = id ? await setSubscription(db, id, 'confirmed', now()) : null;
-      if (!done)
-        return messagePage(c, 'Link not valid', { title: 'This link is not valid', message: 'Copy the whole link from the mail.' }, 400);
+      if (!done) return invalidLink(c);
       return messagePage(c, 'Confirmed', {
         title: 'Confirmed',
         message: 'We will email you when someone replies. Every mail has a link to stop them.',
@@ -177,8 +170,7 @@ export function commentRoutes(deps: AppDeps) {
     // GET /comments/subscriptions/unsubscribe?token=
     async unsubscribeForm(c: Context) {
       const token = c.req.query('token') ?? '';
-      if (!subscriptionFromToken(await secret(), token))
-        return messagePage(c, 'Link not valid', { title: 'This link is not valid', message: 'Copy the whole link from the mail.' }, 400);
+      if (!subscriptionFromToken(await secret(), token)) return invalidLink(c);
       return messagePage(c, 'Stop reply mail', {
         title: 'Stop reply mail',
         message: 'Press the button and we will send no more mail about this comment.',
@@ -192,17 +184,13 @@ export function commentRoutes(deps: AppDeps) {
       const body = await c.req.parseBody();
       const id = subscriptionFromToken(await secret(), c.req.query('token') ?? text(body, 'token'));
       const done = id ? await setSubscription(db, id, 'unsubscribed', now()) : null;
-      if (!done)
-        return messagePage(c, 'Link not valid', { title: 'This link is not valid', message: 'Copy the whole link from the mail.' }, 400);
+      if (!done) return invalidLink(c);
       return messagePage(c, 'Unsubscribed', { title: 'Unsubscribed', message: 'You will get no more mail about this comment.' });
     },
 
     // GET /api/shows/:slug/comments
     async api(c: Context) {
-      const slug = slugParam.safeParse(c.req.param('slug'));
-      const show = slug.success
-        ? await db.kysely.selectFrom('shows').select(['id', 'slug']).where('slug', '=', slug.data).executeTakeFirst()
-        : undefined;
+      const show = await findShow(c);
       if (!show) return problem(c, 404, 'Not found', `no show with slug "${c.req.param('slug')}"`);
       const q = commentQuery.parse(Object.fromEntries(new URL(c.req.url).searchParams));
       const thread = await loadThread(db.kysely, show.id, { season: q.season ?? null, order: q.order, page: q.cpage });

@@ -302,6 +302,30 @@ describeEachEngine(
       expect([...list.matchAll(/<a\s[^>]*href="(?!https?:|\/|#)[^"]*"/gi)].map((m) => m[0])).toEqual([]);
     });
 
+    it('keeps a removed first comment as a placeholder while its replies are published', async () => {
+      later(3_600_000);
+      const root = await post(reader('203.0.113.40'), { name: 'Ana', email: 'ana@example.com', body: 'A thread that will lose its start' });
+      const rootId = Number(/comment-(\d+)/.exec(root.location as string)?.[1]);
+      await post(reader('203.0.113.41'), { name: 'Ana', email: 'ana@example.com', body: 'A reply that stays', parent: String(rootId) });
+      const mod = await moderator();
+      const queue = await mod('/admin/comments?status=published');
+      await mod(`/admin/comments/${rootId}/hide`, { form: { _csrf: csrfOf(queue.text), back: 'published' } });
+      const page = await reader('203.0.113.42')('/shows/somos');
+      expect(page.text).toMatch(
+        new RegExp(
+          `id="comment-${rootId}"><p class="meta">This comment was removed by a moderator.</p><ol class="comment-replies"><li class="comment" id="comment-\\d+">[\\s\\S]*?A reply that stays`,
+        ),
+      );
+      expect(page.text).not.toContain('A thread that will lose its start');
+      const api = JSON.parse((await reader('203.0.113.42')('/api/shows/somos/comments')).text);
+      expect(api.comments.find((c: { id: number }) => c.id === rootId)).toMatchObject({
+        removed: true,
+        name: '',
+        html: '',
+        replies: [{ html: '<p>A reply that stays</p>' }],
+      });
+    });
+
     it('never shows a commenter’s email in any public page, feed or API response', async () => {
       const emails = (await db().kysely.selectFrom('comments').select('author_email').distinct().execute()).map((r) =>
         r.author_email.toLowerCase(),

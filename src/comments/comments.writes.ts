@@ -322,10 +322,11 @@ export async function reportComment(
   reason: string,
   reporter: string,
   now: Date,
-): Promise<'reported' | 'held' | 'missing'> {
+): Promise<'missing' | { held: boolean; showSlug: string }> {
   return db.kysely.transaction().execute(async (trx) => {
     const comment = await trx.selectFrom('comments').select(['status']).where('id', '=', id).executeTakeFirst();
-    if (comment?.status !== 'published') return 'missing';
+    if (!comment || comment.status !== 'published') return 'missing';
+    const { slug: showSlug } = await showOf(trx, id);
     await trx
       .insertInto('comment_reports')
       .values({ comment_id: id, reason, reporter, created_at: now.toISOString() })
@@ -337,7 +338,7 @@ export async function reportComment(
       .where('comment_id', '=', id)
       .where('resolved_at', 'is', null)
       .executeTakeFirstOrThrow();
-    if (Number(open.n) < REPORTS_TO_HOLD) return 'reported';
+    if (Number(open.n) < REPORTS_TO_HOLD) return { held: false, showSlug };
     await trx
       .updateTable('comments')
       .set({ status: 'pending', status_reason: `reported by ${open.n} readers`, updated_at: now.toISOString() })
@@ -356,7 +357,7 @@ export async function reportComment(
       },
       now,
     );
-    return 'held';
+    return { held: true, showSlug };
   });
 }
 

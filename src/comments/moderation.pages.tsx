@@ -105,6 +105,15 @@ function BanButton({ csrf, kind, value, label }: { csrf: string; kind: 'email' |
   );
 }
 
+function FormError({ message }: { message: string | undefined }) {
+  return message ? (
+    <span class="error" role="alert">
+      {' '}
+      {message}
+    </span>
+  ) : null;
+}
+
 export function EditCommentPage(p: { user: User; csrf: string; id: number; body: string; error?: string }) {
   return (
     <>
@@ -118,12 +127,7 @@ export function EditCommentPage(p: { user: User; csrf: string; id: number; body:
         <textarea id="body" name="body" rows={10} cols={70} maxlength={LIMITS.body}>
           {p.body}
         </textarea>
-        {p.error ? (
-          <span class="error" role="alert">
-            {' '}
-            {p.error}
-          </span>
-        ) : null}
+        <FormError message={p.error} />
         <p>
           <button type="submit">Save</button>
         </p>
@@ -157,12 +161,7 @@ export function BansPage(p: {
         </select>{' '}
         <label for="ban-value">Value</label> <input id="ban-value" name="value" value={v('value')} /> <label for="ban-reason">Reason</label>{' '}
         <input id="ban-reason" name="reason" value={v('reason')} /> <button type="submit">Ban</button>
-        {p.error ? (
-          <span class="error" role="alert">
-            {' '}
-            {p.error}
-          </span>
-        ) : null}
+        <FormError message={p.error} />
       </form>
       <table>
         <thead>
