@@ -325,7 +325,7 @@ export async function reportComment(
 ): Promise<'missing' | { held: boolean; showSlug: string }> {
   return db.kysely.transaction().execute(async (trx) => {
     const comment = await trx.selectFrom('comments').select(['status']).where('id', '=', id).executeTakeFirst();
-    if (!comment || comment.status !== 'published') return 'missing';
+    if (comment?.status !== 'published') return 'missing';
     const { slug: showSlug } = await showOf(trx, id);
     await trx
       .insertInto('comment_reports')
