@@ -22,6 +22,17 @@ describe('nextseason CLI', () => {
     expect(result.stderr.trim()).toBe('nextseason: PORT must be a whole number from 0 to 65535, got "eighty"');
   });
 
+  it('purges old personal data from comments on request, refusing a bad --days', async () => {
+    const env = { DATABASE_URL: `sqlite:${tmp()}/db.sqlite` };
+    const bad = await runCli(['comments', 'purge', '--days', 'ninety'], env);
+    expect([bad.code, bad.stderr.trim()]).toEqual([2, 'nextseason: --days must be a whole number of days, 1 or more, got "ninety"']);
+    const ok = await runCli(['comments', 'purge', '--days', '30'], env);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.trim()).toBe(
+      'older than 30 days: 0 IP addresses forgotten, 0 spam or deleted comments removed, 0 sent mails removed, 0 unconfirmed sign-ups removed',
+    );
+  });
+
   it('says so in one line when PostgreSQL cannot be reached', async () => {
     const result = await runCli(['migrate'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     expect(result.code).toBe(1);

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { audit, createUser, findLogin } from './accounts/accounts.queries.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './accounts/passwords.ts';
 import { countShows, getShowBySlug } from './catalog/shows.queries.ts';
+import { purgeOldPersonalData } from './comments/comments.retention.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
@@ -255,6 +256,25 @@ news
     });
     for (const r of reports) console.log(`${r.feed}: ${r.result}; ${r.newItems} new items, ${r.candidates} candidates`);
     if (reports.length === 0) console.log('no feed is due');
+    await db.close();
+  });
+
+const comments = program.command('comments').description('reader comments');
+comments
+  .command('purge')
+  .description(
+    "forget old comments' IP addresses; delete old spam, deleted comments, sent mail and unconfirmed sign-ups (run daily from cron)",
+  )
+  .option('--days <n>', 'keep personal data this many days', '90')
+  .action(async (o: { days: string }) => {
+    const days = Number(o.days);
+    if (!/^\d+$/.test(o.days) || days < 1) fail(`--days must be a whole number of days, 1 or more, got "${o.days}"`, 2);
+    const db = await openDatabase(loadConfig().database);
+    await migrate(db);
+    const r = await purgeOldPersonalData(db, days, new Date());
+    console.log(
+      `older than ${days} days: ${r.addressesForgotten} IP addresses forgotten, ${r.commentsRemoved} spam or deleted comments removed, ${r.mailsRemoved} sent mails removed, ${r.subscriptionsRemoved} unconfirmed sign-ups removed`,
+    );
     await db.close();
   });
 

@@ -1,0 +1,54 @@
+import { audit } from '../accounts/accounts.queries.ts';
+import type { Db } from '../db/database.ts';
+
+// Keep readers' personal data only as long as it serves a purpose: rate limits look back an hour and
+// bans act on new posts, so an old comment's IP address is of no further use; neither are mails already
+// sent, confirmations never followed, or comments filed as spam or deleted.
+
+export interface PurgeResult {
+  addressesForgotten: number;
+  commentsRemoved: number;
+  mailsRemoved: number;
+  subscriptionsRemoved: number;
+}
+
+export async function purgeOldPersonalData(db: Db, days: number, now: Date): Promise<PurgeResult> {
+  const before = new Date(now.getTime() - days * 86_400_000).toISOString();
+  return db.kysely.transaction().execute(async (trx) => {
+    const removable = (
+      await trx.selectFrom('comments').select('id').where('status', 'in', ['spam', 'deleted']).where('updated_at', '<', before).execute()
+    ).map((r) => r.id);
+    // A removed comment that others answered stays (as a placeholder), so only unanswered ones go.
+    const answered = new Set(
+      removable.length
+        ? (await trx.selectFrom('comments').select('parent_id').where('parent_id', 'in', removable).execute()).map((r) => r.parent_id)
+        : [],
+    );
+    const doomed = removable.filter((id) => !answered.has(id));
+    if (doomed.length) await trx.deleteFrom('comments').where('id', 'in', doomed).execute();
+    const forgotten = await trx
+      .updateTable('comments')
+      .set({ ip: 'forgotten' })
+      .where('created_at', '<', before)
+      .where('ip', '!=', 'forgotten')
+      .executeTakeFirst();
+    const mails = await trx.deleteFrom('mail_outbox').where('sent_at', '<', before).executeTakeFirst();
+    const subscriptions = await trx
+      .deleteFrom('comment_subscriptions')
+      .where('status', '=', 'unconfirmed')
+      .where('created_at', '<', before)
+      .executeTakeFirst();
+    const result = {
+      addressesForgotten: Number(forgotten.numUpdatedRows),
+      commentsRemoved: doomed.length,
+      mailsRemoved: Number(mails.numDeletedRows),
+      subscriptionsRemoved: Number(subscriptions.numDeletedRows),
+    };
+    await audit(
+      trx,
+      { user: null, actor: 'cli', action: 'comments.purge', entity: 'comment', entityId: null, after: { days, ...result } },
+      now,
+    );
+    return result;
+  });
+}
