@@ -70,6 +70,7 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   for (const format of ['xml', 'atom', 'json'] as const) {
     app.get(`/feed.${format}`, feeds.feed(format));
     app.get(`/shows/:slug/feed.${format}`, feeds.feed(format));
+    app.get(`/shows/:slug/comments/feed.${format}`, comments.feed(format));
     app.get(`/platforms/:platform/feed.${format}`, feeds.feed(format));
   }
   app.get('/calendar.ics', feeds.calendar);

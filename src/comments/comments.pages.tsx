@@ -95,6 +95,10 @@ export function CommentsSection(p: CommentsProps) {
           {pages} {filter.page < pages ? <a href={link(slug, { ...filter, page: filter.page + 1 })}>More comments</a> : null}
         </nav>
       ) : null}
+      <p class="meta">
+        Follow the comments: <a href={`/shows/${slug}/comments/feed.xml`}>RSS</a> · <a href={`/shows/${slug}/comments/feed.atom`}>Atom</a> ·{' '}
+        <a href={`/shows/${slug}/comments/feed.json`}>JSON Feed</a>
+      </p>
       <CommentForm {...p} />
       <script src="/assets/comments.js" defer />
     </section>

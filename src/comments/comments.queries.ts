@@ -163,6 +163,21 @@ export async function publishedComment(db: Kysely<Database>, id: number): Promis
   return publicComment(r, parent?.author_name ?? null);
 }
 
+/** The newest published comments on a show, replies included, for its comment feeds. */
+export async function latestComments(db: Kysely<Database>, showId: number, limit = 50): Promise<PublicComment[]> {
+  const rows = await db
+    .selectFrom('comments as c')
+    .leftJoin('comments as p', (j) => j.onRef('p.id', '=', 'c.parent_id').on('p.status', '=', 'published'))
+    .select([...PUBLIC_COLUMNS.map((k) => `c.${k}` as const), 'p.author_name as parent_name'])
+    .where('c.show_id', '=', showId)
+    .where('c.status', '=', 'published')
+    .orderBy('c.published_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => publicComment(r, r.parent_name));
+}
+
 export type QueueFilter = CommentStatus | 'reported';
 
 /** The moderators' view: everything about a comment, including the address it came from. */

@@ -5,13 +5,15 @@ import type { AppDeps } from '../app.types.ts';
 import { slugParam } from '../catalog/shows.params.ts';
 import { showPages } from '../catalog/shows.routes.tsx';
 import { concurrencyLimit } from '../db/concurrency.ts';
+import { FEED_TYPES, type FeedFormat, feedBody } from '../feeds/feeds.routes.ts';
 import { clientAddress } from '../site/client.ts';
 import { Layout } from '../site/layout.tsx';
 import { validateComment } from './comment.input.ts';
 import { subscriptionFromToken } from './comment.mails.ts';
+import { commentsFeed } from './comments.feed.ts';
 import { CommentItem, MessagePage } from './comments.pages.tsx';
 import { commentQuery, MAIL_NOTICE, NOTICES } from './comments.params.ts';
-import { loadThread, publishedComment } from './comments.queries.ts';
+import { latestComments, loadThread, publishedComment } from './comments.queries.ts';
 import { COMMENTS_JS } from './comments.script.ts';
 import { postComment, reportComment, setSubscription } from './comments.writes.ts';
 import { formCookie, formSecret } from './form.cookie.ts';
@@ -56,7 +58,7 @@ export function commentRoutes(deps: AppDeps) {
   async function findShow(c: Context) {
     const slug = slugParam.safeParse(c.req.param('slug'));
     if (!slug.success) return undefined;
-    return db.kysely.selectFrom('shows').select(['id', 'slug']).where('slug', '=', slug.data).executeTakeFirst();
+    return db.kysely.selectFrom('shows').select(['id', 'slug', 'title']).where('slug', '=', slug.data).executeTakeFirst();
   }
 
   return {
@@ -195,6 +197,14 @@ export function commentRoutes(deps: AppDeps) {
       const q = commentQuery.parse(Object.fromEntries(new URL(c.req.url).searchParams));
       const thread = await loadThread(db.kysely, show.id, { season: q.season ?? null, order: q.order, page: q.cpage });
       return c.json({ show: show.slug, total: thread.total, threads: thread.threads, page: q.cpage, comments: thread.comments });
+    },
+
+    // GET /shows/:slug/comments/feed.{xml,atom,json}
+    feed: (format: FeedFormat) => async (c: Context) => {
+      const show = await findShow(c);
+      if (!show) return c.notFound();
+      const feed = commentsFeed({ siteUrl, show, comments: await latestComments(db.kysely, show.id) });
+      return c.body(feedBody(feed, format), 200, { 'content-type': FEED_TYPES[format] });
     },
 
     // GET /assets/comments.js

@@ -1,3 +1,4 @@
+import Parser from 'rss-parser';
 import { expect, it } from 'vitest';
 import { createUser } from '../accounts/accounts.queries.ts';
 import { hashPassword } from '../accounts/passwords.ts';
@@ -326,6 +327,25 @@ describeEachEngine(
       });
     });
 
+    it('publishes a show’s comments as RSS, Atom and JSON Feed, spoilers kept back', async () => {
+      later(3_600_000);
+      await post(reader('203.0.113.50'), { name: 'Ana', email: 'ana@example.com', body: 'The ending *hurt*', spoiler: 'on' });
+      const browse = reader('203.0.113.51');
+      const parser = new Parser();
+      const rss = await parser.parseString((await browse('/shows/somos/comments/feed.xml')).text);
+      const atom = await parser.parseString((await browse('/shows/somos/comments/feed.atom')).text);
+      const json = JSON.parse((await browse('/shows/somos/comments/feed.json')).text);
+      expect(rss.title).toBe('Somos.: comments | Next Season');
+      expect(rss.items.length).toBeGreaterThan(3);
+      expect(atom.items.map((i) => i.link)).toEqual(rss.items.map((i) => i.link));
+      expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+      const newest = rss.items[0];
+      expect(newest?.title).toBe('Ana on Somos.');
+      expect(newest?.['content:encoded']).toBe('<p>This comment contains spoilers: read it on the site.</p>');
+      expect(newest?.creator).toBe('Ana');
+      expect(rss.items.some((i) => i.title?.startsWith('Ana replied'))).toBe(true);
+    });
+
     it('never shows a commenter’s email in any public page, feed or API response', async () => {
       const emails = (await db().kysely.selectFrom('comments').select('author_email').distinct().execute()).map((r) =>
         r.author_email.toLowerCase(),
@@ -346,6 +366,9 @@ describeEachEngine(
         '/feed.json',
         '/shows/somos/feed.xml',
         '/shows/somos/feed.json',
+        '/shows/somos/comments/feed.xml',
+        '/shows/somos/comments/feed.atom',
+        '/shows/somos/comments/feed.json',
         '/shows/somos/calendar.ics',
         '/calendar.ics',
         '/sitemap.xml',

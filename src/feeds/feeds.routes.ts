@@ -1,13 +1,21 @@
+import type { Feed } from 'feed';
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
 import { premieresCalendar, updatesFeed } from './feeds.build.ts';
 import { datedPremieres, latestUpdates, type Scope, sequences } from './feeds.queries.ts';
 
-const TYPES = {
+export const FEED_TYPES = {
   xml: 'application/rss+xml; charset=utf-8',
   atom: 'application/atom+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
 };
+
+export type FeedFormat = keyof typeof FEED_TYPES;
+
+/** A feed in the asked format. */
+export function feedBody(feed: Feed, format: FeedFormat): string {
+  return format === 'xml' ? feed.rss2() : format === 'atom' ? feed.atom1() : jsonFeed11(feed.json1());
+}
 
 /** The library writes JSON Feed 1.0; the fields we use are the same in 1.1, which also names a language. */
 function jsonFeed11(json: string): string {
@@ -34,12 +42,11 @@ export function feedRoutes({ db, siteUrl, now }: AppDeps) {
 
   return {
     // GET /feed.{xml,atom,json}, /shows/:slug/feed.{…}, /platforms/:platform/feed.{…}
-    feed: (format: keyof typeof TYPES) => async (c: Context) => {
+    feed: (format: FeedFormat) => async (c: Context) => {
       const target = await scopeOf(c);
       if (!target) return c.notFound();
       const feed = updatesFeed({ siteUrl, title: target.title, path: target.path, updates: await latestUpdates(db.kysely, target.scope) });
-      const body = format === 'xml' ? feed.rss2() : format === 'atom' ? feed.atom1() : jsonFeed11(feed.json1());
-      return c.body(body, 200, { 'content-type': TYPES[format] });
+      return c.body(feedBody(feed, format), 200, { 'content-type': FEED_TYPES[format] });
     },
 
     // GET /calendar.ics, /shows/:slug/calendar.ics, /platforms/:platform/calendar.ics
