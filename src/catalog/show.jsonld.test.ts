@@ -22,6 +22,7 @@ const CREATIVE_WORK = [
   'isPartOf',
   'startDate',
   'endDate',
+  'commentCount',
 ];
 const VOCABULARY: Record<string, string[]> = {
   TVSeries: [...CREATIVE_WORK, 'numberOfSeasons', 'numberOfEpisodes', 'containsSeason'],

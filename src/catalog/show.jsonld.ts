@@ -10,7 +10,7 @@ const PERSON_ROLES: Record<string, string> = {
 };
 
 /** schema.org TVSeries with its seasons and people, for search engines. */
-export function showJsonLd(detail: ShowDetail, url: string, siteUrl: string): Record<string, unknown> {
+export function showJsonLd(detail: ShowDetail, url: string, siteUrl: string, commentCount?: number): Record<string, unknown> {
   const { show, seasons, credits, ratings } = detail;
   const people: Record<string, unknown[]> = {};
   for (const c of credits) {
@@ -30,6 +30,7 @@ export function showJsonLd(detail: ShowDetail, url: string, siteUrl: string): Re
     name: show.title,
     ...(show.originalTitle && show.originalTitle !== show.title ? { alternateName: show.originalTitle } : {}),
     ...(show.synopsis ? { description: show.synopsis } : {}),
+    ...(commentCount !== undefined ? { commentCount } : {}),
     ...(show.premiered ? { startDate: show.premiered } : {}),
     ...(show.ended ? { endDate: show.ended } : {}),
     genre: show.genres,

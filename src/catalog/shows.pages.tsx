@@ -71,7 +71,7 @@ export function ShowPage(p: ShowPageProps) {
           <>
             {' · '}
             <a href="#comments" id="comment-count">
-              {countLabel(p.comments.counts.reduce((sum, c) => sum + c.n, 0))}
+              {countLabel(p.comments.total)}
             </a>
           </>
         ) : null}

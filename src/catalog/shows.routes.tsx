@@ -25,16 +25,16 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
     const { show } = view.detail;
     const url = `${siteUrl}/shows/${show.slug}`;
     const n = view.status.nextSeason;
+    const seasonNumbers = [...view.detail.seasons.map((s) => s.number), n];
+    const section = await commentSection(db.kysely, show, seasonNumbers, c.req.url, { ...comments, mailEnabled: Boolean(mail) });
     const meta = {
       title: `${show.title} season ${n}: will it happen, and when? | Next Season`,
       description: `${view.next.verdict}. ${view.next.sentence} ${view.when}`.slice(0, 300),
       canonical: url,
       ogType: 'video.tv_show',
-      jsonLd: [showJsonLd(view.detail, url, siteUrl), breadcrumbJsonLd(show, siteUrl)],
+      jsonLd: [showJsonLd(view.detail, url, siteUrl, section.total), breadcrumbJsonLd(show, siteUrl)],
       feedsAt: `/shows/${show.slug}`,
     };
-    const seasonNumbers = [...view.detail.seasons.map((s) => s.number), n];
-    const section = await commentSection(db.kysely, show, seasonNumbers, c.req.url, { ...comments, mailEnabled: Boolean(mail) });
     return c.html(
       `<!doctype html>${(
         <Layout meta={meta}>

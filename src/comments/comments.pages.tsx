@@ -23,6 +23,8 @@ export interface CommentsProps {
   title: string;
   thread: Thread;
   counts: { season: number | null; n: number }[];
+  /** Published comments on the show, every season. */
+  total: number;
   seasons: number[];
   filter: CommentFilter;
   notice: string | null;
@@ -48,11 +50,10 @@ function link(slug: string, f: Partial<CommentFilter>, hash = '#comments', extra
 
 export function CommentsSection(p: CommentsProps) {
   const { filter, thread, slug } = p;
-  const all = p.counts.reduce((sum, c) => sum + c.n, 0);
   const pages = Math.max(1, Math.ceil(thread.threads / THREADS_PER_PAGE));
   return (
     <section aria-labelledby="comments" class="comments" data-slug={slug}>
-      <h2 id="comments">Comments ({countLabel(all)})</h2>
+      <h2 id="comments">Comments ({countLabel(p.total)})</h2>
       <nav aria-label="Comment threads" class="meta">
         {filter.season === null ? <strong>All</strong> : <a href={link(slug, { ...filter, season: null, page: 1 })}>All</a>}
         {p.seasons.map((n) => {

@@ -25,6 +25,7 @@ export async function commentSection(
     title: show.title,
     thread,
     counts,
+    total: counts.reduce((sum, c) => sum + c.n, 0),
     seasons,
     filter,
     notice: q.comment ? NOTICES[q.comment] + (q.mail ? MAIL_NOTICE : '') : null,
