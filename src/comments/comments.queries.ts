@@ -201,13 +201,6 @@ export async function moderationQueue(db: Kysely<Database>, filter: QueueFilter,
       'c.edited_at',
       's.slug',
       's.title',
-      (eb) =>
-        eb
-          .selectFrom('comment_reports as r')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('r.comment_id', '=', 'c.id')
-          .where('r.resolved_at', 'is', null)
-          .as('reports'),
     ]);
   q =
     filter === 'reported'
@@ -221,7 +214,30 @@ export async function moderationQueue(db: Kysely<Database>, filter: QueueFilter,
     .orderBy('c.created_at', filter === 'pending' ? 'asc' : 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, reports: Number(r.reports ?? 0), html: renderComment(r.body) }));
+  // Open reports per comment, by reason: "abuse ×2, spam".
+  const open = rows.length
+    ? await db
+        .selectFrom('comment_reports')
+        .select(['comment_id', 'reason', (eb) => eb.fn.countAll<number>().as('n')])
+        .where(
+          'comment_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .where('resolved_at', 'is', null)
+        .groupBy(['comment_id', 'reason'])
+        .orderBy('reason')
+        .execute()
+    : [];
+  return rows.map((r) => {
+    const mine = open.filter((o) => o.comment_id === r.id);
+    return {
+      ...r,
+      reports: mine.reduce((sum, o) => sum + Number(o.n), 0),
+      reportReasons: mine.map((o) => (Number(o.n) > 1 ? `${o.reason} ×${o.n}` : o.reason)).join(', '),
+      html: renderComment(r.body),
+    };
+  });
 }
 export type QueueRow = Awaited<ReturnType<typeof moderationQueue>>[number];
 

@@ -205,6 +205,8 @@ describeEachEngine(
         if ((await statusOf(id)) === 'published') expect(res.location).toBe(`/shows/somos?comment=reported#comment-${id}`);
       }
       expect(await statusOf(id)).toBe('pending');
+      const queue = await (await moderator())('/admin/comments?status=reported');
+      expect(queue.text).toContain('3 open reports (abuse ×3)');
       const audit = await db().kysely.selectFrom('audit_log').select(['actor', 'action']).where('entity_id', '=', id).execute();
       expect(audit).toContainEqual({ actor: 'readers', action: 'comment.hold' });
     });

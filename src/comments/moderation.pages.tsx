@@ -67,7 +67,7 @@ export function QueuePage(p: {
                 {r.parent_id !== null ? `, replying to #${r.parent_id}` : ''} · {r.created_at.slice(0, 16).replace('T', ' ')} UTC ·{' '}
                 {r.status}
                 {r.status_reason ? ` (${r.status_reason})` : ''}
-                {r.reports ? ` · ${r.reports} open report${r.reports === 1 ? '' : 's'}` : ''}
+                {r.reports ? ` · ${r.reports} open report${r.reports === 1 ? '' : 's'} (${r.reportReasons})` : ''}
                 {r.spoiler ? ' · marked as spoiler' : ''}
                 {r.edited_at ? ' · edited' : ''}
               </span>
