@@ -68,7 +68,14 @@ program
       console.log(`Next Season is running at ${config.siteUrl}/ (${engine}; ready in ${Math.round(performance.now() - started)} ms)`);
       console.log(`Open ${config.siteUrl}/shows/somos to see a show page.`);
     });
+    // Personal data past its use is dropped at start and daily after (`comments purge` does the same by hand).
+    const purge = () =>
+      purgeOldPersonalData(db, config.retentionDays, now()).catch((error: Error) => console.error(`comments purge: ${error.message}`));
+    void purge();
+    const daily = setInterval(purge, 86_400_000);
+    daily.unref();
     const stop = () => {
+      clearInterval(daily);
       mail?.stop();
       server.close(() => db.close().then(() => process.exit(0)));
     };
@@ -265,11 +272,13 @@ comments
   .description(
     "forget old comments' IP addresses; delete old spam, deleted comments, sent mail and unconfirmed sign-ups (run daily from cron)",
   )
-  .option('--days <n>', 'keep personal data this many days', '90')
-  .action(async (o: { days: string }) => {
-    const days = Number(o.days);
-    if (!/^\d+$/.test(o.days) || days < 1) fail(`--days must be a whole number of days, 1 or more, got "${o.days}"`, 2);
-    const db = await openDatabase(loadConfig().database);
+  .option('--days <n>', 'keep personal data this many days (default: COMMENT_RETENTION_DAYS or 90)')
+  .action(async (o: { days?: string }) => {
+    const config = loadConfig();
+    const days = o.days === undefined ? config.retentionDays : Number(o.days);
+    if (o.days !== undefined && (!/^\d+$/.test(o.days) || days < 1))
+      fail(`--days must be a whole number of days, 1 or more, got "${o.days}"`, 2);
+    const db = await openDatabase(config.database);
     await migrate(db);
     const r = await purgeOldPersonalData(db, days, new Date());
     console.log(

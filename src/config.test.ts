@@ -28,4 +28,25 @@ describe('config', () => {
     expect(loadConfig({ SITE_URL: 'https://nextseason.example/' }).siteUrl).toBe('https://nextseason.example');
     expect(() => loadConfig({ SITE_URL: 'ftp://x' })).toThrow(ConfigError);
   });
+
+  it('reads the mail, proxy and retention settings, refusing bad ones by name', () => {
+    expect(loadConfig({})).toMatchObject({
+      smtpUrl: null,
+      mailFrom: 'Next Season <no-reply@localhost>',
+      trustProxy: false,
+      retentionDays: 90,
+    });
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', TRUST_PROXY: '1', COMMENT_RETENTION_DAYS: '30' })).toMatchObject({
+      smtpUrl: 'smtp://127.0.0.1:2525',
+      trustProxy: true,
+      retentionDays: 30,
+    });
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.com' })).toThrow(
+      'SMTP_URL must be smtp://host:port or smtps://user:pass@host, got "mail.example.com"',
+    );
+    expect(() => loadConfig({ SMTP_URL: 'smtps://me:secret@mail.example.com' })).not.toThrow();
+    expect(() => loadConfig({ COMMENT_RETENTION_DAYS: '0' })).toThrow(
+      'COMMENT_RETENTION_DAYS must be a whole number of days, 1 or more, got "0"',
+    );
+  });
 });

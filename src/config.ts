@@ -11,6 +11,8 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   trustProxy: boolean;
+  /** Days a comment's IP address, old spam and sent mail are kept. */
+  retentionDays: number;
 }
 
 /** A configuration problem worth one clear line at start-up. */
@@ -64,7 +66,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`SMTP_URL must be smtp://host:port or smtps://user:pass@host, got "${redact(smtpUrl)}"`);
   const mailFrom = env.MAIL_FROM?.trim() || `Next Season <no-reply@${new URL(siteUrl).hostname}>`;
   const trustProxy = env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true';
-  return { port, host, siteUrl, database: parseDatabaseUrl(env.DATABASE_URL), smtpUrl, mailFrom, trustProxy };
+  const retention = env.COMMENT_RETENTION_DAYS?.trim() || '90';
+  if (!/^\d+$/.test(retention) || Number(retention) < 1)
+    throw new ConfigError(`COMMENT_RETENTION_DAYS must be a whole number of days, 1 or more, got "${retention}"`);
+  return {
+    port,
+    host,
+    siteUrl,
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    smtpUrl,
+    mailFrom,
+    trustProxy,
+    retentionDays: Number(retention),
+  };
 }
 
 /** Hides a password in a connection string before it is printed. */

@@ -223,7 +223,9 @@ export function CommentForm(p: CommentsProps) {
           {p.form.problem}
         </p>
       ) : null}
-      <p class="meta">Your email address is never shown or shared. Required fields are marked *.</p>
+      <p class="meta">
+        Your email address is never shown or shared (<a href="/about#comments">how comments work</a>). Required fields are marked *.
+      </p>
       <input type="hidden" name="_form" value={p.token} />
       <input type="hidden" name="parent" value={replyTo ? String(replyTo.id) : v('parent')} />
       <p>

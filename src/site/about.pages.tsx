@@ -20,6 +20,18 @@ export function AboutPage() {
         known that day, and the forecasts are scored against what happened. The scores and the baselines they beat are published with the
         source code (FORECASTS.md).
       </p>
+      <h2 id="comments">Comments</h2>
+      <p>
+        Anyone may comment on a show or one of its seasons. Your email address is never shown to anyone: not on a page, in a feed or in the
+        API. We use it only to recognise you once a moderator has approved your first comment (after that, yours appear at once) and, if you
+        ask and confirm, to tell you about replies; every such mail has a link that stops them. Your IP address is kept for 90 days against
+        spam, then forgotten.
+      </p>
+      <p>
+        Moderators remove spam, abuse, and spoilers not marked as such; they may correct a comment, which then says “edited by a moderator”.
+        Use “Report” under a comment to ask them to look. Links in comments carry <code>rel="nofollow ugc"</code>, so posting links here
+        does nothing for search rankings.
+      </p>
       <h2>Data and credits</h2>
       <ul>
         <li>Starter catalogue: facts written down by our editors, each with the source it came from.</li>
