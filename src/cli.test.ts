@@ -29,7 +29,7 @@ describe('nextseason CLI', () => {
     const ok = await runCli(['comments', 'purge', '--days', '30'], env);
     expect(ok.code).toBe(0);
     expect(ok.stdout.trim()).toBe(
-      'older than 30 days: 0 IP addresses forgotten, 0 spam or deleted comments removed, 0 sent mails removed, 0 unconfirmed sign-ups removed',
+      'older than 30 days: 0 IP addresses forgotten, 0 spam or deleted comments removed, 0 sent mails removed, 0 unconfirmed sign-ups removed, 0 reports removed',
     );
   });
 

@@ -282,7 +282,7 @@ comments
     await migrate(db);
     const r = await purgeOldPersonalData(db, days, new Date());
     console.log(
-      `older than ${days} days: ${r.addressesForgotten} IP addresses forgotten, ${r.commentsRemoved} spam or deleted comments removed, ${r.mailsRemoved} sent mails removed, ${r.subscriptionsRemoved} unconfirmed sign-ups removed`,
+      `older than ${days} days: ${r.addressesForgotten} IP addresses forgotten, ${r.commentsRemoved} spam or deleted comments removed, ${r.mailsRemoved} sent mails removed, ${r.subscriptionsRemoved} unconfirmed sign-ups removed, ${r.reportsRemoved} reports removed`,
     );
     await db.close();
   });

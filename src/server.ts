@@ -46,7 +46,9 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   const personalize = formTokenFiller({ secret: formSecret(deps.db), now: deps.now, secure: deps.siteUrl.startsWith('https:') });
   const pagesCache = pageCache({ db: deps.db, now: deps.now, cacheControl: 'public, max-age=30, stale-while-revalidate=300', personalize });
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
-  app.use('/shows/:slug/comments', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('The form is too large.', 413) }));
+  const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('The form is too large.', 413) });
+  app.use('/shows/:slug/comments', formLimit);
+  app.use('/comments/*', formLimit);
   const apiCache = pageCache({ db: deps.db, now: deps.now, cacheControl: 'public, max-age=30, stale-while-revalidate=120' });
   for (const path of ['/', '/search', '/shows/*', '/about', '/feed.*', '/platforms/*', '/calendar.ics', '/sitemap.xml'])
     app.use(path, pagesCache);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { countLinks, LIMITS, reservedName } from './comment.rules.ts';
-import { cleanBody, cleanLine } from './text.rules.ts';
+import { cleanBody, cleanLine, skeleton } from './text.rules.ts';
 
 // A reader's comment form, checked field by field; every message says what is wrong and how to fix it.
 
@@ -73,7 +73,21 @@ export function validateComment(values: Record<string, string>): Checked<Comment
   return { ok: false, errors };
 }
 
-export const emailKey = (email: string) => email.trim().toLowerCase();
+/**
+ * One key per mailbox: lower case, "+tag" dropped, and Gmail's dots (which it ignores) removed, so
+ * "Ana.Lopez+tv@gmail.com" and "analopez@googlemail.com" count as one address for trust, limits and bans.
+ */
+export function emailKey(email: string): string {
+  const address = email.trim().toLowerCase();
+  const at = address.lastIndexOf('@');
+  const local = address.slice(0, at).split('+')[0] || address.slice(0, at);
+  const domain = address.slice(at + 1);
+  const gmail = domain === 'gmail.com' || domain === 'googlemail.com';
+  return gmail ? `${local.replace(/\./g, '')}@gmail.com` : `${local}@${domain}`;
+}
+
+/** A name as it looks, for matching an approved commenter's name: "Ana", " ana " and "АNA" (Cyrillic А) alike. */
+export const nameKey = (name: string) => skeleton(name).replace(/\s+/g, ' ').trim();
 
 /** The text as it looks, for spotting the same comment sent twice. */
 export const bodyHash = (body: string) =>

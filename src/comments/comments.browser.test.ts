@@ -62,15 +62,6 @@ describe.runIf(browserAvailable())('reader comments in a real browser, with a re
     await expect(ana.evaluate('window.stayed')).resolves.toBe(true);
     await ana.locator('#form-status').screenshot({ path: path.join(ARTIFACTS, 'comments-held.png') });
 
-    const confirm = await smtp.waitFor(
-      (m) => m.to.includes('ana.reader@example.com') && m.subject.startsWith('Confirm reply notifications'),
-    );
-    expect(confirm.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
-    const confirmUrl = /(http\S+\/comments\/subscriptions\/confirm\?token=\S+)/.exec(confirm.text)?.[1] as string;
-    await ana.goto(confirmUrl);
-    await ana.click('text=Yes, email me about replies');
-    await expect.poll(() => ana.locator('main').textContent()).toContain('We will email you when someone replies');
-
     const mod = await (await browser.newContext()).newPage();
     await mod.goto(`${server.url}/admin`);
     await mod.fill('#email', MOD.email);
@@ -81,6 +72,16 @@ describe.runIf(browserAvailable())('reader comments in a real browser, with a re
     await mod.screenshot({ path: path.join(ARTIFACTS, 'comments-queue.png'), fullPage: true });
     await mod.click('.queue-item >> text=Approve');
     await expect.poll(() => mod.locator('[role=status]').textContent()).toContain('Comment approved.');
+
+    // Approved, the comment sets off the confirmation Ana asked for.
+    const confirm = await smtp.waitFor(
+      (m) => m.to.includes('ana.reader@example.com') && m.subject.startsWith('Confirm reply notifications'),
+    );
+    expect(confirm.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    const confirmUrl = /(http\S+\/comments\/subscriptions\/confirm\?token=\S+)/.exec(confirm.text)?.[1] as string;
+    await ana.goto(confirmUrl);
+    await ana.click('text=Yes, email me about replies');
+    await expect.poll(() => ana.locator('main').textContent()).toContain('We will email you when someone replies');
 
     await ana.goto(`${server.url}/shows/somos`);
     await expect.poll(() => ana.locator('#comment-count').textContent()).toBe('1 comment');
@@ -165,6 +166,8 @@ describe.runIf(browserAvailable())('reader comments in a real browser, with a re
           spoiler: i % 3 === 0 ? 1 : 0,
           status: 'published' as const,
           ip: '192.0.2.1',
+          ip_key: '192.0.2.1',
+          form_key: `xss-${i}`,
           created_at: now,
           updated_at: now,
           published_at: now,

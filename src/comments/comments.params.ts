@@ -13,7 +13,7 @@ export const commentQuery = z.object({
   cpage: whole.pipe(z.number().int().min(1).max(10_000)).default(1).catch(1),
   reply: whole.optional().catch(undefined),
   comment: z.enum(['published', 'held', 'duplicate', 'reported']).optional().catch(undefined),
-  mail: z.literal('1').optional().catch(undefined),
+  mail: z.enum(['sent', 'later']).optional().catch(undefined),
 });
 export type CommentQuery = z.infer<typeof commentQuery>;
 
@@ -23,4 +23,7 @@ export const NOTICES: Record<NonNullable<CommentQuery['comment']>, string> = {
   duplicate: 'You had already sent this comment; it is kept once.',
   reported: 'Thanks for the report. A moderator will look at that comment.',
 };
-export const MAIL_NOTICE = ' We sent you an email: follow its link to confirm reply notifications.';
+export const MAIL_NOTICES = {
+  sent: ' We sent you an email: follow its link to confirm reply notifications.',
+  later: ' Once it is approved, we will email you a link to confirm reply notifications.',
+} as const;

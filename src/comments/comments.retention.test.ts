@@ -29,6 +29,8 @@ describeEachEngine(
             body_hash: n,
             status,
             ip: '192.0.2.9',
+            ip_key: '192.0.2.9',
+            form_key: 'f',
             created_at: at,
             updated_at: at,
             ...extra,
@@ -50,6 +52,13 @@ describeEachEngine(
           { comment_id: oldPublished, status: 'confirmed', created_at: ago(200), confirmed_at: ago(199) },
         ])
         .execute();
+      await kysely
+        .insertInto('comment_reports')
+        .values([
+          { comment_id: oldPublished, reason: 'spam', reporter: '198.51.100.7', created_at: ago(120) },
+          { comment_id: recent, reason: 'spam', reporter: '198.51.100.7', created_at: ago(1) },
+        ])
+        .execute();
       await enqueueMail(kysely, { kind: 'test', to: 'old@example.com', subject: 's', text: 't' }, new Date(ago(200)));
       await kysely
         .updateTable('mail_outbox')
@@ -58,7 +67,7 @@ describeEachEngine(
       await enqueueMail(kysely, { kind: 'test', to: 'new@example.com', subject: 's', text: 't' }, new Date(ago(1)));
 
       const result = await purgeOldPersonalData(db(), 90, TEST_NOW);
-      expect(result).toEqual({ addressesForgotten: 3, commentsRemoved: 1, mailsRemoved: 1, subscriptionsRemoved: 1 });
+      expect(result).toEqual({ addressesForgotten: 3, commentsRemoved: 1, mailsRemoved: 1, subscriptionsRemoved: 1, reportsRemoved: 1 });
       const left = await kysely.selectFrom('comments').select(['id', 'ip']).orderBy('id').execute();
       expect(left.map((c) => c.id)).not.toContain(oldSpam);
       expect(left.find((c) => c.id === oldDeletedAnswered)?.ip).toBe('forgotten');
@@ -71,6 +80,7 @@ describeEachEngine(
         commentsRemoved: 0,
         mailsRemoved: 0,
         subscriptionsRemoved: 0,
+        reportsRemoved: 0,
       });
     });
   },

@@ -3,13 +3,14 @@ import type { Db } from '../db/database.ts';
 
 // Keep readers' personal data only as long as it serves a purpose: rate limits look back an hour and
 // bans act on new posts, so an old comment's IP address is of no further use; neither are mails already
-// sent, confirmations never followed, or comments filed as spam or deleted.
+// sent (or given up on), confirmations never followed, reports, or comments filed as spam or deleted.
 
 export interface PurgeResult {
   addressesForgotten: number;
   commentsRemoved: number;
   mailsRemoved: number;
   subscriptionsRemoved: number;
+  reportsRemoved: number;
 }
 
 export async function purgeOldPersonalData(db: Db, days: number, now: Date): Promise<PurgeResult> {
@@ -32,7 +33,17 @@ export async function purgeOldPersonalData(db: Db, days: number, now: Date): Pro
       .where('created_at', '<', before)
       .where('ip', '!=', 'forgotten')
       .executeTakeFirst();
-    const mails = await trx.deleteFrom('mail_outbox').where('sent_at', '<', before).executeTakeFirst();
+    // Sent mail, and mail that gave up after its last try.
+    const mails = await trx
+      .deleteFrom('mail_outbox')
+      .where((eb) => eb.or([eb('sent_at', '<', before), eb.and([eb('sent_at', 'is', null), eb('created_at', '<', before)])]))
+      .executeTakeFirst();
+    // Reports name their sender's address; spent form tokens matter only while a form could still be sent.
+    const reports = await trx.deleteFrom('comment_reports').where('created_at', '<', before).executeTakeFirst();
+    await trx
+      .deleteFrom('used_form_tokens')
+      .where('used_at', '<', new Date(now.getTime() - 3 * 86_400_000).toISOString())
+      .execute();
     const subscriptions = await trx
       .deleteFrom('comment_subscriptions')
       .where('status', '=', 'unconfirmed')
@@ -43,6 +54,7 @@ export async function purgeOldPersonalData(db: Db, days: number, now: Date): Pro
       commentsRemoved: doomed.length,
       mailsRemoved: Number(mails.numDeletedRows),
       subscriptionsRemoved: Number(subscriptions.numDeletedRows),
+      reportsRemoved: Number(reports.numDeletedRows),
     };
     await audit(
       trx,

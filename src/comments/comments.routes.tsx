@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { problem } from '../api/problem.ts';
@@ -12,12 +13,13 @@ import { validateComment } from './comment.input.ts';
 import { subscriptionFromToken } from './comment.mails.ts';
 import { commentsFeed } from './comments.feed.ts';
 import { CommentItem, MessagePage } from './comments.pages.tsx';
-import { commentQuery, MAIL_NOTICE, NOTICES } from './comments.params.ts';
+import { commentQuery, MAIL_NOTICES, NOTICES } from './comments.params.ts';
 import { latestComments, loadThread, publishedComment } from './comments.queries.ts';
 import { COMMENTS_JS } from './comments.script.ts';
-import { postComment, reportComment, setSubscription } from './comments.writes.ts';
+import { postComment, reportComment } from './comments.writes.ts';
 import { formCookie, formSecret } from './form.cookie.ts';
 import { checkFormToken, FORM_COOKIE, issueFormToken, MIN_FILL_MS, TOKEN_MESSAGES } from './form.token.ts';
+import { setSubscription } from './notices.writes.ts';
 
 // Readers' side of comments: post, report, confirm or stop reply mail, and the public API.
 
@@ -41,7 +43,7 @@ export function commentRoutes(deps: AppDeps) {
       : { message: TOKEN_MESSAGES[check.problem], status: check.problem === 'too_fast' ? (400 as const) : (403 as const) };
   }
 
-  function messagePage(c: Context, title: string, props: Parameters<typeof MessagePage>[0], status: 200 | 400 | 404 = 200) {
+  function messagePage(c: Context, title: string, props: Parameters<typeof MessagePage>[0], status: 200 | 400 | 404 | 429 = 200) {
     return c.html(
       `<!doctype html>${(
         <Layout meta={{ title: `${title} | Next Season`, description: title, noindex: true }}>
@@ -54,6 +56,9 @@ export function commentRoutes(deps: AppDeps) {
 
   const invalidLink = (c: Context) =>
     messagePage(c, 'Link not valid', { title: 'This link is not valid', message: 'Copy the whole link from the mail.' }, 400);
+
+  /** A new form token for the page a script posted from: the one it used is spent. */
+  const freshToken = async (c: Context) => issueFormToken(await secret(), formCookie(c, secure), now());
 
   async function findShow(c: Context) {
     const slug = slugParam.safeParse(c.req.param('slug'));
@@ -92,6 +97,10 @@ export function commentRoutes(deps: AppDeps) {
             showId: show.id,
             ip: clientAddress(c, deps.trustProxy),
             honeypot: text(body, 'fax') !== '',
+            formKey: createHash('sha256')
+              .update(getCookie(c, FORM_COOKIE) ?? '')
+              .digest('hex'),
+            token: text(body, '_form'),
           },
           { now: now(), siteUrl, secret: secretKey },
         ),
@@ -104,24 +113,42 @@ export function commentRoutes(deps: AppDeps) {
           outcome.field ? undefined : outcome.message,
         );
       }
+      if (outcome.kind === 'ignored') {
+        // Told exactly what a new first comment is told: no id, nothing about the comment it matched.
+        if (wantsJson(c)) return c.json({ ok: true, status: 'held', message: NOTICES.held, html: null, token: await freshToken(c) }, 201);
+        return c.redirect(`/shows/${show.slug}?comment=held#comments`, 303);
+      }
       if (outcome.mailQueued) mail?.poke();
       // A honeypot catch is told what a first-time commenter is told.
       const shown = outcome.duplicate ? 'duplicate' : outcome.status === 'published' ? 'published' : 'held';
-      const message = NOTICES[shown] + (outcome.mailQueued && checked.data.notify ? MAIL_NOTICE : '');
+      const mailNews =
+        !checked.data.notify || !mail || outcome.duplicate
+          ? null
+          : outcome.status === 'published'
+            ? outcome.mailQueued
+              ? 'sent'
+              : null
+            : 'later';
+      const message = NOTICES[shown] + (mailNews ? MAIL_NOTICES[mailNews] : '');
       if (wantsJson(c)) {
         const comment = outcome.status === 'published' ? await publishedComment(db.kysely, outcome.id) : null;
         const filter = { season: null, order: 'oldest' as const, page: 1 };
         const html = comment
           ? String(<CommentItem comment={comment} slug={show.slug} filter={filter} token={text(body, '_form')} />)
           : null;
-        return c.json(
-          { ok: true, id: outcome.id, status: shown, message, html, parent: comment?.parentId ?? null },
-          outcome.duplicate ? 200 : 201,
-        );
+        const reply = {
+          ok: true,
+          id: outcome.id,
+          status: shown,
+          message,
+          html,
+          parent: comment?.parentId ?? null,
+          token: await freshToken(c),
+        };
+        return c.json(reply, outcome.duplicate ? 200 : 201);
       }
       const anchor = outcome.status === 'published' ? `#comment-${outcome.id}` : '#comments';
-      const mailFlag = outcome.mailQueued && checked.data.notify ? '&mail=1' : '';
-      return c.redirect(`/shows/${show.slug}?comment=${shown}${mailFlag}${anchor}`, 303);
+      return c.redirect(`/shows/${show.slug}?comment=${shown}${mailNews ? `&mail=${mailNews}` : ''}${anchor}`, 303);
     },
 
     // POST /comments/:id/report
@@ -135,6 +162,12 @@ export function commentRoutes(deps: AppDeps) {
           : messagePage(c, 'Report not sent', { title: 'Report not sent', message: stale.message }, 400);
       const reason = REPORT_REASONS.includes(text(body, 'reason')) ? text(body, 'reason') : 'other';
       const done = Number.isInteger(id) ? await reportComment(db, id, reason, clientAddress(c, deps.trustProxy), now()) : 'missing';
+      if (done === 'limited') {
+        const message = 'You have sent many reports in the last hour. A moderator will get to them; try again later.';
+        return wantsJson(c)
+          ? c.json({ ok: false, message }, 429)
+          : messagePage(c, 'Too many reports', { title: 'Too many reports', message }, 429);
+      }
       if (done === 'missing') {
         return wantsJson(c)
           ? c.json({ ok: false, message: 'No such comment.' }, 404)

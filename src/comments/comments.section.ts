@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { CommentFormState, CommentsProps } from './comments.pages.tsx';
-import { commentQuery, MAIL_NOTICE, NOTICES } from './comments.params.ts';
+import { commentQuery, MAIL_NOTICES, NOTICES } from './comments.params.ts';
 import { commentCounts, loadThread, publishedComment } from './comments.queries.ts';
 
 /** Everything the comment section of a show page needs, from the page's query string. */
@@ -28,7 +28,7 @@ export async function commentSection(
     total: counts.reduce((sum, c) => sum + c.n, 0),
     seasons,
     filter,
-    notice: q.comment ? NOTICES[q.comment] + (q.mail ? MAIL_NOTICE : '') : null,
+    notice: q.comment ? NOTICES[q.comment] + (q.mail ? MAIL_NOTICES[q.mail] : '') : null,
     replyTo,
     form: opts.form ?? { values: {}, errors: {} },
     token: opts.token,

@@ -1,11 +1,10 @@
-import net from 'node:net';
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { audit, type User } from '../accounts/accounts.queries.ts';
 import type { Db } from '../db/database.ts';
-import type { CommentStatus, Database } from '../db/schema.ts';
-import { enqueueMail } from '../mail/outbox.ts';
-import { bodyHash, type CommentInput, emailKey } from './comment.input.ts';
-import { confirmationMail, replyMail, subscriptionToken } from './comment.mails.ts';
+import type { CommentStatus } from '../db/schema.ts';
+import { addressKey } from '../site/client.ts';
+import { isBanned } from './bans.writes.ts';
+import { bodyHash, type CommentInput, emailKey, nameKey } from './comment.input.ts';
 import {
   MODERATION_ACTIONS,
   type ModerationAction,
@@ -15,53 +14,59 @@ import {
   rateVerdict,
   restrictedWord,
 } from './comment.rules.ts';
+import { type MailContext, onPublished, showOf, subscribe } from './notices.writes.ts';
 
-// Every change to comments, each in one transaction: the comment, its notices and its audit entry land together or not at all.
+// Every change to comments, each in one transaction: the comment, its mail and its audit entry land together or not at all.
 
-type Trx = Transaction<Database>;
-
-export interface WriteContext {
-  now: Date;
-  siteUrl: string;
-  secret: string;
-}
+export type WriteContext = MailContext;
 
 export type PostOutcome =
   | { kind: 'stored'; id: number; status: CommentStatus; duplicate: boolean; mailQueued: boolean }
+  /** The same text from the same address, sent from another browser: answered as a new post would be, so nobody learns who wrote what. */
+  | { kind: 'ignored' }
   | { kind: 'refused'; status: 400 | 403 | 429; message: string; field?: string; retryAfterSeconds?: number };
 
 const HOUR = 3_600_000;
 const longestWindow = Math.max(...[...RATE.perIp, ...RATE.perEmail].map((r) => r.windowMs));
+export const REPORTS_PER_HOUR = 10;
 
-export async function postComment(
-  db: Db,
-  input: CommentInput & { showId: number; ip: string; honeypot: boolean },
-  ctx: WriteContext,
-): Promise<PostOutcome> {
+export interface NewComment extends CommentInput {
+  showId: number;
+  ip: string;
+  honeypot: boolean;
+  /** SHA-256 of the reader's form cookie. */
+  formKey: string;
+  /** The form token, spent by this post. */
+  token: string;
+}
+
+export async function postComment(db: Db, input: NewComment, ctx: WriteContext): Promise<PostOutcome> {
   const key = emailKey(input.email);
+  const ipKey = addressKey(input.ip);
   const hash = bodyHash(input.body);
   const now = ctx.now.toISOString();
   return db.kysely.transaction().execute(async (trx) => {
     if (db.engine === 'postgres') {
-      // Serialise posts from one address and one IP, so rate limits and duplicate checks hold under load.
+      // Serialise posts from one mailbox and one address, so rate limits and duplicate checks hold under load.
       await sql`select pg_advisory_xact_lock(1, hashtext(${key}))`.execute(trx);
-      await sql`select pg_advisory_xact_lock(2, hashtext(${input.ip}))`.execute(trx);
+      await sql`select pg_advisory_xact_lock(2, hashtext(${ipKey}))`.execute(trx);
     }
     if (await isBanned(trx, key, input.ip)) {
       return { kind: 'refused', status: 403, message: 'Comments from this address are not accepted.' } as const;
     }
     const same = await trx
       .selectFrom('comments')
-      .select(['id', 'status'])
+      .select(['id', 'status', 'form_key'])
       .where('show_id', '=', input.showId)
       .where('email_key', '=', key)
       .where('body_hash', '=', hash)
       .executeTakeFirst();
+    if (same && same.form_key !== input.formKey) return { kind: 'ignored' } as const;
     if (same) return { kind: 'stored', id: same.id, status: same.status, duplicate: true, mailQueued: false } as const;
 
     const since = new Date(ctx.now.getTime() - longestWindow).toISOString();
     const [byIp, byEmail] = await Promise.all([
-      trx.selectFrom('comments').select('created_at').where('ip', '=', input.ip).where('created_at', '>', since).execute(),
+      trx.selectFrom('comments').select('created_at').where('ip_key', '=', ipKey).where('created_at', '>', since).execute(),
       trx.selectFrom('comments').select('created_at').where('email_key', '=', key).where('created_at', '>', since).execute(),
     ]);
     const times = (rows: { created_at: string }[]) => rows.map((r) => Date.parse(r.created_at));
@@ -84,7 +89,7 @@ export async function postComment(
         .select(['id', 'root_id', 'season_number', 'show_id', 'status'])
         .where('id', '=', input.parent)
         .executeTakeFirst();
-      if (!parent || parent.show_id !== input.showId || parent.status !== 'published') {
+      if (parent?.show_id !== input.showId || parent.status !== 'published') {
         return {
           kind: 'refused',
           status: 400,
@@ -96,7 +101,25 @@ export async function postComment(
       season = parent.season_number;
     }
 
-    const approved = await trx.selectFrom('comment_authors').select('email_key').where('email_key', '=', key).executeTakeFirst();
+    const spent = await trx
+      .insertInto('used_form_tokens')
+      .values({ token: input.token, used_at: now })
+      .onConflict((oc) => oc.column('token').doNothing())
+      .executeTakeFirst();
+    if (Number(spent.numInsertedOrUpdatedRows ?? 0) !== 1) {
+      return {
+        kind: 'refused',
+        status: 403,
+        message: 'This form has been sent already. Reload the page to write another comment; your text is kept below.',
+      } as const;
+    }
+
+    const approved = await trx
+      .selectFrom('comment_authors')
+      .select('email_key')
+      .where('email_key', '=', key)
+      .where('name_key', '=', nameKey(input.name))
+      .executeTakeFirst();
     const place = placeComment({
       honeypot: input.honeypot,
       approvedAuthor: approved !== undefined,
@@ -119,6 +142,8 @@ export async function postComment(
         status: place.status,
         status_reason: place.reason,
         ip: input.ip,
+        ip_key: ipKey,
+        form_key: input.formKey,
         created_at: now,
         updated_at: now,
         published_at: place.status === 'published' ? now : null,
@@ -126,139 +151,39 @@ export async function postComment(
       .returning('id')
       .executeTakeFirstOrThrow();
 
-    let mailQueued = false;
-    if (input.notify && place.status !== 'spam') mailQueued = await subscribe(trx, row.id, input.email, key, ctx);
-    if (place.status === 'published') mailQueued = (await queueReplyNotices(trx, row.id, ctx)) || mailQueued;
+    if (input.notify && place.status !== 'spam') await subscribe(trx, row.id, ctx.now);
+    const mailQueued = place.status === 'published' ? await onPublished(trx, row.id, ctx) : false;
     return { kind: 'stored', id: row.id, status: place.status, duplicate: false, mailQueued } as const;
   });
 }
 
-async function isBanned(trx: Trx, key: string, ip: string): Promise<boolean> {
-  const bans = await trx.selectFrom('comment_bans').select(['kind', 'value']).where('lifted_at', 'is', null).execute();
-  if (bans.some((b) => b.kind === 'email' && b.value === key)) return true;
-  const ranges = bans.filter((b) => b.kind === 'ip');
-  if (ranges.length === 0 || net.isIP(ip) === 0) return false;
-  const list = new net.BlockList();
-  for (const b of ranges) addRange(list, b.value);
-  return list.check(ip, net.isIP(ip) === 6 ? 'ipv6' : 'ipv4');
-}
+export type ModerationResult = { found: false } | { found: true; mailQueued: boolean; refused?: string };
 
-/** "203.0.113.7", "203.0.113.0/24" or "2001:db8::/32", checked; null if it is none of these. */
-export function parseRange(value: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | null {
-  const [address = '', prefixText] = value.trim().split('/');
-  const version = net.isIP(address);
-  if (version === 0) return null;
-  const max = version === 4 ? 32 : 128;
-  const prefix = prefixText === undefined ? max : Number(prefixText);
-  if (!/^\d+$/.test(prefixText ?? String(max)) || prefix < (version === 4 ? 8 : 16) || prefix > max) return null;
-  return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
-}
-
-function addRange(list: net.BlockList, value: string) {
-  const range = parseRange(value);
-  if (range) list.addSubnet(range.address, range.prefix, range.family);
-}
-
-/** Opt-in to reply mail: one confirmation per address a day at most, so the form cannot be used to flood an inbox. */
-async function subscribe(trx: Trx, commentId: number, email: string, key: string, ctx: WriteContext): Promise<boolean> {
-  const sub = await trx
-    .insertInto('comment_subscriptions')
-    .values({ comment_id: commentId, status: 'unconfirmed', created_at: ctx.now.toISOString() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const since = new Date(ctx.now.getTime() - 24 * HOUR).toISOString();
-  const recent = await trx
-    .selectFrom('mail_outbox')
-    .select('id')
-    .where('kind', '=', 'comment-confirm')
-    .where('to_address', '=', email)
-    .where('created_at', '>', since)
-    .executeTakeFirst();
-  const alreadyConfirmed = await trx
-    .selectFrom('comment_subscriptions as s')
-    .innerJoin('comments as c', 'c.id', 's.comment_id')
-    .select('s.id')
-    .where('c.email_key', '=', key)
-    .where('s.status', '=', 'confirmed')
-    .executeTakeFirst();
-  if (alreadyConfirmed) {
-    // The address has proved itself before: no need to ask again.
-    await trx
-      .updateTable('comment_subscriptions')
-      .set({ status: 'confirmed', confirmed_at: ctx.now.toISOString() })
-      .where('id', '=', sub.id)
-      .execute();
-    return false;
-  }
-  if (recent) return false;
-  const show = await showOf(trx, commentId);
-  await enqueueMail(
-    trx,
-    confirmationMail({ siteUrl: ctx.siteUrl, to: email, token: subscriptionToken(ctx.secret, sub.id), showTitle: show.title }),
-    ctx.now,
-  );
-  return true;
-}
-
-async function showOf(trx: Trx, commentId: number) {
-  return trx
-    .selectFrom('comments as c')
-    .innerJoin('shows as s', 's.id', 'c.show_id')
-    .select(['s.title', 's.slug'])
-    .where('c.id', '=', commentId)
-    .executeTakeFirstOrThrow();
-}
-
-/** Mails the confirmed subscribers of the comment this one answers, once, when it is published. */
-async function queueReplyNotices(trx: Trx, commentId: number, ctx: WriteContext): Promise<boolean> {
-  const reply = await trx
-    .selectFrom('comments')
-    .select(['id', 'parent_id', 'author_name', 'email_key', 'body', 'notified_at'])
-    .where('id', '=', commentId)
-    .executeTakeFirstOrThrow();
-  if (reply.parent_id === null || reply.notified_at !== null) return false;
-  const subscribers = await trx
-    .selectFrom('comment_subscriptions as s')
-    .innerJoin('comments as c', 'c.id', 's.comment_id')
-    .select(['s.id', 'c.author_email', 'c.email_key'])
-    .where('s.comment_id', '=', reply.parent_id)
-    .where('s.status', '=', 'confirmed')
-    .execute();
-  const show = await showOf(trx, commentId);
-  let queued = false;
-  for (const s of subscribers) {
-    if (s.email_key === reply.email_key) continue; // nobody needs mail about their own reply
-    await enqueueMail(
-      trx,
-      replyMail({
-        siteUrl: ctx.siteUrl,
-        to: s.author_email,
-        token: subscriptionToken(ctx.secret, s.id),
-        showTitle: show.title,
-        replier: reply.author_name,
-        replyText: reply.body,
-        replyUrl: `${ctx.siteUrl}/shows/${show.slug}#comment-${reply.id}`,
-      }),
-      ctx.now,
-    );
-    queued = true;
-  }
-  await trx
-    .updateTable('comments')
-    .set({ notified_at: ctx.now.toISOString(), updated_at: ctx.now.toISOString() })
-    .where('id', '=', commentId)
-    .execute();
-  return queued;
-}
-
-export type MailEffect = { found: false } | { found: true; mailQueued: boolean };
-
-/** approve / hide / spam / delete / hold; approving also trusts the address from now on. */
-export async function moderateComment(db: Db, id: number, action: ModerationAction, user: User, ctx: WriteContext): Promise<MailEffect> {
+/** approve / hide / spam / delete / hold; approving also trusts that name and address from now on. */
+export async function moderateComment(
+  db: Db,
+  id: number,
+  action: ModerationAction,
+  user: User,
+  ctx: WriteContext,
+): Promise<ModerationResult> {
   return db.kysely.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('comments').select(['status', 'email_key', 'published_at']).where('id', '=', id).executeTakeFirst();
+    const before = await trx
+      .selectFrom('comments')
+      .select(['status', 'email_key', 'author_name', 'published_at', 'parent_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!before) return { found: false };
     const status = MODERATION_ACTIONS[action];
+    if (status === 'published' && before.parent_id !== null) {
+      const parent = await trx.selectFrom('comments').select('status').where('id', '=', before.parent_id).executeTakeFirstOrThrow();
+      if (parent.status !== 'published')
+        return {
+          found: true,
+          mailQueued: false,
+          refused: `it answers comment #${before.parent_id}, which is ${parent.status}; publish that first, or delete this one`,
+        };
+    }
     const now = ctx.now.toISOString();
     await trx
       .updateTable('comments')
@@ -275,8 +200,8 @@ export async function moderateComment(db: Db, id: number, action: ModerationActi
     if (action === 'approve') {
       await trx
         .insertInto('comment_authors')
-        .values({ email_key: before.email_key, approved_at: now, approved_by: user.email })
-        .onConflict((oc) => oc.column('email_key').doNothing())
+        .values({ email_key: before.email_key, name_key: nameKey(before.author_name), approved_at: now, approved_by: user.email })
+        .onConflict((oc) => oc.columns(['email_key', 'name_key']).doNothing())
         .execute();
     }
     if (action !== 'hold')
@@ -286,7 +211,7 @@ export async function moderateComment(db: Db, id: number, action: ModerationActi
         .where('comment_id', '=', id)
         .where('resolved_at', 'is', null)
         .execute();
-    const mailQueued = status === 'published' ? await queueReplyNotices(trx, id, ctx) : false;
+    const mailQueued = status === 'published' ? await onPublished(trx, id, ctx) : false;
     await audit(
       trx,
       { user, action: `comment.${action}`, entity: 'comment', entityId: id, before: { status: before.status }, after: { status } },
@@ -322,14 +247,24 @@ export async function reportComment(
   reason: string,
   reporter: string,
   now: Date,
-): Promise<'missing' | { held: boolean; showSlug: string }> {
+): Promise<'missing' | 'limited' | { held: boolean; showSlug: string }> {
+  const reporterKey = addressKey(reporter);
   return db.kysely.transaction().execute(async (trx) => {
+    // One report at a time per comment, so the count that holds it is exact.
+    if (db.engine === 'postgres') await sql`select pg_advisory_xact_lock(3, ${id})`.execute(trx);
     const comment = await trx.selectFrom('comments').select(['status']).where('id', '=', id).executeTakeFirst();
     if (comment?.status !== 'published') return 'missing';
+    const recent = await trx
+      .selectFrom('comment_reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('reporter', '=', reporterKey)
+      .where('created_at', '>', new Date(now.getTime() - HOUR).toISOString())
+      .executeTakeFirstOrThrow();
+    if (Number(recent.n) >= REPORTS_PER_HOUR) return 'limited';
     const { slug: showSlug } = await showOf(trx, id);
     await trx
       .insertInto('comment_reports')
-      .values({ comment_id: id, reason, reporter, created_at: now.toISOString() })
+      .values({ comment_id: id, reason, reporter: reporterKey, created_at: now.toISOString() })
       .onConflict((oc) => oc.columns(['comment_id', 'reporter']).doNothing())
       .execute();
     const open = await trx
@@ -358,97 +293,5 @@ export async function reportComment(
       now,
     );
     return { held: true, showSlug };
-  });
-}
-
-/** Bans an address or IP range; its comments still waiting in the queue become spam. */
-export async function addBan(
-  db: Db,
-  ban: { kind: 'email' | 'ip'; value: string; reason: string | null },
-  user: User,
-  now: Date,
-): Promise<number> {
-  return db.kysely.transaction().execute(async (trx) => {
-    const value = ban.kind === 'email' ? emailKey(ban.value) : ban.value.trim();
-    const row = await trx
-      .insertInto('comment_bans')
-      .values({ kind: ban.kind, value, reason: ban.reason, created_by: user.email, created_at: now.toISOString() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const pending = await trx
-      .selectFrom('comments')
-      .select(['id', 'ip'])
-      .where('status', '=', 'pending')
-      .$if(ban.kind === 'email', (q) => q.where('email_key', '=', value))
-      .execute();
-    const list = new net.BlockList();
-    if (ban.kind === 'ip') addRange(list, value);
-    const caught = pending.filter(
-      (c) => ban.kind === 'email' || (net.isIP(c.ip) !== 0 && list.check(c.ip, net.isIP(c.ip) === 6 ? 'ipv6' : 'ipv4')),
-    );
-    if (caught.length > 0)
-      await trx
-        .updateTable('comments')
-        .set({
-          status: 'spam',
-          status_reason: `banned ${ban.kind}`,
-          updated_at: now.toISOString(),
-          moderated_by: user.email,
-          moderated_at: now.toISOString(),
-        })
-        .where(
-          'id',
-          'in',
-          caught.map((c) => c.id),
-        )
-        .execute();
-    await audit(
-      trx,
-      {
-        user,
-        action: 'comment.ban',
-        entity: 'comment_ban',
-        entityId: row.id,
-        after: { kind: ban.kind, reason: ban.reason, comments_marked_spam: caught.length },
-      },
-      now,
-    );
-    return row.id;
-  });
-}
-
-export async function liftBan(db: Db, id: number, user: User, now: Date): Promise<boolean> {
-  return db.kysely.transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable('comment_bans')
-      .set({ lifted_at: now.toISOString() })
-      .where('id', '=', id)
-      .where('lifted_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) return false;
-    await audit(trx, { user, action: 'comment.unban', entity: 'comment_ban', entityId: id }, now);
-    return true;
-  });
-}
-
-export async function setSubscription(
-  db: Db,
-  id: number,
-  status: 'confirmed' | 'unsubscribed',
-  now: Date,
-): Promise<{ showSlug: string } | null> {
-  return db.kysely.transaction().execute(async (trx) => {
-    const sub = await trx.selectFrom('comment_subscriptions').select(['comment_id', 'status']).where('id', '=', id).executeTakeFirst();
-    if (!sub) return null;
-    // An unsubscribed reader stays unsubscribed even if an old confirmation link is followed.
-    if (!(status === 'confirmed' && sub.status === 'unsubscribed')) {
-      await trx
-        .updateTable('comment_subscriptions')
-        .set(status === 'confirmed' ? { status, confirmed_at: now.toISOString() } : { status, unsubscribed_at: now.toISOString() })
-        .where('id', '=', id)
-        .execute();
-    }
-    const show = await showOf(trx, sub.comment_id);
-    return { showSlug: show.slug };
   });
 }

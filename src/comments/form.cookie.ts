@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '../db/database.ts';
@@ -6,7 +7,8 @@ import { FORM_COOKIE, issueFormToken, newFormCookie } from './form.token.ts';
 
 // Cached pages carry a placeholder where the form token goes; each response gets its reader's own token.
 
-export const FORM_TOKEN_SLOT = '__NS_FORM_TOKEN__';
+// Random per process, so no reader can type it into a comment and have it filled in.
+export const FORM_TOKEN_SLOT = `__ns_form_${randomBytes(12).toString('hex')}__`;
 
 export function formSecret(db: Db): () => Promise<string> {
   let secret: Promise<string> | null = null;

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { User } from '../accounts/accounts.queries.ts';
 import { AdminBar, Csrf } from '../accounts/admin.pages.tsx';
 import type { CommentBansTable } from '../db/schema.ts';
+import { banRange } from '../site/client.ts';
 import { LIMITS } from './comment.rules.ts';
 import type { QueueFilter, QueueRow } from './comments.queries.ts';
 
@@ -14,13 +15,6 @@ const ACTIONS = [
   ['spam', 'Spam'],
   ['delete', 'Delete'],
 ] as const;
-
-/** An IP's /24 (IPv4) or /48 (IPv6): the range a moderator usually wants to ban. */
-function rangeOf(ip: string): string {
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return `${ip.split('.').slice(0, 3).join('.')}.0/24`;
-  if (ip.includes(':')) return `${ip.split(':').slice(0, 3).join(':')}::/48`;
-  return ip;
-}
 
 export function QueuePage(p: {
   user: User;
@@ -85,7 +79,7 @@ export function QueuePage(p: {
               ))}
               <a href={`/admin/comments/${r.id}/edit`}>Edit</a>{' '}
               <BanButton csrf={p.csrf} kind="email" value={r.author_email} label="Ban this email" />
-              <BanButton csrf={p.csrf} kind="ip" value={rangeOf(r.ip)} label={`Ban ${rangeOf(r.ip)}`} />
+              <BanButton csrf={p.csrf} kind="ip" value={banRange(r.ip)} label={`Ban ${banRange(r.ip)}`} />
             </p>
           </li>
         ))}

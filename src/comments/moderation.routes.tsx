@@ -3,10 +3,11 @@ import type { User } from '../accounts/accounts.queries.ts';
 import { adminPage, formValues } from '../accounts/admin.routes.tsx';
 import type { AdminEnv } from '../accounts/auth.middleware.ts';
 import type { AppDeps } from '../app.types.ts';
+import { addBan, liftBan, parseRange } from './bans.writes.ts';
 import { commentInput } from './comment.input.ts';
 import type { ModerationAction } from './comment.rules.ts';
 import { listBans, moderationQueue, type QueueFilter, queueCounts } from './comments.queries.ts';
-import { addBan, editComment, liftBan, moderateComment, parseRange } from './comments.writes.ts';
+import { editComment, moderateComment } from './comments.writes.ts';
 import { formSecret } from './form.cookie.ts';
 import { BansPage, EditCommentPage, FILTERS, QueuePage } from './moderation.pages.tsx';
 
@@ -60,7 +61,8 @@ export function moderationPages({ db, now, siteUrl, mail }: AppDeps) {
       if (!result.found) return adminPage(c, 'Not found', <h1>No such comment</h1>, 404);
       if (result.mailQueued) mail?.poke();
       const back = FILTERS.includes(values.back as QueueFilter) ? values.back : 'pending';
-      return c.redirect(`/admin/comments?status=${back}&done=${encodeURIComponent(DONE[action])}`, 303);
+      const done = result.refused ? `not ${DONE[action]}: ${result.refused}` : DONE[action];
+      return c.redirect(`/admin/comments?status=${back}&done=${encodeURIComponent(done)}`, 303);
     },
 
     // GET /admin/comments/:id/edit

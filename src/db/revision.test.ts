@@ -29,6 +29,8 @@ describeEachEngine(
         body_hash: 'h',
         status: 'published' as const,
         ip: '192.0.2.1',
+        ip_key: '192.0.2.1',
+        form_key: 'f',
         created_at: at,
         updated_at: at,
       };

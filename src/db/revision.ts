@@ -26,6 +26,7 @@ const PRIVATE = new Set([
   'site_secrets',
   'comment_bans',
   'comment_authors',
+  'used_form_tokens',
 ]);
 // Reader comments appear on pages but say nothing about the catalogue.
 const COMMENTS = new Set(['comments']);

@@ -308,6 +308,12 @@ export interface Database {
   comment_bans: CommentBansTable;
   comment_subscriptions: CommentSubscriptionsTable;
   mail_outbox: MailOutboxTable;
+  used_form_tokens: UsedFormTokensTable;
+}
+
+export interface UsedFormTokensTable {
+  token: string;
+  used_at: string;
 }
 
 export interface SiteSecretsTable {
@@ -333,6 +339,8 @@ export interface CommentsTable {
   status: CommentStatus;
   status_reason: string | null;
   ip: string;
+  ip_key: string;
+  form_key: string;
   created_at: string;
   updated_at: string;
   published_at: string | null;
@@ -353,6 +361,7 @@ export interface CommentReportsTable {
 
 export interface CommentAuthorsTable {
   email_key: string;
+  name_key: string;
   approved_at: string;
   approved_by: string;
 }
@@ -372,6 +381,7 @@ export interface CommentSubscriptionsTable {
   comment_id: number;
   status: 'unconfirmed' | 'confirmed' | 'unsubscribed';
   created_at: string;
+  confirmation_sent_at: string | null;
   confirmed_at: string | null;
   unsubscribed_at: string | null;
 }

@@ -32,6 +32,10 @@ export const comments: Migration = {
       .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending','published','hidden','spam','deleted')`))
       .addColumn('status_reason', 'text')
       .addColumn('ip', 'text', (c) => c.notNull())
+      // What rate limits count by: the IPv4 address, or the IPv6 /64 (one household or server).
+      .addColumn('ip_key', 'text', (c) => c.notNull())
+      // SHA-256 of the form cookie it was sent with: a resend from the same browser is the same comment.
+      .addColumn('form_key', 'text', (c) => c.notNull())
       .addColumn('created_at', t.instant, (c) => c.notNull())
       // Any change at all, so a page cache in another process sees it.
       .addColumn('updated_at', t.instant, (c) => c.notNull())
@@ -46,7 +50,7 @@ export const comments: Migration = {
     await db.schema.createIndex('comments_show_idx').on('comments').columns(['show_id', 'status', 'created_at']).execute();
     await db.schema.createIndex('comments_status_idx').on('comments').columns(['status', 'created_at']).execute();
     await db.schema.createIndex('comments_email_idx').on('comments').columns(['email_key', 'created_at']).execute();
-    await db.schema.createIndex('comments_ip_idx').on('comments').columns(['ip', 'created_at']).execute();
+    await db.schema.createIndex('comments_ip_idx').on('comments').columns(['ip_key', 'created_at']).execute();
     await db.schema.createIndex('comments_updated_idx').on('comments').column('updated_at').execute();
     await db.schema.createIndex('comments_parent_idx').on('comments').column('parent_id').execute();
 
@@ -61,12 +65,21 @@ export const comments: Migration = {
       .execute();
     await db.schema.createIndex('comment_reports_once_idx').on('comment_reports').columns(['comment_id', 'reporter']).unique().execute();
 
-    // A first comment waits; once a moderator approves one, the address publishes at once.
+    // A first comment waits; once a moderator approves one, the same name and address publish at once.
     await db.schema
       .createTable('comment_authors')
-      .addColumn('email_key', 'text', (c) => c.primaryKey())
+      .addColumn('email_key', 'text', (c) => c.notNull())
+      .addColumn('name_key', 'text', (c) => c.notNull())
       .addColumn('approved_at', t.instant, (c) => c.notNull())
       .addColumn('approved_by', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('comment_authors_pk', ['email_key', 'name_key'])
+      .execute();
+
+    // A comment form's token works once: a bot cannot wait out the pause once and then post freely.
+    await db.schema
+      .createTable('used_form_tokens')
+      .addColumn('token', 'text', (c) => c.primaryKey())
+      .addColumn('used_at', t.instant, (c) => c.notNull())
       .execute();
 
     await db.schema
@@ -86,6 +99,8 @@ export const comments: Migration = {
       .addColumn('comment_id', 'integer', (c) => c.notNull().references('comments.id').onDelete('cascade'))
       .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('unconfirmed','confirmed','unsubscribed')`))
       .addColumn('created_at', t.instant, (c) => c.notNull())
+      // The confirmation mail goes out once the comment is published, at most one a day per address.
+      .addColumn('confirmation_sent_at', t.instant)
       .addColumn('confirmed_at', t.instant)
       .addColumn('unsubscribed_at', t.instant)
       .execute();
