@@ -58,13 +58,18 @@ async function drive(base: string): Promise<Tally & { seconds: number; probe: nu
   const idle: number[] = [];
   for (let i = 0; i < 20; i++) await probeOnce(idle);
 
+  // A form token works once, so each poster opens the page once per comment it will send (same cookie).
+  const tokenFor = /name="_form" value="([^"]+)"/;
   const forms = await Promise.all(
-    Array.from({ length: POSTERS + 1 }, async () => {
-      const res = await fetch(`${base}/shows/somos`);
-      const html = await res.text();
-      const cookie = (res.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
-      const token = /name="_form" value="([^"]+)"/.exec(html)?.[1] ?? '';
-      return { cookie, token };
+    Array.from({ length: POSTERS + 1 }, async (_, p) => {
+      const first = await fetch(`${base}/shows/somos`);
+      const cookie = (first.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
+      const tokens = [tokenFor.exec(await first.text())?.[1] ?? ''];
+      while (tokens.length < (p === POSTERS ? FLOOD : PER_POSTER)) {
+        const page = await fetch(`${base}/shows/somos`, { headers: { cookie } });
+        tokens.push(tokenFor.exec(await page.text())?.[1] ?? '');
+      }
+      return { cookie, tokens };
     }),
   );
   await new Promise((r) => setTimeout(r, MIN_FILL_MS + 100));
@@ -100,10 +105,10 @@ async function drive(base: string): Promise<Tally & { seconds: number; probe: nu
   startedAt = started;
   await Promise.all([
     ...Array.from({ length: POSTERS }, async (_, p) => {
-      const form = forms[p] as { cookie: string; token: string };
+      const { cookie, tokens } = forms[p] as { cookie: string; tokens: string[] };
       for (let k = 0; k < PER_POSTER; k++) {
         const args = [
-          form,
+          { cookie, token: tokens[k] as string },
           `10.${p}.${k}.1`,
           `p${p}-k${k}@bench.example`,
           `Comment ${k} from reader ${p}: will there be a season 2?`,
@@ -113,8 +118,9 @@ async function drive(base: string): Promise<Tally & { seconds: number; probe: nu
       }
     }),
     (async () => {
-      const form = forms[POSTERS] as { cookie: string; token: string };
-      for (let k = 0; k < FLOOD; k++) await send(form, '10.250.0.1', `flood${k}@bench.example`, `Flood ${k}`);
+      const { cookie, tokens } = forms[POSTERS] as { cookie: string; tokens: string[] };
+      for (let k = 0; k < FLOOD; k++)
+        await send({ cookie, token: tokens[k] as string }, '10.250.0.1', `flood${k}@bench.example`, `Flood ${k}`);
     })(),
   ]);
   const seconds = (performance.now() - started) / 1000;

@@ -120,7 +120,11 @@ export function CommentItem({
   if (c.removed) {
     return (
       <li class="comment comment-removed" id={`comment-${c.id}`}>
-        <p class="meta">This comment was removed by a moderator.</p>
+        <p class="meta">
+          {c.removed === 'under review'
+            ? 'This comment is hidden while a moderator looks at it.'
+            : 'This comment was removed by a moderator.'}
+        </p>
         <Replies comment={c} slug={slug} filter={filter} token={token} />
       </li>
     );

@@ -15,8 +15,8 @@ export interface PublicComment {
   replyingTo: string | null;
   createdAt: string;
   editedAt: string | null;
-  /** A thread's first comment a moderator took down; kept as a placeholder so its replies still read in order. */
-  removed: boolean;
+  /** A thread's first comment that is not shown (taken down, or held after reports); kept so its replies still read in order. */
+  removed: false | 'removed' | 'under review';
   replies: PublicComment[];
 }
 
@@ -60,7 +60,7 @@ function publicComment(r: Row, replyingTo: string | null): PublicComment {
       replyingTo: null,
       createdAt,
       editedAt: null,
-      removed: true,
+      removed: r.status === 'pending' ? 'under review' : 'removed',
       replies: [],
     };
   }

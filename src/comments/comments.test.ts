@@ -393,7 +393,7 @@ describeEachEngine(
       expect(page.text).not.toContain('A thread that will lose its start');
       const api = JSON.parse((await reader('203.0.113.42')('/api/shows/somos/comments')).text);
       expect(api.comments.find((c: { id: number }) => c.id === rootId)).toMatchObject({
-        removed: true,
+        removed: 'removed',
         name: '',
         html: '',
         replies: [{ html: '<p>A reply that stays</p>' }],
