@@ -13,11 +13,12 @@ export async function isBanned(trx: Trx, key: string, ip: string): Promise<boole
   const bans = await trx.selectFrom('comment_bans').select(['kind', 'value']).where('lifted_at', 'is', null).execute();
   if (bans.some((b) => b.kind === 'email' && b.value === key)) return true;
   const ranges = bans.filter((b) => b.kind === 'ip');
-  if (ranges.length === 0 || net.isIP(ip) === 0) return false;
   const list = new net.BlockList();
   for (const b of ranges) addRange(list, b.value);
-  return list.check(ip, net.isIP(ip) === 6 ? 'ipv6' : 'ipv4');
+  return covers(list, ip);
 }
+
+const covers = (list: net.BlockList, ip: string) => net.isIP(ip) !== 0 && list.check(ip, net.isIP(ip) === 6 ? 'ipv6' : 'ipv4');
 
 /** "203.0.113.7", "203.0.113.0/24" or "2001:db8::/32", checked; null if it is none of these. */
 export function parseRange(value: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | null {
@@ -57,9 +58,7 @@ export async function addBan(
       .execute();
     const list = new net.BlockList();
     if (ban.kind === 'ip') addRange(list, value);
-    const caught = pending.filter(
-      (c) => ban.kind === 'email' || (net.isIP(c.ip) !== 0 && list.check(c.ip, net.isIP(c.ip) === 6 ? 'ipv6' : 'ipv4')),
-    );
+    const caught = pending.filter((c) => ban.kind === 'email' || covers(list, c.ip));
     if (caught.length > 0)
       await trx
         .updateTable('comments')
