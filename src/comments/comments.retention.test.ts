@@ -68,9 +68,9 @@ describeEachEngine(
 
       const result = await purgeOldPersonalData(db(), 90, TEST_NOW);
       expect(result).toEqual({ addressesForgotten: 3, commentsRemoved: 1, mailsRemoved: 1, subscriptionsRemoved: 1, reportsRemoved: 1 });
-      const left = await kysely.selectFrom('comments').select(['id', 'ip']).orderBy('id').execute();
+      const left = await kysely.selectFrom('comments').select(['id', 'ip', 'ip_key', 'form_key']).orderBy('id').execute();
       expect(left.map((c) => c.id)).not.toContain(oldSpam);
-      expect(left.find((c) => c.id === oldDeletedAnswered)?.ip).toBe('forgotten');
+      expect(left.find((c) => c.id === oldDeletedAnswered)).toMatchObject({ ip: 'forgotten', ip_key: 'forgotten', form_key: 'forgotten' });
       expect(left.find((c) => c.id === recentSpam)?.ip).toBe('192.0.2.9');
       expect(left.find((c) => c.id === recent)?.ip).toBe('192.0.2.9');
       expect((await kysely.selectFrom('mail_outbox').select('to_address').execute()).map((m) => m.to_address)).toEqual(['new@example.com']);

@@ -1,5 +1,6 @@
 import { audit } from '../accounts/accounts.queries.ts';
 import type { Db } from '../db/database.ts';
+import { MAX_ATTEMPTS } from '../mail/outbox.ts';
 
 // Keep readers' personal data only as long as it serves a purpose: rate limits look back an hour and
 // bans act on new posts, so an old comment's IP address is of no further use; neither are mails already
@@ -29,14 +30,19 @@ export async function purgeOldPersonalData(db: Db, days: number, now: Date): Pro
     if (doomed.length) await trx.deleteFrom('comments').where('id', 'in', doomed).execute();
     const forgotten = await trx
       .updateTable('comments')
-      .set({ ip: 'forgotten' })
+      .set({ ip: 'forgotten', ip_key: 'forgotten', form_key: 'forgotten' })
       .where('created_at', '<', before)
       .where('ip', '!=', 'forgotten')
       .executeTakeFirst();
     // Sent mail, and mail that gave up after its last try.
     const mails = await trx
       .deleteFrom('mail_outbox')
-      .where((eb) => eb.or([eb('sent_at', '<', before), eb.and([eb('sent_at', 'is', null), eb('created_at', '<', before)])]))
+      .where((eb) =>
+        eb.or([
+          eb('sent_at', '<', before),
+          eb.and([eb('sent_at', 'is', null), eb('attempts', '>=', MAX_ATTEMPTS), eb('created_at', '<', before)]),
+        ]),
+      )
       .executeTakeFirst();
     // Reports name their sender's address; spent form tokens matter only while a form could still be sent.
     const reports = await trx.deleteFrom('comment_reports').where('created_at', '<', before).executeTakeFirst();

@@ -76,10 +76,10 @@ export function commentRoutes(deps: AppDeps) {
         Object.entries(body).filter(([k, v]) => !k.startsWith('_') && k !== 'fax' && typeof v === 'string'),
       ) as Record<string, string>;
       const refuse = async (status: 400 | 403 | 429, errors: Record<string, string>, message?: string) => {
-        if (wantsJson(c)) return c.json({ ok: false, message: message ?? 'Please correct the fields marked.', errors }, status);
         // A reader sent back to fix a field has already read the page: their new form may be sent at once.
         const issued = message && status !== 429 ? now() : new Date(now().getTime() - MIN_FILL_MS);
         const token = issueFormToken(await secret(), formCookie(c, secure), issued);
+        if (wantsJson(c)) return c.json({ ok: false, message: message ?? 'Please correct the fields marked.', errors, token }, status);
         return pages.showPage(c, { token, status, form: { values, errors, problem: message } });
       };
 
@@ -113,41 +113,32 @@ export function commentRoutes(deps: AppDeps) {
           outcome.field ? undefined : outcome.message,
         );
       }
-      if (outcome.kind === 'ignored') {
-        // Told exactly what a new first comment is told: no id, nothing about the comment it matched.
-        if (wantsJson(c)) return c.json({ ok: true, status: 'held', message: NOTICES.held, html: null, token: await freshToken(c) }, 201);
-        return c.redirect(`/shows/${show.slug}?comment=held#comments`, 303);
-      }
-      if (outcome.mailQueued) mail?.poke();
-      // A honeypot catch is told what a first-time commenter is told.
-      const shown = outcome.duplicate ? 'duplicate' : outcome.status === 'published' ? 'published' : 'held';
+      // A honeypot catch, and the same text sent from another browser, are told what a first-time commenter is told.
+      const stored = outcome.kind === 'stored' ? outcome : null;
+      if (stored?.mailQueued) mail?.poke();
+      const shown = stored?.duplicate ? 'duplicate' : stored?.status === 'published' ? 'published' : 'held';
       const mailNews =
-        !checked.data.notify || !mail || outcome.duplicate
-          ? null
-          : outcome.status === 'published'
-            ? outcome.mailQueued
-              ? 'sent'
-              : null
-            : 'later';
+        !checked.data.notify || !mail || shown === 'duplicate' ? null : shown === 'held' ? 'later' : stored?.mailQueued ? 'sent' : null;
       const message = NOTICES[shown] + (mailNews ? MAIL_NOTICES[mailNews] : '');
       if (wantsJson(c)) {
-        const comment = outcome.status === 'published' ? await publishedComment(db.kysely, outcome.id) : null;
+        // Only a comment on the page is named: a held one's id would tell a prober more than a person needs.
+        const comment = stored?.status === 'published' ? await publishedComment(db.kysely, stored.id) : null;
         const filter = { season: null, order: 'oldest' as const, page: 1 };
         const html = comment
           ? String(<CommentItem comment={comment} slug={show.slug} filter={filter} token={text(body, '_form')} />)
           : null;
         const reply = {
           ok: true,
-          id: outcome.id,
           status: shown,
           message,
           html,
+          id: comment?.id,
           parent: comment?.parentId ?? null,
           token: await freshToken(c),
         };
-        return c.json(reply, outcome.duplicate ? 200 : 201);
+        return c.json(reply, shown === 'duplicate' ? 200 : 201);
       }
-      const anchor = outcome.status === 'published' ? `#comment-${outcome.id}` : '#comments';
+      const anchor = stored?.status === 'published' ? `#comment-${stored.id}` : '#comments';
       return c.redirect(`/shows/${show.slug}?comment=${shown}${mailNews ? `&mail=${mailNews}` : ''}${anchor}`, 303);
     },
 

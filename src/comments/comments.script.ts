@@ -52,7 +52,7 @@ export const COMMENTS_JS = `(() => {
         return;
       }
       say(result.message);
-      if (result.token) form.elements.namedItem('_form').value = result.token; // the old one is spent
+      if (result.token) form.elements.namedItem('_form').value = result.token; // the old one may be spent
       if (!result.ok) { showErrors(form, result.errors); return; }
       form.elements.namedItem('body').value = '';
       if (result.html) place(result.html, result.parent)?.scrollIntoView({ block: 'nearest' });

@@ -203,6 +203,13 @@ describeEachEngine(
       expect(again.status).toBe(403);
       expect(again.text).toContain('This form has been sent already.');
       expect(again.text).toContain('>Second with the same form</textarea>');
+      for (const variant of [`${token}.x`, `0${token}`, token.replace('.', '.0')]) {
+        const res = await browse('/shows/somos/comments', {
+          form: { _form: variant, name: 'Una', email: 'una@example.com', body: `Variant ${variant}` },
+        });
+        expect(res.status, variant).toBe(403);
+      }
+      expect(await db().kysely.selectFrom('comments').select('id').where('email_key', '=', 'una@example.com').execute()).toHaveLength(1);
     });
 
     it('holds restricted words and turns away banned addresses and ranges', async () => {
@@ -304,6 +311,9 @@ describeEachEngine(
         .where('comment_id', '=', posing.id)
         .executeTakeFirstOrThrow();
       expect(sub.status).toBe('unconfirmed');
+      // Gil answered the first request, so the new sign-up is asked about too (published at once: same name and address).
+      const asked = (await outbox()).filter((m) => m.kind === 'comment-confirm' && m.to_address.toLowerCase() === 'gil@example.com');
+      expect(asked).toHaveLength(2);
 
       await post(reader('203.0.113.10'), { name: 'Ana', email: 'ana@example.com', body: 'Here is an answer', parent: String(gil.id) });
       await post(reader('203.0.113.30'), { name: 'Gil', email: 'gil@example.com', body: 'Answering myself', parent: String(gil.id) });

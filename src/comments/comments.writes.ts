@@ -61,8 +61,8 @@ export async function postComment(db: Db, input: NewComment, ctx: WriteContext):
       .where('email_key', '=', key)
       .where('body_hash', '=', hash)
       .executeTakeFirst();
-    if (same && same.form_key !== input.formKey) return { kind: 'ignored' } as const;
-    if (same) return { kind: 'stored', id: same.id, status: same.status, duplicate: true, mailQueued: false } as const;
+    if (same && same.form_key === input.formKey)
+      return { kind: 'stored', id: same.id, status: same.status, duplicate: true, mailQueued: false } as const;
 
     const since = new Date(ctx.now.getTime() - longestWindow).toISOString();
     const [byIp, byEmail] = await Promise.all([
@@ -103,7 +103,7 @@ export async function postComment(db: Db, input: NewComment, ctx: WriteContext):
 
     const spent = await trx
       .insertInto('used_form_tokens')
-      .values({ token: input.token, used_at: now })
+      .values({ token: input.token.slice(input.token.indexOf('.') + 1), used_at: now }) // the signature: one per token, however written
       .onConflict((oc) => oc.column('token').doNothing())
       .executeTakeFirst();
     if (Number(spent.numInsertedOrUpdatedRows ?? 0) !== 1) {
@@ -113,6 +113,9 @@ export async function postComment(db: Db, input: NewComment, ctx: WriteContext):
         message: 'This form has been sent already. Reload the page to write another comment; your text is kept below.',
       } as const;
     }
+
+    // The same text from another browser: answered, after the same checks, as a new held post would be.
+    if (same) return { kind: 'ignored' } as const;
 
     const approved = await trx
       .selectFrom('comment_authors')

@@ -21,9 +21,11 @@ export function issueFormToken(secret: string, cookie: string, now: Date): strin
 export type TokenCheck = { ok: true } | { ok: false; problem: 'missing' | 'forged' | 'too_fast' | 'expired'; waitSeconds?: number };
 
 export function checkFormToken(secret: string, token: string, cookie: string | undefined, now: Date, minFillMs = MIN_FILL_MS): TokenCheck {
-  const [issuedText, signature] = token.split('.');
-  const issued = Number(issuedText);
-  if (!cookie || !signature || !Number.isSafeInteger(issued)) return { ok: false, problem: 'missing' };
+  // Exactly the shape we issue, so no other spelling of one token can pass as a new one.
+  const shape = /^([1-9]\d{0,15})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!cookie || !shape) return { ok: false, problem: 'missing' };
+  const issued = Number(shape[1]);
+  const signature = shape[2] as string;
   if (!sameToken(signature, sign(secret, issued, cookie))) return { ok: false, problem: 'forged' };
   const age = now.getTime() - issued;
   if (age < minFillMs) return { ok: false, problem: 'too_fast', waitSeconds: Math.ceil((minFillMs - age) / 1000) };

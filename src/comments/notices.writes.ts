@@ -54,12 +54,13 @@ export async function onPublished(trx: Trx, commentId: number, ctx: MailContext)
     .where('status', '=', 'unconfirmed')
     .where('confirmation_sent_at', 'is', null)
     .executeTakeFirst();
-  // At most one confirmation a day per mailbox, however the address is spelt.
+  // At most one unanswered confirmation a day per mailbox, however the address is spelt.
   const recent = await trx
     .selectFrom('comment_subscriptions as s')
     .innerJoin('comments as c', 'c.id', 's.comment_id')
     .select('s.id')
     .where('c.email_key', '=', comment.email_key)
+    .where('s.status', '=', 'unconfirmed') // only while an earlier request is still unanswered
     .where('s.confirmation_sent_at', '>', new Date(ctx.now.getTime() - DAY).toISOString())
     .executeTakeFirst();
   if (pending && !recent) {

@@ -13,7 +13,7 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
 }
 
-const MAX_ATTEMPTS = 8;
+export const MAX_ATTEMPTS = 8;
 const CLAIM_MS = 5 * 60_000;
 
 export async function enqueueMail(db: Kysely<Database> | Transaction<Database>, mail: OutgoingMail, now: Date): Promise<void> {

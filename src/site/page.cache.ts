@@ -51,11 +51,11 @@ export function pageCache({
     const current = await revision();
     const hit = entries.get(key);
     const send = async (entry: Entry, status: 200 | 304) => {
-      const headers = { etag: entry.etag, 'cache-control': cacheControl, 'content-type': entry.contentType, vary: 'accept-encoding' };
-      if (status === 304) return c.body(null, 304, headers);
       const body = personalize ? await personalize(c, entry.body) : entry.body;
-      if (body !== entry.body) headers['cache-control'] = 'private, no-cache';
-      return c.body(body, 200, headers);
+      // A page made for one reader (a fresh form token) is never "not modified": their old copy may hold a spent token.
+      if (body !== entry.body) return c.body(body, 200, { 'cache-control': 'private, no-store', 'content-type': entry.contentType });
+      const headers = { etag: entry.etag, 'cache-control': cacheControl, 'content-type': entry.contentType, vary: 'accept-encoding' };
+      return status === 304 ? c.body(null, 304, headers) : c.body(body, 200, headers);
     };
     if (hit && hit.revision === current) {
       entries.delete(key); // keep the most recently used last
