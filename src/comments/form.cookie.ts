@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '../db/database.ts';
 import { siteSecret } from '../db/secrets.ts';
+import type { Personalize } from '../site/page.cache.ts';
 import { FORM_COOKIE, issueFormToken, newFormCookie } from './form.token.ts';
 
 // Cached pages carry a placeholder where the form token goes; each response gets its reader's own token.
@@ -30,10 +31,7 @@ export function formCookie(c: Context, secure: boolean): string {
   return fresh;
 }
 
-export function formTokenFiller({ secret, now, secure }: { secret: () => Promise<string>; now: () => Date; secure: boolean }) {
-  return async (c: Context, body: string): Promise<string> => {
-    if (!body.includes(FORM_TOKEN_SLOT)) return body;
-    const token = issueFormToken(await secret(), formCookie(c, secure), now());
-    return body.replaceAll(FORM_TOKEN_SLOT, token);
-  };
+/** Fills each cached page's token slot with a token for this reader's own cookie. */
+export function formTokenFiller({ secret, now, secure }: { secret: () => Promise<string>; now: () => Date; secure: boolean }): Personalize {
+  return { slot: FORM_TOKEN_SLOT, fill: async (c) => issueFormToken(await secret(), formCookie(c, secure), now()) };
 }

@@ -5,13 +5,21 @@ import { databaseRevision } from '../db/revision.ts';
 
 // Whole-response cache for public GETs: a page is reused until anything behind it may have changed —
 // a write by this process (at once), a change in the database by another process (within a second),
-// or a new day (pages say "it has been N months"). ETag and 304 on every cached response.
+// or a new day (pages say "it has been N months"). ETag and 304 on every cached response that is the same
+// for every reader; pages with a reader's own form token are stored as bytes around the token and sent private.
 
 interface Entry {
   revision: string;
-  body: string;
+  /** The response, encoded once; or, for a page with per-reader slots, the bytes between them. */
+  parts: Uint8Array<ArrayBuffer>[];
   etag: string;
   contentType: string;
+}
+
+/** Per-reader parts of a cached page: each `slot` in it is filled for every response. */
+export interface Personalize {
+  slot: string;
+  fill: (c: Context) => Promise<string>;
 }
 
 export interface PageCacheOptions {
@@ -21,8 +29,20 @@ export interface PageCacheOptions {
   /** How long the database revision is trusted before it is read again, in ms. */
   revisionTtlMs?: number;
   cacheControl: string;
-  /** Per-reader parts of a cached page (e.g. a form token); a page it changes is sent as private. */
-  personalize?: (c: Context, body: string) => Promise<string>;
+  /** Per-reader parts of a cached page (e.g. a form token); a page that has them is sent as private. */
+  personalize?: Personalize;
+}
+
+const utf8 = new TextEncoder();
+
+function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 export function pageCache({
@@ -51,11 +71,14 @@ export function pageCache({
     const current = await revision();
     const hit = entries.get(key);
     const send = async (entry: Entry, status: 200 | 304) => {
-      const body = personalize ? await personalize(c, entry.body) : entry.body;
-      // A page made for one reader (a fresh form token) is never "not modified": their old copy may hold a spent token.
-      if (body !== entry.body) return c.body(body, 200, { 'cache-control': 'private, no-store', 'content-type': entry.contentType });
+      if (entry.parts.length > 1 && personalize) {
+        // A page made for one reader (a fresh form token) is never "not modified": their old copy may hold a spent token.
+        const filler = utf8.encode(await personalize.fill(c));
+        const body = concat(entry.parts.flatMap((part, i) => (i === 0 ? [part] : [filler, part])));
+        return c.body(body, 200, { 'cache-control': 'private, no-store', 'content-type': entry.contentType });
+      }
       const headers = { etag: entry.etag, 'cache-control': cacheControl, 'content-type': entry.contentType, vary: 'accept-encoding' };
-      return status === 304 ? c.body(null, 304, headers) : c.body(body, 200, headers);
+      return status === 304 ? c.body(null, 304, headers) : c.body(entry.parts[0] as Uint8Array<ArrayBuffer>, 200, headers);
     };
     if (hit && hit.revision === current) {
       entries.delete(key); // keep the most recently used last
@@ -67,7 +90,7 @@ export function pageCache({
     const body = await c.res.clone().text();
     const entry: Entry = {
       revision: current,
-      body,
+      parts: (personalize ? body.split(personalize.slot) : [body]).map((part) => utf8.encode(part)),
       etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
       contentType: c.res.headers.get('content-type') ?? 'text/html; charset=UTF-8',
     };
