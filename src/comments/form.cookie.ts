@@ -11,13 +11,17 @@ import { FORM_COOKIE, issueFormToken, newFormCookie } from './form.token.ts';
 // Random per process, so no reader can type it into a comment and have it filled in.
 export const FORM_TOKEN_SLOT = `__ns_form_${randomBytes(12).toString('hex')}__`;
 
+// One read of the signing key per database, shared by every route that signs or checks forms.
+const secrets = new WeakMap<Db, Promise<string>>();
+
 export function formSecret(db: Db): () => Promise<string> {
-  let secret: Promise<string> | null = null;
   return () => {
-    secret ??= siteSecret(db.kysely, 'comment-form').catch((error) => {
-      secret = null;
-      throw error;
-    });
+    let secret = secrets.get(db);
+    if (!secret) {
+      secret = siteSecret(db.kysely, 'comment-form');
+      secret.catch(() => secrets.delete(db)); // a failed read is tried again next time
+      secrets.set(db, secret);
+    }
     return secret;
   };
 }
