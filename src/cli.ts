@@ -39,6 +39,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+const STARTUP_LOCK = 4_815_162_343; // any constant, shared by every process that starts on the same database
+
 const program = new Command('nextseason').description('Will there be another season, and when?').showHelpAfterError();
 
 program
@@ -48,13 +50,16 @@ program
     const started = performance.now();
     const config = loadConfig();
     const db = await openDatabase(config.database);
-    const { applied } = await migrate(db);
-    if (applied.length > 0) console.log(`migrated: ${applied.join(', ')}`);
-    if ((await countShows(db.kysely)) === 0) {
-      const tally = await importStarterCatalogue(db, loadStarterCatalogue(), new Date());
-      console.log(`loaded the starter catalogue: ${tally.counts.get('shows')?.inserted ?? 0} shows`);
-    }
-    await refreshAllStatuses(db.kysely, new Date().toISOString().slice(0, 10));
+    // Several processes starting at once on one database: one migrates and loads, the others then find it done.
+    await db.exclusive(STARTUP_LOCK, async () => {
+      const { applied } = await migrate(db);
+      if (applied.length > 0) console.log(`migrated: ${applied.join(', ')}`);
+      if ((await countShows(db.kysely)) === 0) {
+        const tally = await importStarterCatalogue(db, loadStarterCatalogue(), new Date());
+        console.log(`loaded the starter catalogue: ${tally.counts.get('shows')?.inserted ?? 0} shows`);
+      }
+      await refreshAllStatuses(db.kysely, new Date().toISOString().slice(0, 10));
+    });
     const now = () => new Date();
     const mail = config.smtpUrl ? mailSender({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, now }) : null;
     const app = buildApp({ db, siteUrl: config.siteUrl, now, mail, trustProxy: config.trustProxy });
@@ -88,7 +93,7 @@ program
   .description('apply pending database migrations')
   .action(async () => {
     const db = await openDatabase(loadConfig().database);
-    const { applied, version } = await migrate(db);
+    const { applied, version } = await db.exclusive(STARTUP_LOCK, () => migrate(db));
     console.log(
       applied.length > 0 ? `applied ${applied.join(', ')}; schema version ${version}` : `up to date at schema version ${version}`,
     );
@@ -100,8 +105,10 @@ program
   .description('load or refresh the starter catalogue (idempotent: reports inserted, updated and unchanged rows)')
   .action(async () => {
     const db = await openDatabase(loadConfig().database);
-    await migrate(db);
-    const tally = await importStarterCatalogue(db, loadStarterCatalogue(), new Date());
+    const tally = await db.exclusive(STARTUP_LOCK, async () => {
+      await migrate(db);
+      return importStarterCatalogue(db, loadStarterCatalogue(), new Date());
+    });
     console.log(tally.summary());
     console.log(tally.total('inserted') + tally.total('updated') === 0 ? 'nothing changed' : 'starter catalogue loaded');
     await db.close();

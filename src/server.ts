@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -12,11 +12,14 @@ import { notFound, showPages } from './catalog/shows.routes.tsx';
 import { commentRoutes } from './comments/comments.routes.tsx';
 import { formSecret, formTokenFiller } from './comments/form.cookie.ts';
 import { moderationPages } from './comments/moderation.routes.tsx';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './db/unavailable.ts';
 import { feedRoutes } from './feeds/feeds.routes.ts';
 import { type ForecastService, forecastService } from './forecast/forecast.service.ts';
 import { newsPages } from './news/news.routes.tsx';
 import { pageCache } from './site/page.cache.ts';
-import { aboutPage, browsePage, calendarPage, scoreboardPage, serverError } from './site/site.routes.tsx';
+import { aboutPage, browsePage, calendarPage, scoreboardPage, serverError, unavailable } from './site/site.routes.tsx';
+
+const MAX_BODY_BYTES = 64 * 1024;
 
 // Pages run only our own script; reader text can never bring its own.
 const CSP = {
@@ -46,9 +49,17 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   const personalize = formTokenFiller({ secret: formSecret(deps.db), now: deps.now, secure: deps.siteUrl.startsWith('https:') });
   const pagesCache = pageCache({ db: deps.db, now: deps.now, cacheControl: 'public, max-age=30, stale-while-revalidate=300', personalize });
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
-  const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('The form is too large.', 413) });
-  app.use('/shows/:slug/comments', formLimit);
-  app.use('/comments/*', formLimit);
+  // One limit for every request body: no form of ours comes near it.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.req.path.startsWith('/api/')
+          ? problem(c, 413, 'Content too large', `the request body is over ${MAX_BODY_BYTES} bytes`)
+          : c.text('The form is too large.', 413),
+    }),
+  );
   const apiCache = pageCache({ db: deps.db, now: deps.now, cacheControl: 'public, max-age=30, stale-while-revalidate=120' });
   for (const path of ['/', '/search', '/shows/*', '/about', '/feed.*', '/platforms/*', '/calendar.ics', '/sitemap.xml'])
     app.use(path, pagesCache);
@@ -119,9 +130,25 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
     if (error instanceof HTTPException && error.status < 500) {
       return c.req.path.startsWith('/api/') ? problem(c, error.status, 'Bad request', error.message) : c.text(error.message, error.status);
     }
+    if (isDatabaseUnavailable(error)) {
+      // One line, no stack: an outage is expected to pass, and the log must stay readable while it lasts.
+      console.error(`${c.req.method} ${c.req.path}: database unavailable: ${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`);
+      if (c.req.path.startsWith('/api/')) {
+        c.header('retry-after', String(RETRY_AFTER_SECONDS));
+        return problem(c, 503, 'Service unavailable', 'the database cannot be reached; try again shortly');
+      }
+      return keptComment(c).then((kept) => unavailable(c, kept));
+    }
     // The stack only: a database error's detail can quote the row, and a comment row holds an email address.
     console.error(`${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
     return c.req.path.startsWith('/api/') ? problem(c, 500, 'Internal error', 'the request could not be completed') : serverError(c);
   });
   return app;
+}
+
+/** The text of a comment post the database could not take, to hand back to its writer. */
+async function keptComment(c: Context): Promise<string | null> {
+  if (c.req.method !== 'POST' || !/^\/shows\/[^/]+\/comments$/.test(c.req.path)) return null;
+  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  return typeof body.body === 'string' ? body.body : null;
 }

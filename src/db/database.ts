@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
 import pg from 'pg';
 import { type DatabaseConfig, redact } from '../config.ts';
 import { WriteCounter } from './revision.ts';
@@ -16,6 +16,8 @@ export interface Db {
   writes: WriteCounter;
   /** SQLite only: the connection itself, for bulk loads through prepared statements. */
   sqlite?: SQLite.Database;
+  /** Runs `work` while no other process holding the same key runs it (PostgreSQL: a session advisory lock). */
+  exclusive<T>(key: number, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -40,19 +42,11 @@ export interface OpenOptions {
 
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Db> {
   if (config.engine === 'sqlite') {
-    if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
-    let sqlite: SQLite.Database;
-    try {
-      sqlite = new SQLite(config.file);
-    } catch (error) {
-      throw new Error(`cannot open SQLite database ${config.file}: ${(error as Error).message}`);
-    }
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    const sqlite = openSqlite(config.file);
     const writes = new WriteCounter();
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [writes] });
-    return { engine: 'sqlite', kysely, sqlite, writes, close: () => kysely.destroy() };
+    const kysely = new Kysely<Database>({ dialect: new SafeRollbackSqliteDialect({ database: sqlite }), plugins: [writes] });
+    // One connection, written to by one process: there is no other process to wait for.
+    return { engine: 'sqlite', kysely, sqlite, writes, exclusive: (_key, work) => work(), close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: config.url,
@@ -61,6 +55,9 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     connectionTimeoutMillis: 5000,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
+  // A connection the server drops (restart, pg_terminate_backend) is an error on that query, never on the process.
+  pool.on('error', (error) => console.error(`PostgreSQL: idle connection lost: ${error.message}`));
+  pool.on('connect', (client) => client.on('error', (error) => console.error(`PostgreSQL: connection lost: ${error.message}`)));
   try {
     const client = await pool.connect();
     client.release();
@@ -70,5 +67,56 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   }
   const writes = new WriteCounter();
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [writes] });
-  return { engine: 'postgres', kysely, writes, close: () => kysely.destroy() };
+  const exclusive = async <T>(key: number, work: () => Promise<T>): Promise<T> => {
+    const holder = await pool.connect();
+    try {
+      await holder.query('select pg_advisory_lock($1)', [key]);
+      try {
+        return await work();
+      } finally {
+        await holder.query('select pg_advisory_unlock($1)', [key]);
+      }
+    } finally {
+      holder.release();
+    }
+  };
+  return { engine: 'postgres', kysely, writes, exclusive, close: () => kysely.destroy() };
+}
+
+/** Opens the file, naming it in any error: a missing folder, a file that cannot be written, a file that is not a database. */
+function openSqlite(file: string): SQLite.Database {
+  try {
+    if (file !== ':memory:') {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.accessSync(path.dirname(file), fs.constants.W_OK);
+      if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+    }
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    return sqlite;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    const reason = e.code === 'EACCES' || e.code === 'EROFS' ? `${e.code}: not writable by this user` : e.message;
+    throw new Error(`cannot open SQLite database ${file}: ${reason}`);
+  }
+}
+
+// SQLite ends a transaction itself on some errors (SQLITE_FULL, SQLITE_IOERR): the rollback that follows must
+// not replace the real error with "cannot rollback - no transaction is active".
+class SafeRollbackSqliteDialect extends SqliteDialect {
+  readonly #database: SQLite.Database;
+  constructor(config: { database: SQLite.Database }) {
+    super(config);
+    this.#database = config.database;
+  }
+  override createDriver() {
+    const database = this.#database;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection) {
+        if (database.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database });
+  }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Db } from '../db/database.ts';
 import { databaseRevision } from '../db/revision.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 
 // Whole-response cache for public GETs: a page is reused until anything behind it may have changed —
 // a write by this process (at once), a change in the database by another process (within a second),
@@ -68,8 +69,6 @@ export function pageCache({
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const key = c.req.url;
-    const current = await revision();
-    const hit = entries.get(key);
     const send = async (entry: Entry, status: 200 | 304) => {
       if (entry.parts.length > 1 && personalize) {
         // A page made for one reader (a fresh form token) is never "not modified": their old copy may hold a spent token.
@@ -80,6 +79,15 @@ export function pageCache({
       const headers = { etag: entry.etag, 'cache-control': cacheControl, 'content-type': entry.contentType, vary: 'accept-encoding' };
       return status === 304 ? c.body(null, 304, headers) : c.body(entry.parts[0] as Uint8Array<ArrayBuffer>, 200, headers);
     };
+    const hit = entries.get(key);
+    let current: string;
+    try {
+      current = await revision();
+    } catch (error) {
+      // While the database is out of reach, a page already made is better than an error page.
+      if (hit && isDatabaseUnavailable(error)) return send(hit, 200);
+      throw error;
+    }
     if (hit && hit.revision === current) {
       entries.delete(key); // keep the most recently used last
       entries.set(key, hit);

@@ -3,10 +3,11 @@ import type { AppDeps } from '../app.types.ts';
 import { listQuery, queryObject } from '../catalog/shows.params.ts';
 import { listPlatforms, listShows } from '../catalog/shows.queries.ts';
 import { notFound } from '../catalog/shows.routes.tsx';
+import { RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
 import { AboutPage } from './about.pages.tsx';
 import { BrowsePage } from './browse.pages.tsx';
 import { CalendarPage } from './calendar.pages.tsx';
-import { ServerErrorPage } from './errors.pages.tsx';
+import { ServerErrorPage, UnavailablePage } from './errors.pages.tsx';
 import { Layout } from './layout.tsx';
 import { ScoreboardPage } from './scoreboard.pages.tsx';
 import { scoreboard } from './scoreboard.ts';
@@ -164,5 +165,21 @@ export function serverError(c: Context) {
       </Layout>
     )}`,
     500,
+  );
+}
+
+/** 503 while the database is out of reach; a comment's text comes back on the page. */
+export function unavailable(c: Context, kept: string | null) {
+  c.header('retry-after', String(RETRY_AFTER_SECONDS));
+  c.header('cache-control', 'no-store');
+  return c.html(
+    `<!doctype html>${(
+      <Layout
+        meta={{ title: 'Back in a moment | Next Season', description: 'The site cannot reach its database just now.', noindex: true }}
+      >
+        <UnavailablePage kept={kept} retryAfter={RETRY_AFTER_SECONDS} />
+      </Layout>
+    )}`,
+    503,
   );
 }
