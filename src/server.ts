@@ -133,10 +133,14 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
     if (isDatabaseUnavailable(error)) {
       // One line, no stack: an outage is expected to pass, and the log must stay readable while it lasts.
       console.error(`${c.req.method} ${c.req.path}: database unavailable: ${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`);
-      if (c.req.path.startsWith('/api/')) {
-        c.header('retry-after', String(RETRY_AFTER_SECONDS));
+      c.header('retry-after', String(RETRY_AFTER_SECONDS));
+      if (c.req.path.startsWith('/api/'))
         return problem(c, 503, 'Service unavailable', 'the database cannot be reached; try again shortly');
-      }
+      if ((c.req.header('accept') ?? '').includes('application/json'))
+        return c.json(
+          { ok: false, message: 'The site cannot reach its database just now. Your text is still in the form: send it again in a moment.' },
+          503,
+        );
       return keptComment(c).then((kept) => unavailable(c, kept));
     }
     // The stack only: a database error's detail can quote the row, and a comment row holds an email address.

@@ -39,7 +39,7 @@ describe.skipIf(!canStartCluster())('serve through a PostgreSQL outage', () => {
   };
 
   /** A reader's post with a form served ten seconds ago, so the "too fast" rule does not apply. */
-  const post = async (n: number, body: string) => {
+  const post = async (n: number, body: string, accept = 'text/html') => {
     const cookie = randomBytes(24).toString('base64url');
     const token = issueFormToken(secret, cookie, new Date(Date.now() - 10_000));
     const res = await fetch(`${server.url}/shows/somos/comments`, {
@@ -49,6 +49,7 @@ describe.skipIf(!canStartCluster())('serve through a PostgreSQL outage', () => {
         cookie: `ns_form=${cookie}`,
         'x-forwarded-for': `10.77.${n >> 8}.${n & 255}`,
         'content-type': 'application/x-www-form-urlencoded',
+        accept,
       },
       body: new URLSearchParams({ _form: token, name: `Reader ${n}`, email: `reader${n}@outage.example`, body }).toString(),
     });
@@ -104,6 +105,9 @@ describe.skipIf(!canStartCluster())('serve through a PostgreSQL outage', () => {
     const kept = await post(9999, 'Words <b>worth</b> keeping & not losing');
     expect(kept.status).toBe(503);
     expect(kept.text).toContain('Words &lt;b&gt;worth&lt;/b&gt; keeping &amp; not losing');
+    const scripted = await post(9998, 'Sent by the page script', 'application/json');
+    expect(scripted.status).toBe(503);
+    expect(JSON.parse(scripted.text)).toMatchObject({ ok: false });
     expect(alive()).toBe(true);
 
     const downAt = performance.now();
