@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { expect, it } from 'vitest';
 import { syntheticShow } from '../../bench/tvmaze-synthetic.ts';
 import { openDatabase } from '../db/database.ts';
 import { testEngines } from '../db/testing.ts';
+import { scratchDatabase } from '../testing/scratch.db.ts';
 import { ROOT, runCli } from '../testing/server.ts';
 
 // An import killed with SIGKILL half way leaves whole batches behind; running it again completes it.
@@ -16,30 +16,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-kill-'));
 const file = path.join(dir, 'shows.ndjson');
 fs.writeFileSync(file, `${Array.from({ length: SHOWS }, (_, i) => JSON.stringify(syntheticShow(i, 5))).join('\n')}\n`);
 
-async function databaseUrl(engine: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (engine === 'sqlite') return { url: `sqlite:${dir}/${Date.now()}.db`, drop: async () => {} };
-  const base = process.env.TEST_DATABASE_URL as string;
-  const name = `kill_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database ${name}`);
-      await c.end();
-    },
-  };
-}
-
 for (const engine of testEngines()) {
   it(`survives SIGKILL half way and completes on the next run, without duplicates [${engine}]`, async () => {
-    const { url, drop } = await databaseUrl(engine);
+    const { url, drop } = await scratchDatabase(engine, dir);
     const env = { ...process.env, DATABASE_URL: url, NEXTSEASON_PROGRESS_MS: '0' };
     await runCli(['migrate'], { DATABASE_URL: url });
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/nextseason.js'), 'import', 'tvmaze', file], { env, cwd: ROOT });
