@@ -6,6 +6,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from './accounts/passwords.ts';
 import { countShows, getShowBySlug } from './catalog/shows.queries.ts';
 import { purgeOldPersonalData } from './comments/comments.retention.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { runDailyJob, scheduleDailyJob } from './daily.job.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import type { Role } from './db/schema.ts';
@@ -30,7 +31,6 @@ import { runIntake } from './news/intake.ts';
 import { feedInput } from './news/news.input.ts';
 import { buildApp } from './server.ts';
 import { fieldMessages, validateEvent } from './status/event.input.ts';
-import { refreshAllStatuses } from './status/events.queries.ts';
 import { addEvent } from './status/events.writes.ts';
 
 // Output piped into `head` and the like: stop quietly when the reader goes away.
@@ -58,9 +58,10 @@ program
         const tally = await importStarterCatalogue(db, loadStarterCatalogue(), new Date());
         console.log(`loaded the starter catalogue: ${tally.counts.get('shows')?.inserted ?? 0} shows`);
       }
-      await refreshAllStatuses(db.kysely, new Date().toISOString().slice(0, 10));
     });
     const now = () => new Date();
+    // Statuses that age with the calendar, and personal data past its use: now, and after every midnight.
+    await runDailyJob(db, { retentionDays: config.retentionDays, now: now() });
     const mail = config.smtpUrl ? mailSender({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, now }) : null;
     const app = buildApp({ db, siteUrl: config.siteUrl, now, mail, trustProxy: config.trustProxy });
     const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host });
@@ -73,14 +74,9 @@ program
       console.log(`Next Season is running at ${config.siteUrl}/ (${engine}; ready in ${Math.round(performance.now() - started)} ms)`);
       console.log(`Open ${config.siteUrl}/shows/somos to see a show page.`);
     });
-    // Personal data past its use is dropped at start and daily after (`comments purge` does the same by hand).
-    const purge = () =>
-      purgeOldPersonalData(db, config.retentionDays, now()).catch((error: Error) => console.error(`comments purge: ${error.message}`));
-    void purge();
-    const daily = setInterval(purge, 86_400_000);
-    daily.unref();
+    const stopDaily = scheduleDailyJob(db, { retentionDays: config.retentionDays, now });
     const stop = () => {
-      clearInterval(daily);
+      stopDaily();
       mail?.stop();
       server.close(() => db.close().then(() => process.exit(0)));
     };

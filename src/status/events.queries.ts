@@ -15,13 +15,13 @@ export interface EventRow {
   source: { url: string | null; outlet: string; title: string | null } | null;
 }
 
-// Events of one show, newest first, with their sources.
-export async function listShowEvents(db: Kysely<Database>, showId: number): Promise<EventRow[]> {
-  const rows = await db
+const eventsWithSources = (db: Kysely<Database>) =>
+  db
     .selectFrom('status_events as e')
     .leftJoin('sources as s', 's.id', 'e.source_id')
     .select([
       'e.id',
+      'e.show_id',
       'e.kind',
       'e.season_number',
       'e.effective_date',
@@ -36,22 +36,27 @@ export async function listShowEvents(db: Kysely<Database>, showId: number): Prom
       's.outlet',
       's.title as source_title',
     ])
-    .where('e.show_id', '=', showId)
     .orderBy('e.effective_date', 'desc')
-    .orderBy('e.id', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind as EventKind,
-    season: r.season_number,
-    effective: { date: r.effective_date, precision: r.effective_precision },
-    announced: r.announced_date ? { date: r.announced_date, precision: r.announced_precision ?? 'day' } : null,
-    tier: r.tier as Tier,
-    retracted: r.retracted_at !== null,
-    quote: r.quote,
-    notes: r.notes,
-    source: r.outlet ? { url: r.url, outlet: r.outlet, title: r.source_title } : null,
-  }));
+    .orderBy('e.id', 'desc');
+
+type EventQueryRow = Awaited<ReturnType<ReturnType<typeof eventsWithSources>['execute']>>[number];
+
+const eventRow = (r: EventQueryRow): EventRow => ({
+  id: r.id,
+  kind: r.kind as EventKind,
+  season: r.season_number,
+  effective: { date: r.effective_date, precision: r.effective_precision },
+  announced: r.announced_date ? { date: r.announced_date, precision: r.announced_precision ?? 'day' } : null,
+  tier: r.tier as Tier,
+  retracted: r.retracted_at !== null,
+  quote: r.quote,
+  notes: r.notes,
+  source: r.outlet ? { url: r.url, outlet: r.outlet, title: r.source_title } : null,
+});
+
+// Events of one show, newest first, with their sources.
+export async function listShowEvents(db: Kysely<Database>, showId: number): Promise<EventRow[]> {
+  return (await eventsWithSources(db).where('e.show_id', '=', showId).execute()).map(eventRow);
 }
 
 export function seasonDates(
@@ -87,9 +92,43 @@ export async function refreshDerivedStatus(db: Kysely<Database>, showId: number,
   return status.kind;
 }
 
-/** Recomputes every show's status: run daily and at start-up, since statuses move with the calendar. */
+/** Recomputes every show's status in three reads and one update per status that changed: statuses move with the calendar. */
 export async function refreshAllStatuses(db: Kysely<Database>, today: string): Promise<number> {
-  const shows = await db.selectFrom('shows').select('id').execute();
-  for (const { id } of shows) await refreshDerivedStatus(db, id, today);
-  return shows.length;
+  const shows = await db.selectFrom('shows').select(['id', 'premiered', 'added_to_netflix', 'derived_status']).execute();
+  const seasons = await db
+    .selectFrom('seasons')
+    .select(['show_id', 'number', 'premiere_date', 'premiere_precision', 'mean_air_date'])
+    .execute();
+  const events = await eventsWithSources(db).execute();
+  const seasonsOf = groupBy(seasons, (r) => r.show_id);
+  const eventsOf = groupBy(events, (r) => r.show_id);
+  const changed = new Map<string, number[]>();
+  for (const show of shows) {
+    const status = deriveStatus({
+      seasons: seasonDates(seasonsOf.get(show.id) ?? []),
+      events: (eventsOf.get(show.id) ?? []).map(eventRow),
+      today,
+      onAirSince: show.premiered ?? show.added_to_netflix,
+    });
+    if (status.kind !== show.derived_status) changed.set(status.kind, [...(changed.get(status.kind) ?? []), show.id]);
+  }
+  let updated = 0;
+  for (const [kind, ids] of changed)
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      await db.updateTable('shows').set({ derived_status: kind }).where('id', 'in', chunk).execute();
+      updated += chunk.length;
+    }
+  return updated;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
 }
