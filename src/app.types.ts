@@ -12,4 +12,6 @@ export interface AppDeps {
   mail?: MailSender | null;
   /** Behind a reverse proxy: take the reader's address from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** Bytes each response cache may hold (pages, API). */
+  cacheBytes?: number;
 }

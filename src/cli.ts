@@ -63,7 +63,7 @@ program
     // Statuses that age with the calendar, and personal data past its use: now, and after every midnight.
     await runDailyJob(db, { retentionDays: config.retentionDays, now: now() });
     const mail = config.smtpUrl ? mailSender({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, now }) : null;
-    const app = buildApp({ db, siteUrl: config.siteUrl, now, mail, trustProxy: config.trustProxy });
+    const app = buildApp({ db, siteUrl: config.siteUrl, now, mail, trustProxy: config.trustProxy, cacheBytes: config.cacheBytes });
     const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host });
     server.once('error', (error: NodeJS.ErrnoException) => {
       const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is in use; set PORT to a free port` : error.message;

@@ -49,4 +49,10 @@ describe('config', () => {
       'COMMENT_RETENTION_DAYS must be a whole number of days, 1 or more, got "0"',
     );
   });
+
+  it('bounds the response caches in megabytes', () => {
+    expect(loadConfig({}).cacheBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ PAGE_CACHE_MB: '8' }).cacheBytes).toBe(8 * 1024 * 1024);
+    expect(() => loadConfig({ PAGE_CACHE_MB: '0.5' })).toThrow('PAGE_CACHE_MB must be a whole number of megabytes, 1 or more, got "0.5"');
+  });
 });

@@ -13,6 +13,8 @@ export interface Config {
   trustProxy: boolean;
   /** Days a comment's IP address, old spam and sent mail are kept. */
   retentionDays: number;
+  /** Bytes each response cache (pages, API) may hold. */
+  cacheBytes: number;
 }
 
 /** A configuration problem worth one clear line at start-up. */
@@ -69,6 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const retention = env.COMMENT_RETENTION_DAYS?.trim() || '90';
   if (!/^\d+$/.test(retention) || Number(retention) < 1)
     throw new ConfigError(`COMMENT_RETENTION_DAYS must be a whole number of days, 1 or more, got "${retention}"`);
+  const cacheMb = env.PAGE_CACHE_MB?.trim() || '64';
+  if (!/^\d+$/.test(cacheMb) || Number(cacheMb) < 1)
+    throw new ConfigError(`PAGE_CACHE_MB must be a whole number of megabytes, 1 or more, got "${cacheMb}"`);
   return {
     port,
     host,
@@ -78,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom,
     trustProxy,
     retentionDays: Number(retention),
+    cacheBytes: Number(cacheMb) * 1024 * 1024,
   };
 }
 

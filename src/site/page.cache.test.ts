@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { describeEachEngine, TEST_NOW } from '../db/testing.ts';
@@ -10,7 +12,7 @@ import { loadStarterCatalogue } from '../importers/starter/starter.load.ts';
 import { buildApp } from '../server.ts';
 import { validateEvent } from '../status/event.input.ts';
 import { addEvent } from '../status/events.writes.ts';
-import { pageCache } from './page.cache.ts';
+import { pageCache, pickEncoding } from './page.cache.ts';
 
 describeEachEngine(
   'page cache',
@@ -56,7 +58,6 @@ it('sees a write by another process once the revision is read again', async () =
   await migrate(mine);
   await importStarterCatalogue(mine, loadStarterCatalogue(), TEST_NOW);
   const other = await openDatabase({ engine: 'sqlite', file });
-  const { Hono } = await import('hono');
   let renders = 0;
   const app = new Hono();
   app.use('*', pageCache({ db: mine, now: () => TEST_NOW, revisionTtlMs: 0, cacheControl: 'public' }));
@@ -78,3 +79,110 @@ it('sees a write by another process once the revision is read again', async () =
   await other.close();
   await mine.close();
 });
+
+describe('compressed, bounded entries', () => {
+  const page = (n: number) => `<!doctype html><p>${`Page ${n}, will there be another season? `.repeat(400)}</p>`;
+  async function cached(maxBytes: number) {
+    const db = await openDatabase({ engine: 'sqlite', file: ':memory:' });
+    await migrate(db);
+    const renders: string[] = [];
+    const app = new Hono();
+    app.use('*', pageCache({ db, now: () => TEST_NOW, cacheControl: 'public, max-age=30', maxBytes }));
+    app.get('/p/:n', (c) => {
+      renders.push(c.req.url);
+      return c.html(page(Number(c.req.param('n'))));
+    });
+    app.get('/search', (c) => {
+      renders.push(c.req.url);
+      return c.html(page(0));
+    });
+    return { app, renders, close: () => db.close() };
+  }
+
+  it.each([
+    ['br', 'br'],
+    ['gzip, deflate, br', 'br'],
+    ['gzip', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+    ['identity', 'identity'],
+    ['*', 'br'],
+    ['*;q=0', 'identity'],
+    [undefined, 'identity'],
+  ])('Accept-Encoding %s → %s', (header, expected) => {
+    expect(pickEncoding(header)).toBe(expected);
+  });
+
+  it('sends the same page brotli, gzip or plain by Accept-Encoding, each made once', async () => {
+    const { app, renders, close } = await cached(10_000_000);
+    const plain = await app.request('/p/1');
+    const br = await app.request('/p/1', { headers: { 'accept-encoding': 'gzip, br' } });
+    const gz = await app.request('/p/1', { headers: { 'accept-encoding': 'gzip' } });
+    expect([plain.headers.get('content-encoding'), br.headers.get('content-encoding'), gz.headers.get('content-encoding')]).toEqual([
+      null,
+      'br',
+      'gzip',
+    ]);
+    const text = await plain.text();
+    expect(text).toBe(page(1));
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brotliDecompressSync(brBytes).toString()).toBe(text);
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(text);
+    expect(brBytes.length).toBeLessThan(text.length / 5);
+    expect(br.headers.get('vary')).toBe('accept-encoding');
+    expect(renders).toHaveLength(1);
+    await close();
+  });
+
+  it('answers If-Modified-Since and If-None-Match with 304', async () => {
+    const { app, close } = await cached(10_000_000);
+    const first = await app.request('/p/2');
+    const lastModified = first.headers.get('last-modified') as string;
+    expect(new Date(lastModified).toUTCString()).toBe(lastModified);
+    expect((await app.request('/p/2', { headers: { 'if-modified-since': lastModified } })).status).toBe(304);
+    expect((await app.request('/p/2', { headers: { 'if-modified-since': 'Thu, 01 Jan 2015 00:00:00 GMT' } })).status).toBe(200);
+    expect((await app.request('/p/2', { headers: { 'if-none-match': `"other", ${first.headers.get('etag')}` } })).status).toBe(304);
+    await close();
+  });
+
+  it('stays within its bytes, evicting the least recently used, and query strings cannot push out pages', async () => {
+    const { app, renders, close } = await cached(400_000);
+    await app.request('/p/1');
+    for (let n = 0; n < 500; n++) await app.request(`/search?q=${n}`);
+    renders.length = 0;
+    await app.request('/p/1');
+    expect(renders).toEqual([]); // still cached after 500 searches
+    for (let n = 2; n < 60; n++) await app.request(`/p/${n}`);
+    renders.length = 0;
+    await app.request('/p/59');
+    await app.request('/p/1');
+    expect(renders).toEqual(['http://localhost/p/1']); // the oldest went, the newest stayed
+    await close();
+  });
+});
+
+describeEachEngine(
+  'caching headers',
+  (db) => {
+    it('are sent by every public route, 404s included', async () => {
+      const app = buildApp({ db: db(), siteUrl: 'https://nextseason.test', now: () => TEST_NOW });
+      for (const path of [
+        '/',
+        '/browse',
+        '/calendar',
+        '/about',
+        '/robots.txt',
+        '/sitemap.xml',
+        '/feed.xml',
+        '/api/shows',
+        '/shows/no-such-show',
+        '/nowhere',
+      ]) {
+        const res = await app.request(path);
+        expect(`${path} ${res.headers.get('cache-control')}`).toMatch(new RegExp(`^${path.replace(/[.?]/g, '\\$&')} public, max-age=\\d+`));
+      }
+    });
+  },
+  async (db) => {
+    await importStarterCatalogue(db, loadStarterCatalogue(), TEST_NOW);
+  },
+);
