@@ -25,7 +25,7 @@ export async function openTestDatabase(engine: Engine): Promise<Db> {
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const db = await openDatabase({ engine: 'postgres', url }, { searchPath: schema });
+  const db = await openDatabase({ engine: 'postgres', url }, { searchPath: `${schema},public` });
   await migrate(db);
   return {
     ...db,
