@@ -59,17 +59,17 @@ async function drive(base: string): Promise<Tally & { seconds: number; probe: nu
   const idle: number[] = [];
   for (let i = 0; i < 20; i++) await probeOnce(idle);
 
-  // A form token works once, so each poster opens the page once per comment it will send (same cookie).
-  const tokenFor = /name="_form" value="([^"]+)"/;
+  // A form token works once, so each poster opens the page and asks for a token per comment it will send (same
+  // cookie), as the comment script does when a reader starts to write.
+  const tokenOf = async (res: Response) => ((await res.json()) as { token: string }).token;
   const forms = await Promise.all(
     Array.from({ length: POSTERS + 1 }, async (_, p) => {
-      const first = await fetch(`${base}/shows/somos`);
+      await (await fetch(`${base}/shows/somos`)).text();
+      const first = await fetch(`${base}/comments/form-token`);
       const cookie = (first.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
-      const tokens = [tokenFor.exec(await first.text())?.[1] ?? ''];
-      while (tokens.length < (p === POSTERS ? FLOOD : PER_POSTER)) {
-        const page = await fetch(`${base}/shows/somos`, { headers: { cookie } });
-        tokens.push(tokenFor.exec(await page.text())?.[1] ?? '');
-      }
+      const tokens = [await tokenOf(first)];
+      while (tokens.length < (p === POSTERS ? FLOOD : PER_POSTER))
+        tokens.push(await tokenOf(await fetch(`${base}/comments/form-token`, { headers: { cookie } })));
       return { cookie, tokens };
     }),
   );

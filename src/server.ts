@@ -4,28 +4,32 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { adminPages } from './accounts/admin.routes.tsx';
 import { type AdminEnv, ALL_ROLES, loadSession, requireRole } from './accounts/auth.middleware.ts';
+import { apiNoRoute } from './api/methods.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { problem } from './api/problem.ts';
 import type { AppDeps } from './app.types.ts';
 import { showApi } from './catalog/shows.api.ts';
 import { notFound, showPages } from './catalog/shows.routes.tsx';
 import { commentRoutes } from './comments/comments.routes.tsx';
-import { formSecret, formTokenFiller } from './comments/form.cookie.ts';
 import { moderationPages } from './comments/moderation.routes.tsx';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './db/unavailable.ts';
 import { feedRoutes } from './feeds/feeds.routes.ts';
 import { type ForecastService, forecastService } from './forecast/forecast.service.ts';
 import { newsPages } from './news/news.routes.tsx';
-import { pageCache } from './site/page.cache.ts';
 import { aboutPage, browsePage, calendarPage, scoreboardPage, serverError, unavailable } from './site/site.routes.tsx';
+import { serveAsset } from './web/assets.ts';
+import { pageCache } from './web/page.cache.ts';
 
 const MAX_BODY_BYTES = 64 * 1024;
+// Browsers ask again each time (a 304 while nothing changed), so a reader sees their own comment at once;
+// shared caches (nginx, a CDN) may keep a page for 30 s.
+const PAGE_CACHE_CONTROL = 'public, max-age=0, s-maxage=30, stale-while-revalidate=300';
 
 // Pages run only our own script; reader text can never bring its own.
 const CSP = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
+  styleSrc: ["'self'"],
   imgSrc: ["'self'", 'data:'],
   objectSrc: ["'none'"],
   baseUri: ["'none'"],
@@ -46,8 +50,18 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   const moderators = requireRole(...ALL_ROLES);
   const comments = commentRoutes(deps);
   const moderation = moderationPages(deps);
-  const personalize = formTokenFiller({ secret: formSecret(deps.db), now: deps.now, secure: deps.siteUrl.startsWith('https:') });
-  const pagesCache = pageCache({ db: deps.db, now: deps.now, cacheControl: 'public, max-age=30, stale-while-revalidate=300', personalize });
+  const pagesCache = pageCache({
+    db: deps.db,
+    now: deps.now,
+    maxBytes: deps.cacheBytes,
+    cacheControl: PAGE_CACHE_CONTROL,
+  });
+  app.use('*', async (c, next) => {
+    await next();
+    // A missing page may appear at any moment (a show imported): shared caches keep the answer briefly.
+    if (c.req.method === 'GET' && c.res.status === 404 && !c.res.headers.has('cache-control'))
+      c.header('cache-control', 'public, max-age=60');
+  });
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
   // One limit for every request body: no form of ours comes near it.
   app.use(
@@ -60,8 +74,25 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
           : c.text('The form is too large.', 413),
     }),
   );
-  const apiCache = pageCache({ db: deps.db, now: deps.now, cacheControl: 'public, max-age=30, stale-while-revalidate=120' });
-  for (const path of ['/', '/search', '/shows/*', '/about', '/feed.*', '/platforms/*', '/calendar.ics', '/sitemap.xml'])
+  const apiCache = pageCache({
+    db: deps.db,
+    now: deps.now,
+    maxBytes: deps.cacheBytes,
+    cacheControl: 'public, max-age=30, stale-while-revalidate=120',
+  });
+  for (const path of [
+    '/',
+    '/search',
+    '/shows/*',
+    '/about',
+    '/browse',
+    '/calendar',
+    '/feed.*',
+    '/platforms/*',
+    '/calendar.ics',
+    '/sitemap.xml',
+    '/robots.txt',
+  ])
     app.use(path, pagesCache);
   app.use('/api/*', apiCache);
 
@@ -73,7 +104,8 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   app.get('/calendar', calendarPage(deps));
   app.get('/browse', browsePage(deps));
   app.get('/healthz', (c) => c.text('ok'));
-  app.get('/assets/comments.js', comments.script);
+  app.get('/assets/:file', serveAsset);
+  app.get('/comments/form-token', comments.formToken);
   app.post('/shows/:slug/comments', comments.post);
   app.post('/comments/:id/report', comments.report);
   app.get('/comments/subscriptions/confirm', comments.confirmForm);
@@ -125,7 +157,7 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   app.post('/admin/bans/:id/lift', moderators, moderation.liftBan);
   app.post('/admin/feeds', desk, news.addFeed);
 
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? problem(c, 404, 'Not found', `no resource at ${c.req.path}`) : notFound(c)));
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? apiNoRoute(app, c) : notFound(c)));
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
       return c.req.path.startsWith('/api/') ? problem(c, error.status, 'Bad request', error.message) : c.text(error.message, error.status);

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Db } from '../db/database.ts';
 import type { Database, Role } from '../db/schema.ts';
-import { THROTTLE } from './throttle.rules.ts';
+import { loginAllowed, THROTTLE, type ThrottleVerdict } from './throttle.rules.ts';
 
 // Users, sessions, login failures and the audit log.
 
@@ -84,17 +85,63 @@ export function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export async function recentFailures(db: Kysely<Database>, email: string, ip: string, now: Date) {
+// Advisory lock classes (PostgreSQL) for login attempts by account and by address.
+const LOCK_LOGIN_ACCOUNT = 20;
+const LOCK_LOGIN_ADDRESS = 21;
+
+/**
+ * Decides whether a login attempt may check its password and, if so, records it as a failure first,
+ * in one transaction with the count: concurrent attempts see each other, so no more than the limit
+ * are ever checked. A successful login then takes its row back (`forgetLoginAttempt`).
+ */
+export async function admitLoginAttempt(
+  db: Db,
+  email: string,
+  ip: string,
+  now: Date,
+): Promise<(ThrottleVerdict & { allowed: false }) | { allowed: true; attemptId: number }> {
+  const account = email.toLowerCase();
   const since = new Date(now.getTime() - THROTTLE.windowMs).toISOString();
-  const [byEmail, byIp] = await Promise.all([
-    db.selectFrom('login_failures').select('at').where('email', '=', email.toLowerCase()).where('at', '>', since).orderBy('at').execute(),
-    db.selectFrom('login_failures').select('at').where('ip', '=', ip).where('at', '>', since).orderBy('at').execute(),
-  ]);
-  return { accountFailures: byEmail.map((r) => Date.parse(r.at)), ipFailures: byIp.map((r) => Date.parse(r.at)) };
+  return db.kysely.transaction().execute(async (trx) => {
+    if (db.engine === 'postgres') {
+      // Always account first, then address: one order, so two attempts never wait on each other in a circle.
+      await sql`select pg_advisory_xact_lock(${LOCK_LOGIN_ACCOUNT}, hashtext(${account}))`.execute(trx);
+      await sql`select pg_advisory_xact_lock(${LOCK_LOGIN_ADDRESS}, hashtext(${ip}))`.execute(trx);
+    }
+    // On SQLite the insert comes first so the transaction holds the write lock before it counts (BEGIN IMMEDIATE).
+    const { id } = await trx
+      .insertInto('login_failures')
+      .values({ email: account, ip, at: now.toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const times = (rows: Array<{ at: string }>) => rows.map((r) => Date.parse(r.at));
+    const byEmail = await trx
+      .selectFrom('login_failures')
+      .select('at')
+      .where('email', '=', account)
+      .where('at', '>', since)
+      .where('id', '!=', id)
+      .orderBy('at')
+      .execute();
+    const byIp = await trx
+      .selectFrom('login_failures')
+      .select('at')
+      .where('ip', '=', ip)
+      .where('at', '>', since)
+      .where('id', '!=', id)
+      .orderBy('at')
+      .execute();
+    const verdict = loginAllowed({ accountFailures: times(byEmail), ipFailures: times(byIp), now: now.getTime() });
+    if (verdict.allowed) return { allowed: true, attemptId: id };
+    // A refused attempt checks no password, so it is not a failure.
+    await trx.deleteFrom('login_failures').where('id', '=', id).execute();
+    return { allowed: false, retryAfterSeconds: verdict.retryAfterSeconds };
+  });
 }
 
-export async function recordFailure(db: Kysely<Database>, email: string, ip: string, now: Date): Promise<void> {
-  await db.insertInto('login_failures').values({ email: email.toLowerCase(), ip, at: now.toISOString() }).execute();
+/** The attempt succeeded: it no longer counts as a failure. */
+export async function forgetLoginAttempt(db: Kysely<Database>, attemptId: number): Promise<void> {
+  await db.deleteFrom('login_failures').where('id', '=', attemptId).execute();
 }
 
 export async function audit(

@@ -3,6 +3,7 @@ import { formatPartialDate } from '../catalog/dates.ts';
 import type { ShowRow } from '../catalog/shows.queries.ts';
 import type { EventRow } from '../status/events.queries.ts';
 import { EVENT_KINDS, TIERS } from '../status/status.rules.ts';
+import { OutLink } from '../web/link.tsx';
 import type { User } from './accounts.queries.ts';
 
 // The editors' desk. Plain forms that work without JavaScript; every POST carries the CSRF token.
@@ -100,7 +101,7 @@ export function AdminBar({ user, csrf }: { user: User; csrf: string }) {
       ) : null}
       {' · '}
       {user.name} ({user.role}){' '}
-      <form method="post" action="/admin/logout" style="display:inline">
+      <form method="post" action="/admin/logout" class="inline">
         <Csrf token={csrf} />
         <button type="submit">Log out</button>
       </form>
@@ -241,11 +242,11 @@ export function ShowDeskPage({
           <li>
             {formatPartialDate(e.effective)} — {e.kind}
             {e.season !== null ? `, season ${e.season}` : ''} <span class="meta">[{e.tier}]</span>{' '}
-            {e.source?.url ? <a href={e.source.url}>{e.source.outlet}</a> : null}
+            {e.source?.url ? <OutLink href={e.source.url}>{e.source.outlet}</OutLink> : null}
             {e.retracted ? (
               <strong> (retracted)</strong>
             ) : (
-              <form method="post" action={`/admin/events/${e.id}/retract`} style="display:inline">
+              <form method="post" action={`/admin/events/${e.id}/retract`} class="inline">
                 <a href={`/admin/events/${e.id}/edit`}>Edit</a>
                 <Csrf token={csrf} /> <button type="submit">Retract</button>
               </form>

@@ -4,34 +4,37 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../app.types.ts';
 import { partialDateToString } from '../catalog/dates.ts';
 import { factsInput, updateShowFacts } from '../catalog/show.facts.ts';
+import { slugParam } from '../catalog/shows.params.ts';
 import { getShowBySlug, listShows, type ShowRow } from '../catalog/shows.queries.ts';
 import { clientAddress } from '../site/client.ts';
 import { Layout } from '../site/layout.tsx';
 import { validateEvent } from '../status/event.input.ts';
 import { type EventRow, listShowEvents } from '../status/events.queries.ts';
 import { addEvent, retractEvent, updateEvent } from '../status/events.writes.ts';
+import { idParam, isPlainLine } from '../web/fields.ts';
+import { readForm } from '../web/form.ts';
 import {
+  admitLoginAttempt,
   createSession,
   deleteSession,
   findLogin,
+  forgetLoginAttempt,
   listAudit,
-  recentFailures,
-  recordFailure,
   SESSION_DAYS,
   sameToken,
   type User,
 } from './accounts.queries.ts';
 import { AuditPage, DeskPage, EditEventPage, LoginPage, ShowDeskPage } from './admin.pages.tsx';
 import type { AdminEnv } from './auth.middleware.ts';
-import { verifyPassword } from './passwords.ts';
-import { loginAllowed } from './throttle.rules.ts';
+import { afterLogin } from './login.rules.ts';
+import { checkLoginPassword } from './passwords.ts';
 
 const LOGIN_CSRF = 'ns_login_csrf';
 type C = Context<AdminEnv>;
 
 /** A submitted form's text fields, the CSRF token left out. */
 export async function formValues(c: Context): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   return Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<string, string>;
 }
 
@@ -83,8 +86,8 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
   const secure = siteUrl.startsWith('https:');
   const me = (c: C) => c.get('session') as { user: User; csrf: string };
   const liveEvent = async (param: string | undefined) => {
-    const id = Number(param);
-    if (!Number.isInteger(id)) return null;
+    const id = idParam(param);
+    if (!id) return null;
     const row = await db.kysely
       .selectFrom('status_events')
       .select(['show_id'])
@@ -98,21 +101,26 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
     return { show, event };
   };
 
+  // A path that cannot be a slug names no show, on either engine.
+  const deskShow = async (c: C) => {
+    const slug = slugParam.safeParse(c.req.param('slug'));
+    return slug.success ? getShowBySlug(db.kysely, slug.data) : null;
+  };
+
   return {
     // GET /admin/login
     loginForm(c: C) {
       const csrf = randomBytes(24).toString('base64url');
       setCookie(c, LOGIN_CSRF, csrf, { httpOnly: true, sameSite: 'Lax', secure, path: '/admin' });
-      const next = c.req.query('next') ?? '/admin';
-      return adminPage(c, 'Log in', <LoginPage email="" next={next} csrf={csrf} />);
+      return adminPage(c, 'Log in', <LoginPage email="" next={afterLogin(c.req.query('next'))} csrf={csrf} />);
     },
 
     // POST /admin/login
     async login(c: C) {
-      const body = await c.req.parseBody();
+      const body = await readForm(c);
       const field = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
       const email = field('email').trim().toLowerCase();
-      const next = field('next').startsWith('/admin') ? field('next') : '/admin';
+      const next = afterLogin(field('next'));
       const cookie = getCookie(c, LOGIN_CSRF) ?? '';
       const again = (error: string, status: 400 | 401 | 403 | 429) => {
         const csrf = randomBytes(24).toString('base64url');
@@ -121,18 +129,21 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
       };
       if (!cookie || !field('_csrf') || !sameToken(cookie, field('_csrf'))) return again('The form had expired. Please try again.', 403);
       if (!email || !field('password')) return again('Enter your email and password.', 400);
+      if (!isPlainLine(email) || email.length > 254) return again('Enter the email address you log in with.', 400);
       const ip = clientAddress(c, trustProxy);
       const t = now();
-      const verdict = loginAllowed({ ...(await recentFailures(db.kysely, email, ip, t)), now: t.getTime() });
-      if (!verdict.allowed) {
-        c.header('retry-after', String(verdict.retryAfterSeconds));
-        return again(`Too many failed attempts. Try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} minutes.`, 429);
+      // Counted and recorded before the password is checked, so parallel attempts cannot slip past the limit.
+      const attempt = await admitLoginAttempt(db, email, ip, t);
+      if (!attempt.allowed) {
+        c.header('retry-after', String(attempt.retryAfterSeconds));
+        return again(`Too many failed attempts. Try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} minutes.`, 429);
       }
       const user = await findLogin(db.kysely, email);
-      if (!user || !(await verifyPassword(user.password_hash, field('password')))) {
-        await recordFailure(db.kysely, email, ip, t);
+      // The same check whether or not the account exists.
+      if (!(await checkLoginPassword(user?.password_hash ?? null, field('password'))) || !user) {
         return again('Wrong email or password.', 401);
       }
+      await forgetLoginAttempt(db.kysely, attempt.attemptId);
       const session = await createSession(db.kysely, user.id, ip, t);
       setCookie(c, 'ns_session', session.token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: SESSION_DAYS * 86_400 });
       deleteCookie(c, LOGIN_CSRF, { path: '/admin' });
@@ -190,7 +201,7 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
     // GET /admin/shows/:slug
     async show(c: C) {
       const { user, csrf } = me(c);
-      const show = await getShowBySlug(db.kysely, c.req.param('slug') ?? '');
+      const show = await deskShow(c);
       if (!show) return adminPage(c, 'Not found', <h1>No such show</h1>, 404);
       const events = await listShowEvents(db.kysely, show.id);
       return adminPage(
@@ -212,7 +223,7 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
     // POST /admin/shows/:slug/events
     async addEvent(c: C) {
       const { user, csrf } = me(c);
-      const show = await getShowBySlug(db.kysely, c.req.param('slug') ?? '');
+      const show = await deskShow(c);
       if (!show) return adminPage(c, 'Not found', <h1>No such show</h1>, 404);
       const values = await formValues(c);
       const checked = validateEvent(values);
@@ -240,7 +251,7 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
     // POST /admin/shows/:slug/facts
     async editFacts(c: C) {
       const { user, csrf } = me(c);
-      const show = await getShowBySlug(db.kysely, c.req.param('slug') ?? '');
+      const show = await deskShow(c);
       if (!show) return adminPage(c, 'Not found', <h1>No such show</h1>, 404);
       const values = await formValues(c);
       const parsed = factsInput.safeParse(values);
@@ -292,8 +303,8 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
     // POST /admin/events/:id/retract
     async retract(c: C) {
       const { user } = me(c);
-      const id = Number(c.req.param('id'));
-      const result = Number.isInteger(id) ? await retractEvent(db.kysely, id, user, now()) : null;
+      const id = idParam(c.req.param('id'));
+      const result = id ? await retractEvent(db.kysely, id, user, now()) : null;
       if (!result) return adminPage(c, 'Not found', <h1>No such event</h1>, 404);
       const show = await db.kysely.selectFrom('shows').select('slug').where('id', '=', result.showId).executeTakeFirstOrThrow();
       return c.redirect(`/admin/shows/${show.slug}?saved=1`, 303);

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppDeps } from '../app.types.ts';
 import type { Role } from '../db/schema.ts';
+import { readForm } from '../web/form.ts';
 import { findSession, sameToken, type User } from './accounts.queries.ts';
 import { forbiddenPage } from './admin.routes.tsx';
 
@@ -36,7 +37,7 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<AdminEnv> {
 }
 
 async function csrfOk(c: Context, expected: string): Promise<boolean> {
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const sent = typeof body._csrf === 'string' ? body._csrf : (c.req.header('x-csrf-token') ?? '');
   return sent !== '' && sameToken(sent, expected);
 }

@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { audit, type User } from '../accounts/accounts.queries.ts';
 import type { Database } from '../db/schema.ts';
+import { lineField, textField } from '../web/fields.ts';
+import { httpUrl } from '../web/urls.ts';
+import { parsePartialDate } from './dates.ts';
 import { showSearchText } from './text.rules.ts';
 
 // Editing a show's own facts at the desk. An edited field becomes an editor's fact: imports leave it alone.
@@ -9,16 +12,18 @@ import { showSearchText } from './text.rules.ts';
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v);
 
 export const factsInput = z.object({
-  title: z.string().trim().min(1, 'is required').max(300, 'must be at most 300 characters'),
-  original_title: z.preprocess(blankToNull, z.string().max(300, 'must be at most 300 characters').nullable()),
-  synopsis: z.preprocess(blankToNull, z.string().max(2000, 'must be at most 2000 characters').nullable()),
-  basis: z.preprocess(blankToNull, z.string().max(500, 'must be at most 500 characters').nullable()),
-  official_site: z.preprocess(blankToNull, z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).nullable()),
+  title: lineField(300).refine((s) => s !== '', 'is required'),
+  original_title: z.preprocess(blankToNull, lineField(300).nullable()),
+  synopsis: z.preprocess(blankToNull, textField(2000).nullable()),
+  basis: z.preprocess(blankToNull, lineField(500).nullable()),
+  official_site: z.preprocess(blankToNull, httpUrl('must be an http(s) URL').nullable()),
   verified_on: z.preprocess(
     blankToNull,
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day: YYYY-MM-DD')
+      // A real day in a year PostgreSQL can store ("2025-13-45" and "0000-01-01" are not).
+      .refine((d) => parsePartialDate(d) !== null && d >= '1900' && d < '2101', 'must be a day: YYYY-MM-DD')
       .nullable(),
   ),
 });

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { invalidParameters, problem } from '../api/problem.ts';
 import type { AppDeps } from '../app.types.ts';
 import { listShowEvents } from '../status/events.queries.ts';
+import { safeHttpUrl } from '../web/urls.ts';
 import { partialDateToString } from './dates.ts';
 import { loadShowView } from './show.view.ts';
 import { listQuery, queryObject, slugParam } from './shows.params.ts';
@@ -122,7 +123,7 @@ function showSummary(s: ShowRow, siteUrl: string) {
     status: s.status,
     synopsis: s.synopsis,
     basis: s.basis,
-    officialSite: s.officialSite,
+    officialSite: safeHttpUrl(s.officialSite),
     externalIds: s.ids,
     verifiedOn: s.verifiedOn,
     updatedAt: s.updatedAt,

@@ -1,6 +1,8 @@
 import { type CommentsProps, CommentsSection, countLabel } from '../comments/comments.pages.tsx';
 import type { ShowForecast } from '../forecast/forecast.service.ts';
 import type { EventRow } from '../status/events.queries.ts';
+import { OutLink } from '../web/link.tsx';
+import { safeHttpUrl } from '../web/urls.ts';
 import { formatPartialDate } from './dates.ts';
 import type { NextSeasonAnswer } from './show.answers.ts';
 import type { ShowView } from './show.view.ts';
@@ -46,6 +48,8 @@ export function ShowPage(p: ShowPageProps) {
   const n = p.status.nextSeason;
   const decisionSource = p.status.decision ? events.find((e) => e.id === p.status.decision?.id)?.source : null;
   const conflict = p.status.conflict ? events.find((e) => e.id === p.status.conflict?.id) : null;
+  const conflictLink = safeHttpUrl(conflict?.source?.url);
+  const officialSite = safeHttpUrl(show.officialSite); // stored data is checked again: only http(s) links go out
   return (
     <article>
       <p class="meta">
@@ -87,10 +91,10 @@ export function ShowPage(p: ShowPageProps) {
           <p class="conflict">
             <strong>Conflicting report:</strong> {TIER_LABEL[conflict.tier]} source{conflict.source ? ` ${conflict.source.outlet}` : ''}{' '}
             says {(EVENT_LABEL[conflict.kind] ?? conflict.kind).toLowerCase()} ({formatPartialDate(conflict.effective)})
-            {conflict.source?.url ? (
+            {conflictLink ? (
               <>
                 {' '}
-                <a href={conflict.source.url}>source</a>
+                <a href={conflictLink}>source</a>
               </>
             ) : null}
             . The answer above follows the more authoritative source.
@@ -221,10 +225,10 @@ export function ShowPage(p: ShowPageProps) {
         Follow: <a href={`/shows/${show.slug}/feed.xml`}>RSS</a> · <a href={`/shows/${show.slug}/feed.atom`}>Atom</a> ·{' '}
         <a href={`/shows/${show.slug}/feed.json`}>JSON Feed</a> · <a href={`/shows/${show.slug}/calendar.ics`}>premiere calendar</a>
       </p>
-      {show.ids.imdb || show.officialSite ? (
+      {show.ids.imdb || officialSite ? (
         <p class="meta">
-          Elsewhere: {show.officialSite ? <a href={show.officialSite}>official site</a> : null}
-          {show.officialSite && show.ids.imdb ? ' · ' : null}
+          Elsewhere: {officialSite ? <a href={officialSite}>official site</a> : null}
+          {officialSite && show.ids.imdb ? ' · ' : null}
           {show.ids.imdb ? <a href={`https://www.imdb.com/title/${show.ids.imdb}/`}>IMDb</a> : null}
         </p>
       ) : null}
@@ -261,7 +265,12 @@ function ForecastSection({ forecast }: { forecast: ShowForecast }) {
 }
 
 function Cite({ source }: { source: { url: string | null; outlet: string; title?: string | null } }) {
-  return <span class="cite"> (source: {source.url ? <a href={source.url}>{source.outlet}</a> : source.outlet})</span>;
+  return (
+    <span class="cite">
+      {' '}
+      (source: <OutLink href={source.url}>{source.outlet}</OutLink>)
+    </span>
+  );
 }
 
 function Updates({ events }: { events: EventRow[] }) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineField } from '../web/fields.ts';
 
 // Query and path parameters of the catalogue's pages and API, with the message a client sees.
 
@@ -6,7 +7,6 @@ export const STATUSES = ['renewed', 'cancelled', 'ended', 'limited', 'undecided'
 export const MAX_LIMIT = 100;
 export const MAX_PAGE = 10_000;
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const wholeNumber = (min: number, max: number) =>
   z
     .string()
@@ -19,12 +19,11 @@ export const slugParam = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug such as "somos"')
   .max(120);
 
+export const platformParam = z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a platform slug such as "netflix"');
+
 export const listQuery = z.object({
-  q: text(200).optional(),
-  platform: z
-    .string()
-    .regex(/^[a-z0-9-]{1,60}$/, 'must be a platform slug such as "netflix"')
-    .optional(),
+  q: lineField(200).optional(),
+  platform: platformParam.optional(),
   status: z.enum(STATUSES, { message: `must be one of ${STATUSES.join(', ')}` }).optional(),
   country: z
     .string()
@@ -42,7 +41,7 @@ export const listQuery = z.object({
 });
 
 export const searchQuery = z.object({
-  q: text(200).default(''),
+  q: lineField(200).default(''),
   page: wholeNumber(1, MAX_PAGE).default(1),
 });
 

@@ -2,7 +2,6 @@ import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
 import type { CommentFormState } from '../comments/comments.pages.tsx';
 import { commentSection } from '../comments/comments.section.ts';
-import { FORM_TOKEN_SLOT } from '../comments/form.cookie.ts';
 import { latestUpdates } from '../feeds/feeds.queries.ts';
 import { NotFoundPage } from '../site/errors.pages.tsx';
 import { recentDecisions, upcomingPremieres, waitingLongest } from '../site/home.queries.ts';
@@ -74,7 +73,8 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
     },
 
     // GET /shows/:slug
-    show: (c: Context) => showPage(c, { token: FORM_TOKEN_SLOT }),
+    // The same page for every reader: the comment form gets its token when the reader starts to write.
+    show: (c: Context) => showPage(c, { token: '' }),
 
     /** The show page with the comment form in a given state (a rejected post keeps the reader's text). */
     showPage,

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { idField } from '../web/fields.ts';
+import { safeHttpUrl } from '../web/urls.ts';
 import { countLinks, LIMITS, reservedName } from './comment.rules.ts';
 import { cleanBody, cleanLine, skeleton } from './text.rules.ts';
 
@@ -35,7 +37,11 @@ export const commentInput = z.object({
         z
           .string()
           .max(LIMITS.website, `The website must be at most ${LIMITS.website} characters`)
-          .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: 'The website must be an http:// or https:// address' })),
+          .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: 'The website must be an http:// or https:// address' }))
+          .refine(
+            (url) => safeHttpUrl(url) !== null,
+            'The website must be an http:// or https:// address, without a user name or password',
+          ),
       )
       .optional(),
   ),
@@ -53,7 +59,7 @@ export const commentInput = z.object({
     blankToUndefined,
     z.coerce.number({ message: 'Choose a season' }).int('Choose a season').min(1, 'Choose a season').max(999, 'Choose a season').optional(),
   ),
-  parent: z.preprocess(blankToUndefined, z.coerce.number().int().positive('No such comment to reply to').optional()),
+  parent: z.preprocess(blankToUndefined, idField('No such comment to reply to').optional()),
   spoiler: checkbox,
   notify: checkbox,
 });

@@ -22,6 +22,11 @@ describe('comment form checks', () => {
     [{ website: 'javascript:alert(1)' }, 'website', 'The website must be an http:// or https:// address'],
     [{ website: 'ｊａｖａｓｃｒｉｐｔ:alert(1)' }, 'website', 'The website must be an http:// or https:// address'],
     [{ website: `https://example.com/${'a'.repeat(200)}` }, 'website', 'The website must be at most 200 characters'],
+    [
+      { website: 'https://www.netflix.com@evil.test/' },
+      'website',
+      'The website must be an http:// or https:// address, without a user name or password',
+    ],
     [{ body: '   ' }, 'body', 'Write a comment'],
     [{ body: 'x'.repeat(5001) }, 'body', 'The comment must be at most 5000 characters'],
     [{ body: 'see https://a.example https://b.example www.c.example' }, 'body', 'A comment may carry at most 2 links'],

@@ -102,6 +102,11 @@ describe.runIf(browserAvailable())('reader comments in a real browser, with a re
     await ben.click('.comment >> nth=0 >> text=Reply');
     await expect.poll(() => ben.locator('#reply-title').textContent()).toBe('Reply to Ana');
     await fillAndSend(ben, { name: 'Ben', email: 'ben.reader@example.com', body: 'Netflix has said nothing yet, sadly.' });
+    // The cached page had no token for him: his text comes back on a form that has one, to send once more.
+    await expect.poll(() => ben.locator('#form-problem').textContent()).toContain('Please send it once more');
+    await expect(ben.locator('#c-body').inputValue()).resolves.toBe('Netflix has said nothing yet, sadly.');
+    await expect(ben.locator('#reply-title').textContent()).resolves.toBe('Reply to Ana');
+    await ben.click('#respond button[type=submit]');
     await ben.waitForURL(/comment=held/);
     await expect.poll(() => ben.locator('#comment-status').textContent()).toContain('waiting for a moderator');
 

@@ -1,7 +1,8 @@
 import { Feed } from 'feed';
 import type { PublicComment } from './comments.queries.ts';
 
-// A show's comments as RSS 2.0, Atom 1.0 and JSON Feed: author names only, never an email address.
+// A show's comments as RSS 2.0, Atom 1.0 and JSON Feed: author names only, never an email address. Titles and
+// names are plain text and the content is the renderer's HTML; feeds.encode.ts writes each for its format.
 
 export function commentsFeed(o: { siteUrl: string; show: { slug: string; title: string }; comments: PublicComment[] }): Feed {
   const path = `/shows/${o.show.slug}/comments`;

@@ -1,9 +1,11 @@
 import { formatPartialDate } from '../catalog/dates.ts';
+import { COMMENTS_SCRIPT } from '../web/assets.ts';
+import { OutLink } from '../web/link.tsx';
 import { LIMITS } from './comment.rules.ts';
 import { type CommentOrder, type PublicComment, THREADS_PER_PAGE, type Thread } from './comments.queries.ts';
 
 // The "Leave a reply" section of a show page. Plain forms that work without JavaScript;
-// /assets/comments.js only saves the page reload.
+// The comment script only saves the page reload.
 
 export interface CommentFilter {
   season: number | null;
@@ -101,7 +103,7 @@ export function CommentsSection(p: CommentsProps) {
         <a href={`/shows/${slug}/comments/feed.json`}>JSON Feed</a>
       </p>
       <CommentForm {...p} />
-      <script src="/assets/comments.js" defer />
+      <script src={COMMENTS_SCRIPT.url} defer />
     </section>
   );
 }
@@ -133,13 +135,9 @@ export function CommentItem({
     <li class="comment" id={`comment-${c.id}`}>
       <p class="comment-head">
         <strong class="comment-author">
-          {c.website ? (
-            <a href={c.website} rel="nofollow ugc noopener">
-              {c.name}
-            </a>
-          ) : (
-            c.name
-          )}
+          <OutLink href={c.website} rel="nofollow ugc noopener">
+            {c.name}
+          </OutLink>
         </strong>
         {c.replyingTo ? <span class="meta"> replying to {c.replyingTo}</span> : null}
         <span class="meta">
@@ -197,6 +195,21 @@ function ReportForm({ id, token }: { id: number; token: string }) {
         <button type="submit">Send report</button>
       </form>
     </details>
+  );
+}
+
+/** A report that came without a form token (no script), offered again on a form that has one. */
+export function ConfirmReport({ id, reason, token, problem }: { id: number; reason: string; token: string; problem: string }) {
+  return (
+    <>
+      <h1>Report this comment?</h1>
+      <p>{problem}</p>
+      <form method="post" action={`/comments/${id}/report`} class="report-form">
+        <input type="hidden" name="_form" value={token} />
+        <input type="hidden" name="reason" value={reason} />
+        <button type="submit">Send the report</button>
+      </form>
+    </>
   );
 }
 

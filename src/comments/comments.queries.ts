@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CommentStatus, CommentsTable, Database } from '../db/schema.ts';
+import { safeHttpUrl } from '../web/urls.ts';
 import { renderComment } from './markdown.ts';
 
 // Reading comments. Public readers get published comments only, and never an email or IP address.
@@ -67,7 +68,7 @@ function publicComment(r: Row, replyingTo: string | null): PublicComment {
   return {
     id: r.id,
     name: r.author_name,
-    website: r.author_url && /^https?:\/\/[^\s"<>]+$/i.test(r.author_url) ? r.author_url : null, // checked again: stored data is not trusted
+    website: safeHttpUrl(r.author_url), // checked again: stored data is not trusted
     html: renderComment(r.body),
     spoiler: r.spoiler === 1,
     season: r.season_number,

@@ -9,13 +9,14 @@ import { concurrencyLimit } from '../db/concurrency.ts';
 import { FEED_TYPES, type FeedFormat, feedBody } from '../feeds/feeds.routes.ts';
 import { clientAddress } from '../site/client.ts';
 import { Layout } from '../site/layout.tsx';
+import { idParam } from '../web/fields.ts';
+import { readForm } from '../web/form.ts';
 import { validateComment } from './comment.input.ts';
 import { subscriptionFromToken } from './comment.mails.ts';
 import { commentsFeed } from './comments.feed.ts';
-import { CommentItem, MessagePage } from './comments.pages.tsx';
+import { CommentItem, ConfirmReport, MessagePage } from './comments.pages.tsx';
 import { commentQuery, MAIL_NOTICES, NOTICES } from './comments.params.ts';
 import { latestComments, loadThread, publishedComment } from './comments.queries.ts';
-import { COMMENTS_JS } from './comments.script.ts';
 import { postComment, reportComment } from './comments.writes.ts';
 import { formCookie, formSecret } from './form.cookie.ts';
 import { checkFormToken, FORM_COOKIE, issueFormToken, MIN_FILL_MS, TOKEN_MESSAGES } from './form.token.ts';
@@ -40,7 +41,11 @@ export function commentRoutes(deps: AppDeps) {
     const check = checkFormToken(await secret(), text(body, '_form'), getCookie(c, FORM_COOKIE), now(), minFillMs);
     return check.ok
       ? null
-      : { message: TOKEN_MESSAGES[check.problem], status: check.problem === 'too_fast' ? (400 as const) : (403 as const) };
+      : {
+          problem: check.problem,
+          message: TOKEN_MESSAGES[check.problem],
+          status: check.problem === 'too_fast' ? (400 as const) : (403 as const),
+        };
   }
 
   function messagePage(c: Context, title: string, props: Parameters<typeof MessagePage>[0], status: 200 | 400 | 404 | 429 = 200) {
@@ -71,20 +76,20 @@ export function commentRoutes(deps: AppDeps) {
     async post(c: Context) {
       const show = await findShow(c);
       if (!show) return wantsJson(c) ? problem(c, 404, 'Not found', 'no such show') : pages.showPage(c, { token: '', status: 404 });
-      const body = await c.req.parseBody();
+      const body = await readForm(c);
       const values = Object.fromEntries(
         Object.entries(body).filter(([k, v]) => !k.startsWith('_') && k !== 'fax' && typeof v === 'string'),
       ) as Record<string, string>;
-      const refuse = async (status: 400 | 403 | 429, errors: Record<string, string>, message?: string) => {
-        // A reader sent back to fix a field has already read the page: their new form may be sent at once.
-        const issued = message && status !== 429 ? now() : new Date(now().getTime() - MIN_FILL_MS);
+      const refuse = async (status: 400 | 403 | 429, errors: Record<string, string>, message?: string, hasRead = !message) => {
+        // A reader sent back to fix a field, or to send again what they wrote without a token, may send it at once.
+        const issued = hasRead && status !== 429 ? new Date(now().getTime() - MIN_FILL_MS) : now();
         const token = issueFormToken(await secret(), formCookie(c, secure), issued);
         if (wantsJson(c)) return c.json({ ok: false, message: message ?? 'Please correct the fields marked.', errors, token }, status);
         return pages.showPage(c, { token, status, form: { values, errors, problem: message } });
       };
 
       const stale = await tokenProblem(c, body);
-      if (stale) return refuse(stale.status, {}, stale.message);
+      if (stale) return refuse(stale.status, {}, stale.message, stale.problem === 'missing');
       const checked = validateComment(values);
       if (!checked.ok) return refuse(400, checked.errors);
       const secretKey = await secret();
@@ -144,15 +149,22 @@ export function commentRoutes(deps: AppDeps) {
 
     // POST /comments/:id/report
     async report(c: Context) {
-      const id = Number(c.req.param('id'));
-      const body = await c.req.parseBody();
+      const id = idParam(c.req.param('id'));
+      const body = await readForm(c);
       const stale = await tokenProblem(c, body, 0);
+      if (stale && wantsJson(c)) return c.json({ ok: false, message: stale.message }, stale.status);
+      // Without the script a report arrives with no token: ask once more, on a form that has one.
       if (stale)
-        return wantsJson(c)
-          ? c.json({ ok: false, message: stale.message }, stale.status)
-          : messagePage(c, 'Report not sent', { title: 'Report not sent', message: stale.message }, 400);
+        return c.html(
+          `<!doctype html>${(
+            <Layout meta={{ title: 'Report this comment | Next Season', description: 'Report a comment', noindex: true }}>
+              <ConfirmReport id={id ?? 0} reason={text(body, 'reason')} token={await freshToken(c)} problem={stale.message} />
+            </Layout>
+          )}`,
+          403,
+        );
       const reason = REPORT_REASONS.includes(text(body, 'reason')) ? text(body, 'reason') : 'other';
-      const done = Number.isInteger(id) ? await reportComment(db, id, reason, clientAddress(c, deps.trustProxy), now()) : 'missing';
+      const done = id ? await reportComment(db, id, reason, clientAddress(c, deps.trustProxy), now()) : 'missing';
       if (done === 'limited') {
         const message = 'You have sent many reports in the last hour. A moderator will get to them; try again later.';
         return wantsJson(c)
@@ -166,6 +178,12 @@ export function commentRoutes(deps: AppDeps) {
       }
       if (wantsJson(c)) return c.json({ ok: true, message: NOTICES.reported });
       return c.redirect(`/shows/${done.showSlug}?comment=reported#comment-${id}`, 303);
+    },
+
+    // GET /comments/form-token (per reader, never cached: it sets the form cookie the token is bound to)
+    async formToken(c: Context) {
+      c.header('cache-control', 'private, no-store');
+      return c.json({ token: await freshToken(c) });
     },
 
     // GET /comments/subscriptions/confirm?token= (a page with a button, so mail scanners that follow links confirm nothing)
@@ -183,7 +201,7 @@ export function commentRoutes(deps: AppDeps) {
 
     // POST /comments/subscriptions/confirm
     async confirm(c: Context) {
-      const body = await c.req.parseBody();
+      const body = await readForm(c);
       const id = subscriptionFromToken(await secret(), text(body, 'token'));
       const done = id ? await setSubscription(db, id, 'confirmed', now()) : null;
       if (!done) return invalidLink(c);
@@ -207,7 +225,7 @@ export function commentRoutes(deps: AppDeps) {
 
     // POST /comments/subscriptions/unsubscribe?token= (also RFC 8058 one-click, from the List-Unsubscribe header)
     async unsubscribe(c: Context) {
-      const body = await c.req.parseBody();
+      const body = await readForm(c);
       const id = subscriptionFromToken(await secret(), c.req.query('token') ?? text(body, 'token'));
       const done = id ? await setSubscription(db, id, 'unsubscribed', now()) : null;
       if (!done) return invalidLink(c);
@@ -230,9 +248,5 @@ export function commentRoutes(deps: AppDeps) {
       const feed = commentsFeed({ siteUrl, show, comments: await latestComments(db.kysely, show.id) });
       return c.body(feedBody(feed, format), 200, { 'content-type': FEED_TYPES[format] });
     },
-
-    // GET /assets/comments.js
-    script: (c: Context) =>
-      c.body(COMMENTS_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }),
   };
 }

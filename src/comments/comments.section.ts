@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { idParam } from '../web/fields.ts';
 import type { CommentFormState, CommentsProps } from './comments.pages.tsx';
 import { commentQuery, MAIL_NOTICES, NOTICES } from './comments.params.ts';
 import { commentCounts, loadThread, publishedComment } from './comments.queries.ts';
@@ -14,10 +15,12 @@ export async function commentSection(
 ): Promise<CommentsProps> {
   const q = commentQuery.parse(Object.fromEntries(new URL(url).searchParams));
   const filter = { season: q.season ?? null, order: q.order, page: q.cpage };
+  // A reply sent back to its writer (a field to fix, a token to add) stays a reply to the same comment.
+  const replyId = q.reply ?? idParam(opts.form?.values.parent);
   const [thread, counts, replyTo] = await Promise.all([
     loadThread(db, show.id, filter),
     commentCounts(db, show.id),
-    q.reply ? publishedComment(db, q.reply) : null,
+    replyId ? publishedComment(db, replyId) : null,
   ]);
   const seasons = [...new Set(seasonNumbers)].filter((n) => n > 0).sort((a, b) => a - b);
   return {

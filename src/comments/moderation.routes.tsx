@@ -3,7 +3,9 @@ import type { User } from '../accounts/accounts.queries.ts';
 import { adminPage, formValues } from '../accounts/admin.routes.tsx';
 import type { AdminEnv } from '../accounts/auth.middleware.ts';
 import type { AppDeps } from '../app.types.ts';
-import { addBan, liftBan, parseRange } from './bans.writes.ts';
+import { idParam } from '../web/fields.ts';
+import { validateBan } from './ban.input.ts';
+import { addBan, liftBan } from './bans.writes.ts';
 import { commentInput } from './comment.input.ts';
 import type { ModerationAction } from './comment.rules.ts';
 import { listBans, moderationQueue, type QueueFilter, queueCounts } from './comments.queries.ts';
@@ -24,10 +26,7 @@ const DONE: Record<ModerationAction, string> = {
 export function moderationPages({ db, now, siteUrl, mail }: AppDeps) {
   const me = (c: C) => c.get('session') as { user: User; csrf: string };
   const secret = formSecret(db);
-  const commentId = (c: C) => {
-    const id = Number(c.req.param('id'));
-    return Number.isInteger(id) && id > 0 ? id : null;
-  };
+  const commentId = (c: C) => idParam(c.req.param('id'));
 
   async function bansPage(c: C, extra: { error?: string; values?: Record<string, string> } = {}, status: 200 | 400 = 200) {
     const { user, csrf } = me(c);
@@ -100,14 +99,9 @@ export function moderationPages({ db, now, siteUrl, mail }: AppDeps) {
     async addBan(c: C) {
       const { user } = me(c);
       const values = await formValues(c);
-      const kind = values.kind === 'ip' ? 'ip' : 'email';
-      const value = (values.value ?? '').trim();
-      const valid = kind === 'ip' ? parseRange(value) !== null : /^[^\s@]+@[^\s@]+$/.test(value);
-      if (!valid) {
-        const error = kind === 'ip' ? 'Enter an IP address or a range such as 203.0.113.0/24 (at most /8 wide)' : 'Enter an email address';
-        return bansPage(c, { error, values }, 400);
-      }
-      await addBan(db, { kind, value, reason: values.reason?.trim() || null }, user, now());
+      const checked = validateBan(values);
+      if (!checked.ok) return bansPage(c, { error: checked.error, values }, 400);
+      await addBan(db, checked.data, user, now());
       return c.redirect('/admin/bans', 303);
     },
 

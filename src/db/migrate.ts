@@ -10,6 +10,7 @@ import { calendar } from './migrations/007_calendar.ts';
 import { peopleSearch } from './migrations/008_people_search.ts';
 import { fuzzySearch } from './migrations/009_fuzzy_search.ts';
 import { comments } from './migrations/010_comments.ts';
+import { readOnlyGets } from './migrations/011_read_only_gets.ts';
 import type { Migration } from './migrations/types.ts';
 
 // Append only: never edit or reorder a migration that has shipped.
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   peopleSearch,
   fuzzySearch,
   comments,
+  readOnlyGets,
 ];
 
 const LOCK_KEY = 4_815_162_342; // any constant; serialises migrators across app processes on PostgreSQL

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importStarterCatalogue } from '../importers/starter/starter.import.ts';
 import { loadStarterCatalogue } from '../importers/starter/starter.load.ts';
 import { buildApp } from '../server.ts';
-import { agent } from '../testing/agent.ts';
+import { agent, formToken } from '../testing/agent.ts';
 import { runCli } from '../testing/server.ts';
 import { type Db, openDatabase } from './database.ts';
 import { migrate } from './migrate.ts';
@@ -68,8 +68,7 @@ describe('a full disk on SQLite', () => {
     let t = TEST_NOW.getTime();
     const app = buildApp({ db, siteUrl: 'https://nextseason.test', now: () => new Date(t), trustProxy: true, mail: null });
     const reader = agent(app, '203.0.113.50');
-    const page = await reader('/shows/somos');
-    const token = /name="_form" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+    const token = await formToken(reader);
     t += 10_000;
     const sqlite = db.sqlite as NonNullable<Db['sqlite']>;
     if (mounted) {

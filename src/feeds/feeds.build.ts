@@ -4,7 +4,8 @@ import { formatPartialDate } from '../catalog/dates.ts';
 import type { Premiere, Update } from './feeds.queries.ts';
 
 // RSS 2.0, Atom 1.0 and JSON Feed 1.1 of status updates; iCalendar of premieres. Built with the
-// `feed` and `ical-generator` libraries, never by string concatenation.
+// `feed` and `ical-generator` libraries, never by string concatenation. A feed holds plain text here;
+// feeds.encode.ts writes each value for its field's type.
 
 const KIND_WORDS: Record<string, string> = {
   renewed: 'renewed',
@@ -49,7 +50,7 @@ export function updatesFeed(o: { siteUrl: string; title: string; path: string; u
       link,
       date: new Date(u.createdAt),
       description: `${updateTitle(u)} (${formatPartialDate(u.effective)}).${source}${u.quote ? ` “${u.quote}”` : ''}`,
-      ...(u.show.platform ? { category: [{ name: u.show.platform }] } : {}),
+      ...(u.show.platform ? { category: [{ name: u.show.platform, ...(u.show.platformSlug ? { term: u.show.platformSlug } : {}) }] } : {}),
     });
   }
   return feed;

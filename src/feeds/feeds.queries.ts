@@ -12,7 +12,7 @@ export interface Update {
   tier: string;
   quote: string | null;
   createdAt: string;
-  show: { slug: string; title: string; platform: string | null };
+  show: { slug: string; title: string; platform: string | null; platformSlug: string | null };
   source: { url: string | null; outlet: string } | null;
 }
 
@@ -41,6 +41,7 @@ export async function latestUpdates(db: Kysely<Database>, scope: Scope, limit = 
       's.slug',
       's.title',
       'p.name as platform',
+      'p.slug as platform_slug',
       'src.url',
       'src.outlet',
     ])
@@ -60,7 +61,7 @@ export async function latestUpdates(db: Kysely<Database>, scope: Scope, limit = 
     tier: r.tier,
     quote: r.quote,
     createdAt: r.created_at,
-    show: { slug: r.slug, title: r.title, platform: r.platform },
+    show: { slug: r.slug, title: r.title, platform: r.platform, platformSlug: r.platform_slug },
     source: r.outlet ? { url: r.url, outlet: r.outlet } : null,
   }));
 }
@@ -94,36 +95,24 @@ export async function datedPremieres(db: Kysely<Database>, scope: Scope): Promis
   }));
 }
 
-/** The SEQUENCE of each entry, raised (and stored) when its day has moved since it was last published. */
-export async function sequences(db: Kysely<Database>, premieres: Premiere[], now: Date): Promise<Map<string, number>> {
+/**
+ * The SEQUENCE of each entry, only read: it is raised where a premiere date is written (the triggers of
+ * migration 011), so publishing a calendar writes nothing. An entry not stored yet is at 0.
+ */
+export async function sequences(db: Kysely<Database>, premieres: Premiere[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  if (premieres.length === 0) return out;
-  const known = new Map<string, { day: string; sequence: number }>();
   for (let i = 0; i < premieres.length; i += 500) {
     const rows = await db
       .selectFrom('calendar_entries')
-      .selectAll()
+      .select(['uid', 'sequence'])
       .where(
         'uid',
         'in',
         premieres.slice(i, i + 500).map((p) => p.uid),
       )
       .execute();
-    for (const r of rows) known.set(r.uid, { day: r.day, sequence: r.sequence });
+    for (const r of rows) out.set(r.uid, r.sequence);
   }
-  for (const p of premieres) {
-    const k = known.get(p.uid);
-    if (!k) {
-      await db.insertInto('calendar_entries').values({ uid: p.uid, day: p.day, sequence: 0, updated_at: now.toISOString() }).execute();
-      out.set(p.uid, 0);
-    } else if (k.day !== p.day) {
-      await db
-        .updateTable('calendar_entries')
-        .set({ day: p.day, sequence: k.sequence + 1, updated_at: now.toISOString() })
-        .where('uid', '=', p.uid)
-        .execute();
-      out.set(p.uid, k.sequence + 1);
-    } else out.set(p.uid, k.sequence);
-  }
+  for (const p of premieres) if (!out.has(p.uid)) out.set(p.uid, 0);
   return out;
 }

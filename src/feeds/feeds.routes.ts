@@ -1,7 +1,8 @@
-import type { Feed } from 'feed';
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
+import { platformParam, slugParam } from '../catalog/shows.params.ts';
 import { premieresCalendar, updatesFeed } from './feeds.build.ts';
+import { feedBody } from './feeds.encode.ts';
 import { datedPremieres, latestUpdates, type Scope, sequences } from './feeds.queries.ts';
 
 export const FEED_TYPES = {
@@ -11,22 +12,15 @@ export const FEED_TYPES = {
 };
 
 export type FeedFormat = keyof typeof FEED_TYPES;
+export { feedBody };
 
-/** A feed in the asked format. */
-export function feedBody(feed: Feed, format: FeedFormat): string {
-  return format === 'xml' ? feed.rss2() : format === 'atom' ? feed.atom1() : jsonFeed11(feed.json1());
-}
-
-/** The library writes JSON Feed 1.0; the fields we use are the same in 1.1, which also names a language. */
-function jsonFeed11(json: string): string {
-  const feed = JSON.parse(json) as Record<string, unknown>;
-  return JSON.stringify({ ...feed, version: 'https://jsonfeed.org/version/1.1', language: 'en' }, null, 2);
-}
-
-export function feedRoutes({ db, siteUrl, now }: AppDeps) {
+export function feedRoutes({ db, siteUrl }: AppDeps) {
   const scopeOf = async (c: Context): Promise<{ scope: Scope; title: string; path: string } | null> => {
     const show = c.req.param('slug');
     const platform = c.req.param('platform');
+    // A segment that cannot be a slug names nothing, and never reaches the database.
+    if (show !== undefined && !slugParam.safeParse(show).success) return null;
+    if (platform !== undefined && !platformParam.safeParse(platform).success) return null;
     if (show) {
       const row = await db.kysely.selectFrom('shows').select(['title']).where('slug', '=', show).executeTakeFirst();
       return row ? { scope: { show }, title: `${row.title}: updates | Next Season`, path: `/shows/${show}` } : null;
@@ -56,9 +50,9 @@ export function feedRoutes({ db, siteUrl, now }: AppDeps) {
       const premieres = await datedPremieres(db.kysely, target.scope);
       const body = premieresCalendar({
         siteUrl,
-        name: target.title.replace('updates', 'premieres'),
+        name: target.title.replace(/updates( \| Next Season)?$/, 'premieres$1'), // the feed's own last word, never one in a title
         premieres,
-        sequences: await sequences(db.kysely, premieres, now()),
+        sequences: await sequences(db.kysely, premieres),
       });
       return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8' });
     },

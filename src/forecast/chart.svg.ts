@@ -53,7 +53,7 @@ export function forecastChartSvg(f: Forecast, title: string): string {
   const desc = q
     ? `Probability rises to ${Math.round(f.pWithin365 * 100)}% within a year and ${Math.round(f.pWithin730 * 100)}% within two; 80% interval ${q.p10} to ${q.p90}, median ${q.p50}.`
     : `Probability stays at ${Math.round(f.pWithin730 * 100)}% or less over two years.`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="fc-title fc-desc" style="max-width:100%;height:auto"><title id="fc-title">${esc(title)}</title><desc id="fc-desc">${esc(desc)}</desc>${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="fc-title fc-desc" class="forecast-chart"><title id="fc-title">${esc(title)}</title><desc id="fc-desc">${esc(desc)}</desc>${parts.join('')}</svg>`;
 }
 
 /** Reliability diagram: predicted probability against observed frequency, one series per method. */

@@ -3,6 +3,7 @@ import { normalizeText } from '../catalog/text.rules.ts';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { Tally } from '../db/upsert.ts';
+import { tidyRecord } from './record.rules.ts';
 import { writeNewShows } from './show.bulk.ts';
 import { ShowIndex } from './show.index.ts';
 import type { ImportedShow, Origin } from './show.record.ts';
@@ -37,6 +38,14 @@ export interface ImportSummary {
 export interface Progress {
   tick(records: number): void;
   done(): void;
+}
+
+/** Every source's record tidied the same way before it is matched or written; one left without a title is a problem. */
+function tidied(item: ImportItem): ImportItem {
+  if (!('record' in item)) return item;
+  const record = tidyRecord(item.record);
+  if (record.title) return { ...item, record };
+  return { problem: { location: record.location, field: 'title', reason: 'is empty' }, cursor: item.cursor };
 }
 
 function recordKeys(rec: ImportedShow): string[] {
@@ -128,7 +137,8 @@ export async function runImport({
   };
 
   try {
-    for await (const item of items) {
+    for await (const raw of items) {
+      const item = tidied(raw);
       if ('record' in item) records += 1;
       batch.push(item);
       if (batch.length >= batchSize) await flush();

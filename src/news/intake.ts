@@ -1,7 +1,8 @@
 import Parser from 'rss-parser';
 import { normalizeText } from '../catalog/text.rules.ts';
 import type { Db } from '../db/database.ts';
-import { fetchFeed } from './feed.fetch.ts';
+import { safeHttpUrl } from '../web/urls.ts';
+import { type FetchResult, fetchFeed } from './feed.fetch.ts';
 import { classify, showsNamed, type TitleEntry } from './news.rules.ts';
 
 // The news job: fetch each feed that is due, keep its new items, and propose candidate events
@@ -50,13 +51,16 @@ export async function runIntake(db: Db, o: IntakeOptions): Promise<FeedReport[]>
   const stamp = o.now.toISOString();
   const reports: FeedReport[] = [];
   for (const feed of due) {
-    const fetched = await fetchFeed(feed.url, {
-      etag: feed.etag,
-      lastModified: feed.last_modified,
-      userAgent: o.userAgent,
-      timeoutMs: o.timeoutMs,
-      maxBytes: o.maxBytes,
-    });
+    const feedUrl = safeHttpUrl(feed.url);
+    const fetched: FetchResult = feedUrl
+      ? await fetchFeed(feedUrl, {
+          etag: feed.etag,
+          lastModified: feed.last_modified,
+          userAgent: o.userAgent,
+          timeoutMs: o.timeoutMs,
+          maxBytes: o.maxBytes,
+        })
+      : { kind: 'error', reason: 'the feed URL is not an http(s) URL' };
     const report: FeedReport = { feed: feed.name, result: '', newItems: 0, candidates: 0 };
     let etag = feed.etag;
     let lastModified = feed.last_modified;
@@ -84,7 +88,7 @@ export async function runIntake(db: Db, o: IntakeOptions): Promise<FeedReport[]>
               .values({
                 feed_id: feed.id,
                 guid,
-                url: item.link ?? null,
+                url: safeHttpUrl(item.link), // a javascript: or data: link is dropped; the item stays
                 title,
                 summary: item.contentSnippet?.slice(0, 2000) ?? null,
                 published_at: published,

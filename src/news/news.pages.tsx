@@ -2,6 +2,8 @@ import type { User } from '../accounts/accounts.queries.ts';
 import { AdminBar, Csrf } from '../accounts/admin.pages.tsx';
 import { formatPartialDate } from '../catalog/dates.ts';
 import { EVENT_KINDS, TIERS } from '../status/status.rules.ts';
+import { OutLink } from '../web/link.tsx';
+import { safeHttpUrl } from '../web/urls.ts';
 import type { pendingCandidates } from './queue.ts';
 
 type Pending = Awaited<ReturnType<typeof pendingCandidates>>[number];
@@ -32,7 +34,7 @@ export function QueuePage({
             {c.season_number !== null ? `, season ${c.season_number}` : ''}
           </h2>
           <p>
-            {c.url ? <a href={c.url}>{c.headline}</a> : c.headline}{' '}
+            <OutLink href={c.url}>{c.headline}</OutLink>{' '}
             <span class="meta">
               ({c.feed}, {c.tier})
             </span>
@@ -71,6 +73,8 @@ export function QueuePage({
                 </option>
               ))}
             </select>{' '}
+            <label for={`source-${c.id}`}>Source URL</label>{' '}
+            <input id={`source-${c.id}`} name="source_url" type="url" size={30} value={safeHttpUrl(c.url) ?? ''} />{' '}
             <button type="submit">Accept</button>
           </form>
           <form method="post" action={`/admin/queue/${c.id}/reject`}>

@@ -4,6 +4,7 @@ import { adminPage, formValues } from '../accounts/admin.routes.tsx';
 import type { AdminEnv } from '../accounts/auth.middleware.ts';
 import type { AppDeps } from '../app.types.ts';
 import { fieldMessages } from '../status/event.input.ts';
+import { idParam } from '../web/fields.ts';
 import { feedInput } from './news.input.ts';
 import { FeedsPage, QueuePage } from './news.pages.tsx';
 import { acceptCandidate, pendingCandidates, rejectCandidate } from './queue.ts';
@@ -25,10 +26,10 @@ export function newsPages({ db, now }: AppDeps) {
     // POST /admin/queue/:id/accept
     async accept(c: C) {
       const { user, csrf } = me(c);
-      const id = Number(c.req.param('id'));
+      const id = idParam(c.req.param('id'));
       const edits = await formValues(c);
-      const result = Number.isInteger(id) ? await acceptCandidate(db.kysely, id, edits, user, now()) : null;
-      if (!result) return adminPage(c, 'Not found', <h1>No such candidate waiting</h1>, 404);
+      const result = id ? await acceptCandidate(db.kysely, id, edits, user, now()) : null;
+      if (!id || !result) return adminPage(c, 'Not found', <h1>No such candidate waiting</h1>, 404);
       if (!result.ok) {
         return adminPage(
           c,
@@ -43,8 +44,8 @@ export function newsPages({ db, now }: AppDeps) {
     // POST /admin/queue/:id/reject
     async reject(c: C) {
       const { user } = me(c);
-      const id = Number(c.req.param('id'));
-      if (!Number.isInteger(id) || !(await rejectCandidate(db.kysely, id, user, now())))
+      const id = idParam(c.req.param('id'));
+      if (!id || !(await rejectCandidate(db.kysely, id, user, now())))
         return adminPage(c, 'Not found', <h1>No such candidate waiting</h1>, 404);
       return c.redirect('/admin/queue', 303);
     },

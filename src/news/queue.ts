@@ -3,11 +3,12 @@ import { audit, type User } from '../accounts/accounts.queries.ts';
 import type { Database } from '../db/schema.ts';
 import { validateEvent } from '../status/event.input.ts';
 import { addEvent } from '../status/events.writes.ts';
+import { safeHttpUrl } from '../web/urls.ts';
 
 // The review queue: candidate events from the news, accepted (as an event citing the item), or rejected.
 
 export async function pendingCandidates(db: Kysely<Database>) {
-  return db
+  const rows = await db
     .selectFrom('candidates as c')
     .innerJoin('feed_items as i', 'i.id', 'c.feed_item_id')
     .innerJoin('feeds as f', 'f.id', 'i.feed_id')
@@ -29,6 +30,8 @@ export async function pendingCandidates(db: Kysely<Database>) {
     .where('c.status', '=', 'pending')
     .orderBy('c.id')
     .execute();
+  // A link stored before the link rule is not offered: the candidate is shown, and accepted, without it.
+  return rows.map((r) => ({ ...r, url: safeHttpUrl(r.url) }));
 }
 
 /** Accepts a candidate, with the editor's corrections; returns the new event's id, or field errors. */
@@ -65,7 +68,7 @@ export async function acceptCandidate(
     date: edits.date || (c.published_at ?? now.toISOString()).slice(0, 10),
     announced: edits.announced ?? c.announced_date ?? '',
     tier: edits.tier || c.tier,
-    source_url: c.url ?? '',
+    source_url: edits.source_url?.trim() || safeHttpUrl(c.url) || '',
     outlet: c.name,
     quote: c.title,
   });

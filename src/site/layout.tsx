@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { SITE_CSS } from './site.css.ts';
+import { STYLESHEET } from '../web/assets.ts';
 
 export interface PageMeta {
   title: string;
@@ -45,7 +45,7 @@ export function Layout({ meta, query, children }: { meta: PageMeta; query?: stri
         <meta name="twitter:card" content="summary" />
         <meta name="twitter:title" content={meta.title} />
         <meta name="twitter:description" content={meta.description} />
-        <style dangerouslySetInnerHTML={{ __html: SITE_CSS }} />
+        <link rel="stylesheet" href={STYLESHEET.url} />
         {(Array.isArray(meta.jsonLd) ? meta.jsonLd : meta.jsonLd ? [meta.jsonLd] : []).map((ld) => (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(ld) }} />
         ))}

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
-import { listQuery, queryObject } from '../catalog/shows.params.ts';
+import { listQuery, platformParam, queryObject } from '../catalog/shows.params.ts';
 import { listPlatforms, listShows } from '../catalog/shows.queries.ts';
 import { notFound } from '../catalog/shows.routes.tsx';
 import { RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
@@ -26,7 +26,8 @@ export function aboutPage(c: Context) {
 // GET /platforms/:platform
 export function scoreboardPage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>) {
   return async (c: Context) => {
-    const board = await scoreboard(db.kysely, c.req.param('platform') ?? '');
+    const platform = platformParam.safeParse(c.req.param('platform'));
+    const board = platform.success ? await scoreboard(db.kysely, platform.data) : null;
     if (!board) return notFound(c);
     const meta = {
       title: `${board.platform.name} renewal scoreboard | Next Season`,
@@ -49,7 +50,9 @@ export function calendarPage({ db, siteUrl, now }: Pick<AppDeps, 'db' | 'siteUrl
   return async (c: Context) => {
     const today = now().toISOString().slice(0, 10);
     const asked = c.req.query('month');
-    if (asked !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(asked)) return c.text('month must be YYYY-MM', 400);
+    // Years PostgreSQL's dates hold and a premiere could fall in ("0000-01" is no month to it).
+    if (asked !== undefined && !/^(19|20)\d\d-(0[1-9]|1[0-2])$/.test(asked))
+      return c.text('month must be YYYY-MM, from 1900-01 to 2099-12', 400);
     const month = asked ?? today.slice(0, 7);
     const from = `${[month, today.slice(0, 7)].sort()[0]}-01`; // the month asked for, or this month if earlier
     const [seasons, announced] = await Promise.all([

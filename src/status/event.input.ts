@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { parsePartialDate } from '../catalog/dates.ts';
+import { lineField, textField } from '../web/fields.ts';
+import { httpUrl } from '../web/urls.ts';
 import { EVENT_KINDS, TIERS } from './status.rules.ts';
 
 // A status event as an editor or a script enters it, validated field by field.
+
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2100;
 
 const partial = (label: string) =>
   z
@@ -12,6 +17,12 @@ const partial = (label: string) =>
       const pd = parsePartialDate(text);
       if (!pd) {
         ctx.addIssue({ code: 'custom', message: `${label} must be a date: 2025-07-23, 2025-07, 2025-Q3 or 2025` });
+        return z.NEVER;
+      }
+      // Year 0000 parses but is no date to PostgreSQL; nothing we track happened outside these years.
+      const year = Number(pd.date.slice(0, 4));
+      if (year < FIRST_YEAR || year > LAST_YEAR) {
+        ctx.addIssue({ code: 'custom', message: `${label} must be between ${FIRST_YEAR} and ${LAST_YEAR}` });
         return z.NEVER;
       }
       return pd;
@@ -32,10 +43,10 @@ export const eventInput = z
     date: partial('the date'),
     announced: optional(partial('the announced date')),
     tier: z.enum(TIERS, { message: `must be one of ${TIERS.join(', ')}` }),
-    source_url: optional(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })),
-    outlet: optional(z.string().trim().max(200, 'must be at most 200 characters')),
-    quote: optional(z.string().trim().max(1000, 'must be at most 1000 characters')),
-    notes: optional(z.string().trim().max(2000, 'must be at most 2000 characters')),
+    source_url: optional(httpUrl('must be an http(s) URL')),
+    outlet: optional(lineField(200)),
+    quote: optional(textField(1000)),
+    notes: optional(textField(2000)),
   })
   .superRefine((e, ctx) => {
     // Only a rumour may stand without a link to where it was said.

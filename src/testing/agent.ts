@@ -3,13 +3,16 @@ import type { buildApp } from '../server.ts';
 /** A browser in miniature for in-process requests: keeps cookies, sends forms, and comes from one IP address. */
 export function agent(app: ReturnType<typeof buildApp>, ip = '203.0.113.7') {
   const jar = new Map<string, string>();
-  return async (path: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}) => {
+  return async (
+    path: string,
+    init: { method?: string; form?: Record<string, string>; body?: string; headers?: Record<string, string> } = {},
+  ) => {
     const headers: Record<string, string> = {
       cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
       'x-forwarded-for': ip,
       ...init.headers,
     };
-    let body: string | undefined;
+    let body = init.body;
     if (init.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(init.form).toString();
@@ -29,3 +32,8 @@ export function agent(app: ReturnType<typeof buildApp>, ip = '203.0.113.7') {
   };
 }
 export type Agent = ReturnType<typeof agent>;
+
+/** A comment-form token for this agent, as the comment script asks for one when a reader starts to write. */
+export async function formToken(browse: Agent): Promise<string> {
+  return (JSON.parse((await browse('/comments/form-token')).text) as { token: string }).token;
+}

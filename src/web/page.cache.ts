@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../db/database.ts';
 import { databaseRevision } from '../db/revision.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
@@ -8,26 +8,20 @@ import { isDatabaseUnavailable } from '../db/unavailable.ts';
 // Whole-response cache for public GETs: a page is reused until anything behind it may have changed —
 // a write by this process (at once), a change in the database by another process (within a second),
 // or a new day (pages say "it has been N months"). Each entry is kept encoded, gzipped and brotli-compressed,
-// made once and sent by Accept-Encoding, with ETag, Last-Modified and 304. Pages with a reader's own form
-// token are stored as bytes around the token and sent private.
+// made once and sent by Accept-Encoding, with ETag, Last-Modified and 304. Nothing in a cached page is
+// per reader, so every cache on the way (nginx, a CDN, the browser) may keep it too.
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
 interface Entry {
   revision: string;
-  /** The response encoded once; or, for a page with per-reader slots, the bytes between them. */
-  parts: Uint8Array<ArrayBuffer>[];
+  /** The response, encoded once. */
+  body: Uint8Array<ArrayBuffer>;
   compressed: { br: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer> } | null;
   etag: string;
   lastModified: string;
   contentType: string;
   bytes: number;
-}
-
-/** Per-reader parts of a cached page: each `slot` in it is filled for every response. */
-export interface Personalize {
-  slot: string;
-  fill: (c: Context) => Promise<string>;
 }
 
 export interface PageCacheOptions {
@@ -38,23 +32,11 @@ export interface PageCacheOptions {
   /** How long the database revision is trusted before it is read again, in ms. */
   revisionTtlMs?: number;
   cacheControl: string;
-  /** Per-reader parts of a cached page (e.g. a form token); a page that has them is sent as private. */
-  personalize?: Personalize;
 }
 
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 const utf8 = new TextEncoder();
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|feed\+json|problem\+json|javascript)|image\/svg)/;
-
-function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 const bytesOf = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength) as Uint8Array<ArrayBuffer>;
 
@@ -112,7 +94,6 @@ export function pageCache({
   maxBytes = DEFAULT_CACHE_BYTES,
   revisionTtlMs = 1000,
   cacheControl,
-  personalize,
 }: PageCacheOptions): MiddlewareHandler {
   // Any query string makes a new URL: those pages share a small part, so `/search?q=…` cannot push out show pages.
   const paths = new ByteLru(maxBytes - Math.floor(maxBytes / 8));
@@ -138,13 +119,7 @@ export function pageCache({
       const since = Date.parse(c.req.header('if-modified-since') ?? '');
       return !Number.isNaN(since) && since >= Date.parse(entry.lastModified);
     };
-    const send = async (entry: Entry) => {
-      if (entry.parts.length > 1 && personalize) {
-        // A page made for one reader (a fresh form token) is never "not modified": their old copy may hold a spent token.
-        const filler = utf8.encode(await personalize.fill(c));
-        const body = concat(entry.parts.flatMap((part, i) => (i === 0 ? [part] : [filler, part])));
-        return c.body(body, 200, { 'cache-control': 'private, no-store', 'content-type': entry.contentType });
-      }
+    const send = (entry: Entry) => {
       const headers: Record<string, string> = {
         etag: entry.etag,
         'last-modified': entry.lastModified,
@@ -154,7 +129,7 @@ export function pageCache({
       };
       if (notModified(entry)) return c.body(null, 304, headers);
       const encoding = entry.compressed ? pickEncoding(c.req.header('accept-encoding')) : 'identity';
-      if (encoding === 'identity' || !entry.compressed) return c.body(entry.parts[0] as Uint8Array<ArrayBuffer>, 200, headers);
+      if (encoding === 'identity' || !entry.compressed) return c.body(entry.body, 200, headers);
       return c.body(entry.compressed[encoding], 200, { ...headers, 'content-encoding': encoding });
     };
     const hit = store.get(key);
@@ -172,20 +147,20 @@ export function pageCache({
     const text = await c.res.clone().text();
     const etag = `"${createHash('sha1').update(text).digest('base64url')}"`;
     const contentType = c.res.headers.get('content-type') ?? 'text/html; charset=UTF-8';
-    const parts = (personalize ? text.split(personalize.slot) : [text]).map((part) => utf8.encode(part));
-    const compressed = parts.length === 1 && COMPRESSIBLE.test(contentType) ? compress(parts[0] as Uint8Array) : null;
+    const body = utf8.encode(text);
+    const compressed = COMPRESSIBLE.test(contentType) ? compress(body) : null;
     const entry: Entry = {
       revision: current,
-      parts,
+      body,
       compressed,
       etag,
       // The same bytes as before keep their date, so If-Modified-Since survives a change elsewhere.
       lastModified: hit?.etag === etag ? hit.lastModified : now().toUTCString(),
       contentType,
-      bytes: parts.reduce((n, p) => n + p.length, 0) + (compressed ? compressed.br.length + compressed.gzip.length : 0) + key.length,
+      bytes: body.length + (compressed ? compressed.br.length + compressed.gzip.length : 0) + key.length,
     };
     // Store only if nothing changed while the page was being made.
     if ((await revision()) === current) store.set(key, entry);
-    c.res = await send(entry);
+    c.res = send(entry);
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parsePartialDate } from '../../catalog/dates.ts';
 import { EVENT_KINDS, TIERS } from '../../status/status.rules.ts';
+import { httpUrl } from '../../web/urls.ts';
 
 // The starter catalogue's file format: one JSON file per show, dates at their precision ('2021-06', '2021-Q3').
 
@@ -13,7 +14,7 @@ const partialDate = z.string().transform((text, ctx) => {
   return pd;
 });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const url = z.url({ protocol: /^https?$/ });
+const url = httpUrl();
 
 export const SHOW_TYPES = ['scripted', 'animation', 'reality', 'documentary', 'talk', 'variety'] as const;
 export const CREDIT_ROLES = [
