@@ -47,7 +47,12 @@ describe.runIf(browserAvailable())('reader comments in a real browser, with a re
 
   it('post, held, approved in /admin, published, replied to, and the reply mail arrives', async () => {
     const ana = await (await browser.newContext()).newPage();
-    await ana.goto(`${server.url}/shows/somos`);
+    // A first visit gets the page every reader gets: an ETag, shared caching, and no cookie.
+    const first = await ana.goto(`${server.url}/shows/somos`);
+    const headers = (await first?.allHeaders()) ?? {};
+    expect(headers.etag).toMatch(/^"[\w-]+"$/);
+    expect(headers['cache-control']).toContain('public');
+    expect(headers['set-cookie']).toBeUndefined();
     await expect(ana.locator('#comment-count').textContent()).resolves.toBe('0 comments');
     await ana.evaluate('window.stayed = true');
     await fillAndSend(ana, {

@@ -56,9 +56,13 @@ export function updatesFeed(o: { siteUrl: string; title: string; path: string; u
   return feed;
 }
 
+// A bare CR in a title would end an iCalendar content line early (and could start a property of its own).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+
 export function premieresCalendar(o: { siteUrl: string; name: string; premieres: Premiere[]; sequences: Map<string, number> }): string {
   const cal = ical({
-    name: o.name,
+    name: oneLine(o.name),
     description:
       'Season premieres known to the day. Premieres announced only to the month, quarter or year are left out until their day is known.',
     prodId: { company: 'Next Season', product: 'premieres', language: 'EN' },
@@ -74,7 +78,7 @@ export function premieresCalendar(o: { siteUrl: string; name: string; premieres:
       start,
       end: new Date(start.getTime() + 86_400_000),
       allDay: true,
-      summary: `${p.show.title}: season ${p.season} premieres${p.show.platform ? ` on ${p.show.platform}` : ''}`,
+      summary: oneLine(`${p.show.title}: season ${p.season} premieres${p.show.platform ? ` on ${p.show.platform}` : ''}`),
       description: `${p.episodes ? `${p.episodes} episodes. ` : ''}${o.siteUrl}/shows/${p.show.slug}`,
       url: `${o.siteUrl}/shows/${p.show.slug}`,
       stamp: start,

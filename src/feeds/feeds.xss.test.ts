@@ -1,4 +1,5 @@
 import { Parser as HtmlParser } from 'htmlparser2';
+import ICAL from 'ical.js';
 import { sql } from 'kysely';
 import Parser from 'rss-parser';
 import { expect, it } from 'vitest';
@@ -232,6 +233,21 @@ async function seed(db: Db): Promise<void> {
       .returning('id')
       .executeTakeFirstOrThrow();
     await k
+      .insertInto('seasons')
+      .values({
+        show_id: show.id,
+        number: 1,
+        premiere_date: `2027-01-${String((i % 28) + 1).padStart(2, '0')}`,
+        premiere_precision: 'day',
+        finale_date: null,
+        finale_precision: 'day',
+        episode_count: 8,
+        episode_count_kind: 'announced',
+        release_style: null,
+        source_id: null,
+      })
+      .execute();
+    await k
       .insertInto('status_events')
       .values({
         id: 1000 + i,
@@ -335,6 +351,19 @@ describeEachEngine(
             expectUpdate(feed.items[0], i, format, path);
           }
         }
+      }
+    });
+
+    it('calendars: every hostile title is one SUMMARY of one event, read back by ical.js as its text', async () => {
+      for (const path of ['/calendar.ics', ...Array.from({ length: n }, (_, i) => `/shows/s-${i}/calendar.ics`)]) {
+        const res = await app().request(path);
+        expect(res.status, path).toBe(200);
+        const events = new ICAL.Component(ICAL.parse(await res.text())).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+        const titles = events.map((e) => readable(e.summary));
+        const wanted = (path === '/calendar.ics' ? TEXTS.map((_, i) => i) : [Number(/s-(\d+)/.exec(path)?.[1])]).map((i) =>
+          readable(`${text(i)}: season 1 premieres on ${text(i)}`),
+        );
+        expect(titles.sort(), path).toEqual(wanted.sort());
       }
     });
 
