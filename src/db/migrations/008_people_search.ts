@@ -1,5 +1,16 @@
-import { normalizeText } from '../../catalog/text.rules.ts';
 import type { Migration } from './types.ts';
+
+// The search key as this migration wrote it, kept here so that a later change to the live rule cannot
+// change what an old migration does.
+function normalizeText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
 
 // People become searchable without accents ("Alvaro Curiel" finds "Álvaro Curiel").
 export const peopleSearch: Migration = {
