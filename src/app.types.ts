@@ -12,6 +12,6 @@ export interface AppDeps {
   mail?: MailSender | null;
   /** Behind a reverse proxy: take the reader's address from X-Forwarded-For. */
   trustProxy?: boolean;
-  /** Bytes each response cache may hold (pages, API). */
+  /** Bytes the response caches (pages, API) may hold together. */
   cacheBytes?: number;
 }

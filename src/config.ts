@@ -13,7 +13,7 @@ export interface Config {
   trustProxy: boolean;
   /** Days a comment's IP address, old spam and sent mail are kept. */
   retentionDays: number;
-  /** Bytes each response cache (pages, API) may hold. */
+  /** Bytes the response caches (pages, API) may hold together. */
   cacheBytes: number;
 }
 

@@ -18,7 +18,7 @@ import { type ForecastService, forecastService } from './forecast/forecast.servi
 import { newsPages } from './news/news.routes.tsx';
 import { aboutPage, browsePage, calendarPage, scoreboardPage, serverError, unavailable } from './site/site.routes.tsx';
 import { serveAsset } from './web/assets.ts';
-import { pageCache } from './web/page.cache.ts';
+import { DEFAULT_CACHE_BYTES, pageCache } from './web/page.cache.ts';
 
 const MAX_BODY_BYTES = 64 * 1024;
 // Browsers ask again each time (a 304 while nothing changed), so a reader sees their own comment at once;
@@ -50,10 +50,12 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   const moderators = requireRole(...ALL_ROLES);
   const comments = commentRoutes(deps);
   const moderation = moderationPages(deps);
+  // One budget for the two caches: pages take three quarters, API answers the rest.
+  const cacheBytes = deps.cacheBytes ?? DEFAULT_CACHE_BYTES;
   const pagesCache = pageCache({
     db: deps.db,
     now: deps.now,
-    maxBytes: deps.cacheBytes,
+    maxBytes: Math.floor((cacheBytes * 3) / 4),
     cacheControl: PAGE_CACHE_CONTROL,
   });
   app.use('*', async (c, next) => {
@@ -77,7 +79,7 @@ export function buildApp(options: Omit<AppDeps, 'forecasts'> & { forecasts?: For
   const apiCache = pageCache({
     db: deps.db,
     now: deps.now,
-    maxBytes: deps.cacheBytes,
+    maxBytes: Math.floor(cacheBytes / 4),
     cacheControl: 'public, max-age=30, stale-while-revalidate=120',
   });
   for (const path of [

@@ -111,6 +111,7 @@ describe.runIf(browserAvailable())('reader comments in a real browser, with a re
     await expect.poll(() => ben.locator('#form-problem').textContent()).toContain('Please send it once more');
     await expect(ben.locator('#c-body').inputValue()).resolves.toBe('Netflix has said nothing yet, sadly.');
     await expect(ben.locator('#reply-title').textContent()).resolves.toBe('Reply to Ana');
+    await ben.waitForTimeout(MIN_FILL_MS); // the new token starts the pause again
     await ben.click('#respond button[type=submit]');
     await ben.waitForURL(/comment=held/);
     await expect.poll(() => ben.locator('#comment-status').textContent()).toContain('waiting for a moderator');

@@ -42,7 +42,6 @@ export function commentRoutes(deps: AppDeps) {
     return check.ok
       ? null
       : {
-          problem: check.problem,
           message: TOKEN_MESSAGES[check.problem],
           status: check.problem === 'too_fast' ? (400 as const) : (403 as const),
         };
@@ -80,16 +79,17 @@ export function commentRoutes(deps: AppDeps) {
       const values = Object.fromEntries(
         Object.entries(body).filter(([k, v]) => !k.startsWith('_') && k !== 'fax' && typeof v === 'string'),
       ) as Record<string, string>;
-      const refuse = async (status: 400 | 403 | 429, errors: Record<string, string>, message?: string, hasRead = !message) => {
-        // A reader sent back to fix a field, or to send again what they wrote without a token, may send it at once.
-        const issued = hasRead && status !== 429 ? new Date(now().getTime() - MIN_FILL_MS) : now();
+      const refuse = async (status: 400 | 403 | 429, errors: Record<string, string>, message?: string) => {
+        // A reader sent back to fix a field has already passed the pause; a new token (none was sent, or it was
+        // spent or too fast) starts the pause again, so two posts in a row cannot skip it.
+        const issued = message ? now() : new Date(now().getTime() - MIN_FILL_MS);
         const token = issueFormToken(await secret(), formCookie(c, secure), issued);
         if (wantsJson(c)) return c.json({ ok: false, message: message ?? 'Please correct the fields marked.', errors, token }, status);
         return pages.showPage(c, { token, status, form: { values, errors, problem: message } });
       };
 
       const stale = await tokenProblem(c, body);
-      if (stale) return refuse(stale.status, {}, stale.message, stale.problem === 'missing');
+      if (stale) return refuse(stale.status, {}, stale.message);
       const checked = validateComment(values);
       if (!checked.ok) return refuse(400, checked.errors);
       const secretKey = await secret();

@@ -173,6 +173,21 @@ describeEachEngine(
       expect(await db().kysely.selectFrom('comments').select('id').where('email_key', '=', 'bo@example.com').execute()).toHaveLength(0);
     });
 
+    it('answers a post without a token with a form that has one, which still waits the pause', async () => {
+      const browse = reader('203.0.113.88');
+      const fields = { name: 'Dee', email: 'dee@example.com', body: 'Sent without the script' };
+      const none = await browse('/shows/somos/comments', { form: fields });
+      expect(none.status).toBe(403);
+      const token = /name="_form" value="([^"]+)"/.exec(none.text)?.[1] as string;
+      const atOnce = await browse('/shows/somos/comments', { form: { ...fields, _form: token } });
+      expect(atOnce.status).toBe(400); // two posts in a row cannot skip the pause
+      expect(atOnce.text).toContain('sent very quickly');
+      const again = /name="_form" value="([^"]+)"/.exec(atOnce.text)?.[1] as string;
+      later();
+      const sent = await browse('/shows/somos/comments', { form: { ...fields, _form: again } });
+      expect(sent.location).toBe('/shows/somos?comment=held#comments');
+    });
+
     it('files a filled honeypot as spam while telling the bot what a person is told', async () => {
       const res = await post(reader('203.0.113.14'), { name: 'Bot', email: 'bot@example.com', body: 'Buy now', fax: '555-0100' });
       expect(res.location).toBe('/shows/somos?comment=held#comments');

@@ -35,7 +35,7 @@ export function checkFormToken(secret: string, token: string, cookie: string | u
 
 export const TOKEN_MESSAGES: Record<Exclude<TokenCheck, { ok: true }>['problem'], string> = {
   missing:
-    'Please send it once more: this step shows it came from this page (cookies must be allowed for this site). Your text is kept below.',
+    'Please send it once more in a few seconds: this step shows it came from this page (cookies must be allowed for this site). Your text is kept below.',
   forged: 'The form did not come from this page, or your cookie changed. Send it again from here; your text is kept below.',
   too_fast: 'That was sent very quickly. Wait a moment and send it again; your text is kept below.',
   expired: 'The form had expired. Send it again; your text is kept below.',

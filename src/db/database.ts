@@ -71,13 +71,21 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     const holder = await pool.connect();
     try {
       await holder.query('select pg_advisory_lock($1)', [key]);
-      try {
-        return await work();
-      } finally {
-        await holder.query('select pg_advisory_unlock($1)', [key]);
-      }
+    } catch (error) {
+      holder.release(error as Error);
+      throw error;
+    }
+    try {
+      return await work();
     } finally {
-      holder.release();
+      // A lost connection has freed the lock already: that must not turn the work's outcome into a failure.
+      await holder.query('select pg_advisory_unlock($1)', [key]).then(
+        () => holder.release(),
+        (error: Error) => {
+          console.error(`PostgreSQL: advisory unlock failed: ${error.message}`);
+          holder.release(error);
+        },
+      );
     }
   };
   return { engine: 'postgres', kysely, writes, exclusive, close: () => kysely.destroy() };

@@ -46,6 +46,12 @@ describeEachEngine(
       if (!input.ok) throw new Error('invalid fixture');
       await addEvent(db().kysely, somos.id, input.data, null, TEST_NOW);
 
+      // Changed within the same second (the clock here stands still): a client that only sends If-Modified-Since is told.
+      const since = page.headers.get('last-modified') as string;
+      const changed = await app.request('/shows/somos', { headers: { 'if-modified-since': since } });
+      expect(changed.status).toBe(200);
+      expect(Date.parse(changed.headers.get('last-modified') as string)).toBeGreaterThan(Date.parse(since));
+
       const after = await app.request('/api/shows/somos', { headers: { 'if-none-match': etag as string } });
       expect(after.status).toBe(200);
       expect(after.headers.get('etag')).not.toBe(etag);

@@ -60,6 +60,16 @@ export function pickEncoding(header: string | undefined): Encoding {
   return ok('br') ? 'br' : ok('gzip') ? 'gzip' : 'identity';
 }
 
+/**
+ * The same bytes keep their date, so If-Modified-Since survives a change elsewhere; new bytes get a later
+ * second than the last version's (HTTP dates have no milliseconds), so a client holding that one is told.
+ */
+function lastModifiedAfter(previous: Entry | undefined, etag: string, now: Date): string {
+  if (previous?.etag === etag) return previous.lastModified;
+  const second = Math.floor(now.getTime() / 1000) * 1000;
+  return new Date(previous ? Math.max(second, Date.parse(previous.lastModified) + 1000) : second).toUTCString();
+}
+
 /** A least-recently-used map bounded in bytes. */
 class ByteLru {
   readonly entries = new Map<string, Entry>();
@@ -154,8 +164,7 @@ export function pageCache({
       body,
       compressed,
       etag,
-      // The same bytes as before keep their date, so If-Modified-Since survives a change elsewhere.
-      lastModified: hit?.etag === etag ? hit.lastModified : now().toUTCString(),
+      lastModified: lastModifiedAfter(hit, etag, now()),
       contentType,
       bytes: body.length + (compressed ? compressed.br.length + compressed.gzip.length : 0) + key.length,
     };
