@@ -115,22 +115,17 @@ export async function admitLoginAttempt(
       .returning('id')
       .executeTakeFirstOrThrow();
     const times = (rows: Array<{ at: string }>) => rows.map((r) => Date.parse(r.at));
-    const byEmail = await trx
-      .selectFrom('login_failures')
-      .select('at')
-      .where('email', '=', account)
-      .where('at', '>', since)
-      .where('id', '!=', id)
-      .orderBy('at')
-      .execute();
-    const byIp = await trx
-      .selectFrom('login_failures')
-      .select('at')
-      .where('ip', '=', ip)
-      .where('at', '>', since)
-      .where('id', '!=', id)
-      .orderBy('at')
-      .execute();
+    const earlier = (column: 'email' | 'ip', value: string) =>
+      trx
+        .selectFrom('login_failures')
+        .select('at')
+        .where(column, '=', value)
+        .where('at', '>', since)
+        .where('id', '!=', id)
+        .orderBy('at')
+        .execute();
+    const byEmail = await earlier('email', account);
+    const byIp = await earlier('ip', ip);
     const verdict = loginAllowed({ accountFailures: times(byEmail), ipFailures: times(byIp), now: now.getTime() });
     if (verdict.allowed) return { allowed: true, attemptId: id };
     // A refused attempt checks no password, so it is not a failure.
