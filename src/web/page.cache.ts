@@ -122,7 +122,7 @@ export function pageCache({
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const key = c.req.url;
-    const store = new URL(key).search ? queries : paths;
+    const store = key.includes('?') ? queries : paths;
     const notModified = (entry: Entry) => {
       const tag = c.req.header('if-none-match');
       if (tag !== undefined) return tag.split(',').some((t) => t.trim() === entry.etag || t.trim() === '*');
