@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const SRC = path.resolve(import.meta.dirname, '../src');
-const KERNEL = new Set(['db', 'web', 'lang', 'config.ts', 'app.types.ts']);
-const SURFACES = new Set(['site', 'desk', 'api', 'server.ts', 'cli.ts', 'daily.job.ts']);
+const KERNEL = new Set(['db', 'web', 'lang', 'config.ts']);
+const SURFACES = new Set(['site', 'desk', 'api', 'app.types.ts', 'server.ts', 'cli.ts', 'daily.job.ts']);
 const tier = (unit: string) => (KERNEL.has(unit) ? 0 : SURFACES.has(unit) ? 2 : 1);
 
 function files(dir: string): string[] {

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { problem } from './problem.ts';
+import { problem } from '../web/problem.ts';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parsePartialDate } from '../lang/dates.ts';
 import { deriveStatus, type StatusEvent } from '../status/status.rules.ts';
-import { parsePartialDate } from './dates.ts';
 import { nextSeasonAnswer, summary, whenAnswer } from './show.answers.ts';
 import type { SeasonRow, ShowRow } from './shows.queries.ts';
 import { similarShows } from './similar.rules.ts';

@@ -1,7 +1,7 @@
+import { durationInWords, formatPartialDate, hasHappened, type PartialDate } from '../lang/dates.ts';
+import { count, countryName, kindOfShow, languageName, listWords, ordinal } from '../lang/words.rules.ts';
 import type { DerivedStatus } from '../status/status.rules.ts';
-import { durationInWords, formatPartialDate, hasHappened, type PartialDate } from './dates.ts';
 import type { CreditRow, SeasonRow, ShowRow } from './shows.queries.ts';
-import { count, countryName, kindOfShow, languageName, listWords, ordinal } from './words.rules.ts';
 
 // The answers a "Season 2 release date" reader looks for, as sentences built from data. Pure: `today` is passed in.
 

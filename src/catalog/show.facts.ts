@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { audit, type User } from '../accounts/accounts.queries.ts';
 import type { Database } from '../db/schema.ts';
+import { parsePartialDate } from '../lang/dates.ts';
+import { showSearchText } from '../lang/text.rules.ts';
 import { lineField, textField } from '../web/fields.ts';
 import { httpUrl } from '../web/urls.ts';
-import { parsePartialDate } from './dates.ts';
-import { showSearchText } from './text.rules.ts';
 
 // Editing a show's own facts at the desk. An edited field becomes an editor's fact: imports leave it alone.
 

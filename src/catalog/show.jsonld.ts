@@ -1,4 +1,4 @@
-import { partialDateToString } from './dates.ts';
+import { partialDateToString } from '../lang/dates.ts';
 import type { ShowDetail } from './shows.queries.ts';
 
 const PERSON_ROLES: Record<string, string> = {

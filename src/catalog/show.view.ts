@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ForecastService, ShowForecast } from '../forecast/forecast.service.ts';
+import { isoDay } from '../lang/dates.ts';
 import { seasonDates } from '../status/events.queries.ts';
 import { type DerivedStatus, deriveStatus } from '../status/status.rules.ts';
-import { isoDay } from './dates.ts';
 import { type NextSeasonAnswer, nextSeasonAnswer, seasonsAnswer, summary, whenAnswer } from './show.answers.ts';
 import { getShowDetail, type ShowDetail, similarCandidates } from './shows.queries.ts';
 import { type SimilarShow, similarShows } from './similar.rules.ts';

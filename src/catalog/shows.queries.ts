@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Engine } from '../db/database.ts';
 import type { Database, Precision } from '../db/schema.ts';
+import { searchTerms } from '../lang/text.rules.ts';
 import { type EventRow, listShowEvents } from '../status/events.queries.ts';
-import { searchTerms } from './text.rules.ts';
 
 export interface ShowRow {
   id: number;

@@ -1,5 +1,5 @@
+import { countryName, kindOfShow, languageName } from '../lang/words.rules.ts';
 import type { ShowRow } from './shows.queries.ts';
-import { countryName, kindOfShow, languageName } from './words.rules.ts';
 
 export interface SimilarShow {
   show: ShowRow;

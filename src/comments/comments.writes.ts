@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { audit, type User } from '../accounts/accounts.queries.ts';
 import type { Db } from '../db/database.ts';
 import type { CommentStatus } from '../db/schema.ts';
-import { addressKey } from '../site/client.ts';
+import { addressKey } from '../web/client.ts';
 import { isBanned } from './bans.writes.ts';
 import { bodyHash, type CommentInput, emailKey, nameKey } from './comment.input.ts';
 import {

@@ -1,6 +1,6 @@
 import { Feed } from 'feed';
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { formatPartialDate } from '../catalog/dates.ts';
+import { formatPartialDate } from '../lang/dates.ts';
 import type { Premiere, Update } from './feeds.queries.ts';
 
 // RSS 2.0, Atom 1.0 and JSON Feed 1.1 of status updates; iCalendar of premieres. Built with the

@@ -1,5 +1,5 @@
-import { formatPartialDate } from '../catalog/dates.ts';
-import { count, ordinal } from '../catalog/words.rules.ts';
+import { formatPartialDate } from '../lang/dates.ts';
+import { count, ordinal } from '../lang/words.rules.ts';
 import type { ClaimCheck, DecisionClock } from './clock.rules.ts';
 import type { EpisodeOutlook } from './episodes.rules.ts';
 import type { Forecast } from './forecast.rules.ts';

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { normalizeText } from '../catalog/text.rules.ts';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { Tally } from '../db/upsert.ts';
+import { normalizeText } from '../lang/text.rules.ts';
 import { tidyRecord } from './record.rules.ts';
 import { writeNewShows } from './show.bulk.ts';
 import { ShowIndex } from './show.index.ts';

@@ -1,5 +1,5 @@
-import { normalizeText, showSearchText, slugify } from '../catalog/text.rules.ts';
 import { type BulkTarget, bulkInsert } from '../db/bulk.ts';
+import { normalizeText, showSearchText, slugify } from '../lang/text.rules.ts';
 import { deriveStatus, type EventKind, type StatusEvent } from '../status/status.rules.ts';
 import type { ImportedShow } from './show.record.ts';
 import { platformId, type WriteContext } from './show.writer.ts';

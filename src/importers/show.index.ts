@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { normalizeText, slugify } from '../catalog/text.rules.ts';
 import type { Database } from '../db/schema.ts';
+import { normalizeText, slugify } from '../lang/text.rules.ts';
 
 // Finds the catalogue's show for an incoming record: by external id first, then by normalised title
 // (any title the show is known by) with country and year as tie-breakers. Kept in memory for a run.

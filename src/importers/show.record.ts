@@ -1,4 +1,4 @@
-import type { PartialDate } from '../catalog/dates.ts';
+import type { PartialDate } from '../lang/dates.ts';
 import type { ExternalIds } from './show.index.ts';
 
 // One show as an importer understands it, whatever the source: what the writer merges into the catalogue.

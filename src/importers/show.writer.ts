@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
-import { normalizeText, showSearchText, slugify } from '../catalog/text.rules.ts';
 import type { Database, ShowsTable } from '../db/schema.ts';
 import { ensureLink, type Tally, upsertRow } from '../db/upsert.ts';
+import { normalizeText, showSearchText, slugify } from '../lang/text.rules.ts';
 import { refreshDerivedStatus } from '../status/events.queries.ts';
 import type { ShowIndex } from './show.index.ts';
 import type { ImportedShow, Origin } from './show.record.ts';

@@ -1,6 +1,6 @@
 import Parser from 'rss-parser';
-import { normalizeText } from '../catalog/text.rules.ts';
 import type { Db } from '../db/database.ts';
+import { normalizeText } from '../lang/text.rules.ts';
 import { safeHttpUrl } from '../web/urls.ts';
 import { type FetchResult, fetchFeed } from './feed.fetch.ts';
 import { classify, showsNamed, type TitleEntry } from './news.rules.ts';

@@ -1,5 +1,5 @@
-import type { PartialDate } from '../catalog/dates.ts';
-import { normalizeText } from '../catalog/text.rules.ts';
+import type { PartialDate } from '../lang/dates.ts';
+import { normalizeText } from '../lang/text.rules.ts';
 
 // Reading a headline: which kind of status news it is, for which season, and which date it names.
 // A proposal only: nothing from a feed changes a status until an editor accepts it.

@@ -1,6 +1,6 @@
-import { StatusBadge } from '../catalog/shows.pages.tsx';
 import { STATUSES } from '../catalog/shows.params.ts';
 import type { ShowPage as ShowList } from '../catalog/shows.queries.ts';
+import { StatusBadge } from './shows.pages.tsx';
 
 // Browse the catalogue by platform, status, country, genre and premiere year, a page at a time.
 

@@ -1,4 +1,4 @@
-import { formatPartialDate, type PartialDate } from '../catalog/dates.ts';
+import { formatPartialDate, type PartialDate } from '../lang/dates.ts';
 
 // The premiere calendar: a month grid and a list, every date at its own precision.
 

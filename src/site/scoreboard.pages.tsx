@@ -1,6 +1,6 @@
-import { StatusBadge } from '../catalog/shows.pages.tsx';
 import type { scoreboard } from './scoreboard.ts';
 import { SCOREBOARD_STATUSES } from './scoreboard.ts';
+import { StatusBadge } from './shows.pages.tsx';
 
 type Board = NonNullable<Awaited<ReturnType<typeof scoreboard>>>;
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { daysBetween } from '../catalog/dates.ts';
 import type { Database } from '../db/schema.ts';
+import { daysBetween } from '../lang/dates.ts';
 
 // A platform's renewal scoreboard: its shows by status, and how long it takes to decide, from the events.
 

@@ -2,15 +2,15 @@ import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
 import { listQuery, platformParam, queryObject } from '../catalog/shows.params.ts';
 import { listPlatforms, listShows } from '../catalog/shows.queries.ts';
-import { notFound } from '../catalog/shows.routes.tsx';
 import { RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
+import { ServerErrorPage, UnavailablePage } from '../web/errors.pages.tsx';
+import { Layout } from '../web/layout.tsx';
 import { AboutPage } from './about.pages.tsx';
 import { BrowsePage } from './browse.pages.tsx';
 import { CalendarPage } from './calendar.pages.tsx';
-import { ServerErrorPage, UnavailablePage } from './errors.pages.tsx';
-import { Layout } from './layout.tsx';
 import { ScoreboardPage } from './scoreboard.pages.tsx';
 import { scoreboard } from './scoreboard.ts';
+import { notFound } from './shows.routes.tsx';
 
 // GET /about
 export function aboutPage(c: Context) {

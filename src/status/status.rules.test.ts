@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePartialDate } from '../catalog/dates.ts';
+import { parsePartialDate } from '../lang/dates.ts';
 import { deriveStatus, type EventKind, type SeasonDates, type StatusEvent, type Tier } from './status.rules.ts';
 
 let nextId = 1;

@@ -1,4 +1,4 @@
-import { hasHappened, type PartialDate } from '../catalog/dates.ts';
+import { hasHappened, type PartialDate } from '../lang/dates.ts';
 
 export type Tier = 'official' | 'trade' | 'report' | 'rumour';
 export const TIERS: readonly Tier[] = ['official', 'trade', 'report', 'rumour'];

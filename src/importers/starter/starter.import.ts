@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { normalizeText, showSearchText, slugify } from '../../catalog/text.rules.ts';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { ensureLink, Tally, upsertRow } from '../../db/upsert.ts';
+import { normalizeText, showSearchText, slugify } from '../../lang/text.rules.ts';
 import { refreshDerivedStatus } from '../../status/events.queries.ts';
 import type { StarterCatalogue } from './starter.load.ts';
 import type { StarterShow } from './starter.schema.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parsePartialDate } from '../../catalog/dates.ts';
+import { parsePartialDate } from '../../lang/dates.ts';
 import { EVENT_KINDS, TIERS } from '../../status/status.rules.ts';
 import { httpUrl } from '../../web/urls.ts';
 

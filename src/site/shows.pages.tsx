@@ -1,13 +1,13 @@
-import { type CommentsProps, CommentsSection, countLabel } from '../comments/comments.pages.tsx';
+import type { NextSeasonAnswer } from '../catalog/show.answers.ts';
+import type { ShowView } from '../catalog/show.view.ts';
+import type { CreditRow } from '../catalog/shows.queries.ts';
 import type { ShowForecast } from '../forecast/forecast.service.ts';
+import { formatPartialDate } from '../lang/dates.ts';
+import { countryName, languageName } from '../lang/words.rules.ts';
 import type { EventRow } from '../status/events.queries.ts';
 import { OutLink } from '../web/link.tsx';
 import { safeHttpUrl } from '../web/urls.ts';
-import { formatPartialDate } from './dates.ts';
-import type { NextSeasonAnswer } from './show.answers.ts';
-import type { ShowView } from './show.view.ts';
-import type { CreditRow } from './shows.queries.ts';
-import { countryName, languageName } from './words.rules.ts';
+import { type CommentsProps, CommentsSection, countLabel } from './comments.pages.tsx';
 
 export type ShowPageProps = ShowView & { comments?: CommentsProps };
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
+import { commentQuery, MAIL_NOTICES, NOTICES } from '../comments/comments.params.ts';
+import { commentCounts, loadThread, publishedComment } from '../comments/comments.queries.ts';
 import type { Database } from '../db/schema.ts';
 import { idParam } from '../web/fields.ts';
 import type { CommentFormState, CommentsProps } from './comments.pages.tsx';
-import { commentQuery, MAIL_NOTICES, NOTICES } from './comments.params.ts';
-import { commentCounts, loadThread, publishedComment } from './comments.queries.ts';
 
 /** Everything the comment section of a show page needs, from the page's query string. */
 export async function commentSection(

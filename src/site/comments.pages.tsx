@@ -1,8 +1,8 @@
-import { formatPartialDate } from '../catalog/dates.ts';
+import { LIMITS } from '../comments/comment.rules.ts';
+import { type CommentOrder, type PublicComment, THREADS_PER_PAGE, type Thread } from '../comments/comments.queries.ts';
+import { formatPartialDate } from '../lang/dates.ts';
 import { COMMENTS_SCRIPT } from '../web/assets.ts';
 import { OutLink } from '../web/link.tsx';
-import { LIMITS } from './comment.rules.ts';
-import { type CommentOrder, type PublicComment, THREADS_PER_PAGE, type Thread } from './comments.queries.ts';
 
 // The "Leave a reply" section of a show page. Plain forms that work without JavaScript;
 // The comment script only saves the page reload.

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
 import { platformParam, slugParam } from '../catalog/shows.params.ts';
-import { premieresCalendar, updatesFeed } from './feeds.build.ts';
-import { feedBody } from './feeds.encode.ts';
-import { datedPremieres, latestUpdates, type Scope, sequences } from './feeds.queries.ts';
+import { premieresCalendar, updatesFeed } from '../feeds/feeds.build.ts';
+import { feedBody } from '../feeds/feeds.encode.ts';
+import { datedPremieres, latestUpdates, type Scope, sequences } from '../feeds/feeds.queries.ts';
 
 export const FEED_TYPES = {
   xml: 'application/rss+xml; charset=utf-8',

@@ -1,18 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppDeps } from '../app.types.ts';
-import { partialDateToString } from '../catalog/dates.ts';
-import { factsInput, updateShowFacts } from '../catalog/show.facts.ts';
-import { slugParam } from '../catalog/shows.params.ts';
-import { getShowBySlug, listShows, type ShowRow } from '../catalog/shows.queries.ts';
-import { clientAddress } from '../site/client.ts';
-import { Layout } from '../site/layout.tsx';
-import { validateEvent } from '../status/event.input.ts';
-import { type EventRow, listShowEvents } from '../status/events.queries.ts';
-import { addEvent, retractEvent, updateEvent } from '../status/events.writes.ts';
-import { idParam, isPlainLine } from '../web/fields.ts';
-import { readForm } from '../web/form.ts';
 import {
   admitLoginAttempt,
   createSession,
@@ -23,11 +11,23 @@ import {
   SESSION_DAYS,
   sameToken,
   type User,
-} from './accounts.queries.ts';
+} from '../accounts/accounts.queries.ts';
+import { afterLogin } from '../accounts/login.rules.ts';
+import { checkLoginPassword } from '../accounts/passwords.ts';
+import type { AppDeps } from '../app.types.ts';
+import { factsInput, updateShowFacts } from '../catalog/show.facts.ts';
+import { slugParam } from '../catalog/shows.params.ts';
+import { getShowBySlug, listShows, type ShowRow } from '../catalog/shows.queries.ts';
+import { partialDateToString } from '../lang/dates.ts';
+import { validateEvent } from '../status/event.input.ts';
+import { type EventRow, listShowEvents } from '../status/events.queries.ts';
+import { addEvent, retractEvent, updateEvent } from '../status/events.writes.ts';
+import { clientAddress } from '../web/client.ts';
+import { idParam, isPlainLine } from '../web/fields.ts';
+import { readForm } from '../web/form.ts';
+import { Layout } from '../web/layout.tsx';
 import { AuditPage, DeskPage, EditEventPage, LoginPage, ShowDeskPage } from './admin.pages.tsx';
 import type { AdminEnv } from './auth.middleware.ts';
-import { afterLogin } from './login.rules.ts';
-import { checkLoginPassword } from './passwords.ts';
 
 const LOGIN_CSRF = 'ns_login_csrf';
 type C = Context<AdminEnv>;

@@ -1,9 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { findSession, sameToken, type User } from '../accounts/accounts.queries.ts';
 import type { AppDeps } from '../app.types.ts';
 import type { Role } from '../db/schema.ts';
 import { readForm } from '../web/form.ts';
-import { findSession, sameToken, type User } from './accounts.queries.ts';
 import { forbiddenPage } from './admin.routes.tsx';
 
 export const SESSION_COOKIE = 'ns_session';

@@ -1,13 +1,13 @@
 import type { Context } from 'hono';
 import type { User } from '../accounts/accounts.queries.ts';
-import { adminPage, formValues } from '../accounts/admin.routes.tsx';
-import type { AdminEnv } from '../accounts/auth.middleware.ts';
 import type { AppDeps } from '../app.types.ts';
+import { feedInput } from '../news/news.input.ts';
+import { acceptCandidate, pendingCandidates, rejectCandidate } from '../news/queue.ts';
 import { fieldMessages } from '../status/event.input.ts';
 import { idParam } from '../web/fields.ts';
-import { feedInput } from './news.input.ts';
+import { adminPage, formValues } from './admin.routes.tsx';
+import type { AdminEnv } from './auth.middleware.ts';
 import { FeedsPage, QueuePage } from './news.pages.tsx';
-import { acceptCandidate, pendingCandidates, rejectCandidate } from './queue.ts';
 
 type C = Context<AdminEnv>;
 

@@ -1,10 +1,10 @@
 import type { User } from '../accounts/accounts.queries.ts';
-import { AdminBar, Csrf } from '../accounts/admin.pages.tsx';
-import { formatPartialDate } from '../catalog/dates.ts';
+import { formatPartialDate } from '../lang/dates.ts';
+import type { pendingCandidates } from '../news/queue.ts';
 import { EVENT_KINDS, TIERS } from '../status/status.rules.ts';
 import { OutLink } from '../web/link.tsx';
 import { safeHttpUrl } from '../web/urls.ts';
-import type { pendingCandidates } from './queue.ts';
+import { AdminBar, Csrf } from './admin.pages.tsx';
 
 type Pending = Awaited<ReturnType<typeof pendingCandidates>>[number];
 

@@ -1,9 +1,9 @@
+import type { PersonHit, ShowPage as ShowList, ShowRow } from '../catalog/shows.queries.ts';
 import type { Precision } from '../db/schema.ts';
 import { updateTitle } from '../feeds/feeds.build.ts';
 import type { Update } from '../feeds/feeds.queries.ts';
-import { durationInWords, formatPartialDate } from './dates.ts';
+import { durationInWords, formatPartialDate } from '../lang/dates.ts';
 import { StatusBadge } from './shows.pages.tsx';
-import type { PersonHit, ShowPage as ShowList, ShowRow } from './shows.queries.ts';
 
 function ShowItem({ show }: { show: ShowRow }) {
   return (

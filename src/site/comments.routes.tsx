@@ -1,26 +1,26 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { problem } from '../api/problem.ts';
 import type { AppDeps } from '../app.types.ts';
 import { slugParam } from '../catalog/shows.params.ts';
-import { showPages } from '../catalog/shows.routes.tsx';
+import { validateComment } from '../comments/comment.input.ts';
+import { subscriptionFromToken } from '../comments/comment.mails.ts';
+import { commentsFeed } from '../comments/comments.feed.ts';
+import { commentQuery, MAIL_NOTICES, NOTICES } from '../comments/comments.params.ts';
+import { latestComments, loadThread, publishedComment } from '../comments/comments.queries.ts';
+import { postComment, reportComment } from '../comments/comments.writes.ts';
+import { formCookie, formSecret } from '../comments/form.cookie.ts';
+import { checkFormToken, FORM_COOKIE, issueFormToken, MIN_FILL_MS, TOKEN_MESSAGES } from '../comments/form.token.ts';
+import { setSubscription } from '../comments/notices.writes.ts';
 import { concurrencyLimit } from '../db/concurrency.ts';
-import { FEED_TYPES, type FeedFormat, feedBody } from '../feeds/feeds.routes.ts';
-import { clientAddress } from '../site/client.ts';
-import { Layout } from '../site/layout.tsx';
+import { clientAddress } from '../web/client.ts';
 import { idParam } from '../web/fields.ts';
 import { readForm } from '../web/form.ts';
-import { validateComment } from './comment.input.ts';
-import { subscriptionFromToken } from './comment.mails.ts';
-import { commentsFeed } from './comments.feed.ts';
+import { Layout } from '../web/layout.tsx';
+import { problem } from '../web/problem.ts';
 import { CommentItem, ConfirmReport, MessagePage } from './comments.pages.tsx';
-import { commentQuery, MAIL_NOTICES, NOTICES } from './comments.params.ts';
-import { latestComments, loadThread, publishedComment } from './comments.queries.ts';
-import { postComment, reportComment } from './comments.writes.ts';
-import { formCookie, formSecret } from './form.cookie.ts';
-import { checkFormToken, FORM_COOKIE, issueFormToken, MIN_FILL_MS, TOKEN_MESSAGES } from './form.token.ts';
-import { setSubscription } from './notices.writes.ts';
+import { FEED_TYPES, type FeedFormat, feedBody } from './feeds.routes.ts';
+import { showPages } from './shows.routes.tsx';
 
 // Readers' side of comments: post, report, confirm or stop reply mail, and the public API.
 

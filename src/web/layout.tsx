@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { STYLESHEET } from '../web/assets.ts';
+import { STYLESHEET } from './assets.ts';
 
 export interface PageMeta {
   title: string;

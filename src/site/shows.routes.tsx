@@ -1,17 +1,17 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
-import type { CommentFormState } from '../comments/comments.pages.tsx';
-import { commentSection } from '../comments/comments.section.ts';
+import { recentDecisions, upcomingPremieres, waitingLongest } from '../catalog/home.queries.ts';
+import { breadcrumbJsonLd, showJsonLd } from '../catalog/show.jsonld.ts';
+import { loadShowView } from '../catalog/show.view.ts';
+import { queryObject, searchQuery, slugParam } from '../catalog/shows.params.ts';
+import { listShows, recentlyUpdatedShows, searchPeople } from '../catalog/shows.queries.ts';
 import { latestUpdates } from '../feeds/feeds.queries.ts';
-import { NotFoundPage } from '../site/errors.pages.tsx';
-import { recentDecisions, upcomingPremieres, waitingLongest } from '../site/home.queries.ts';
-import { Layout } from '../site/layout.tsx';
+import { NotFoundPage } from '../web/errors.pages.tsx';
+import { Layout } from '../web/layout.tsx';
 import { HomePage, SearchPage } from './catalog.pages.tsx';
-import { breadcrumbJsonLd, showJsonLd } from './show.jsonld.ts';
-import { loadShowView } from './show.view.ts';
+import type { CommentFormState } from './comments.pages.tsx';
+import { commentSection } from './comments.section.ts';
 import { ShowPage } from './shows.pages.tsx';
-import { queryObject, searchQuery, slugParam } from './shows.params.ts';
-import { listShows, recentlyUpdatedShows, searchPeople } from './shows.queries.ts';
 
 const SEARCH_PAGE_SIZE = 20;
 

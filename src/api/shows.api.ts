@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
-import { invalidParameters, problem } from '../api/problem.ts';
 import type { AppDeps } from '../app.types.ts';
+import { loadShowView } from '../catalog/show.view.ts';
+import { listQuery, queryObject, slugParam } from '../catalog/shows.params.ts';
+import { getShowBySlug, listShows, type ShowRow } from '../catalog/shows.queries.ts';
+import { partialDateToString } from '../lang/dates.ts';
 import { listShowEvents } from '../status/events.queries.ts';
+import { invalidParameters, problem } from '../web/problem.ts';
 import { safeHttpUrl } from '../web/urls.ts';
-import { partialDateToString } from './dates.ts';
-import { loadShowView } from './show.view.ts';
-import { listQuery, queryObject, slugParam } from './shows.params.ts';
-import { getShowBySlug, listShows, type ShowRow } from './shows.queries.ts';
 
 export function showApi({ db, siteUrl, now, forecasts }: AppDeps) {
   return {

@@ -1,10 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { User } from '../accounts/accounts.queries.ts';
-import { AdminBar, Csrf } from '../accounts/admin.pages.tsx';
+import { LIMITS } from '../comments/comment.rules.ts';
+import type { QueueFilter, QueueRow } from '../comments/comments.queries.ts';
 import type { CommentBansTable } from '../db/schema.ts';
-import { banRange } from '../site/client.ts';
-import { LIMITS } from './comment.rules.ts';
-import type { QueueFilter, QueueRow } from './comments.queries.ts';
+import { banRange } from '../web/client.ts';
+import { AdminBar, Csrf } from './admin.pages.tsx';
 
 // The moderators' queue. Only here are a commenter's email and IP address shown.
 

@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
+import { createUser } from '../accounts/accounts.queries.ts';
+import { hashPassword } from '../accounts/passwords.ts';
 import { describeEachEngine, TEST_NOW } from '../db/testing.ts';
 import { importStarterCatalogue } from '../importers/starter/starter.import.ts';
 import { loadStarterCatalogue } from '../importers/starter/starter.load.ts';
 import { buildApp } from '../server.ts';
 import { agent } from '../testing/agent.ts';
-import { createUser } from './accounts.queries.ts';
-import { hashPassword } from './passwords.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const ROUTES: Array<[string, string]> = [

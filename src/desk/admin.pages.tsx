@@ -1,10 +1,10 @@
 import type { Child } from 'hono/jsx';
-import { formatPartialDate } from '../catalog/dates.ts';
+import type { User } from '../accounts/accounts.queries.ts';
 import type { ShowRow } from '../catalog/shows.queries.ts';
+import { formatPartialDate } from '../lang/dates.ts';
 import type { EventRow } from '../status/events.queries.ts';
 import { EVENT_KINDS, TIERS } from '../status/status.rules.ts';
 import { OutLink } from '../web/link.tsx';
-import type { User } from './accounts.queries.ts';
 
 // The editors' desk. Plain forms that work without JavaScript; every POST carries the CSRF token.
 

@@ -1,16 +1,16 @@
 import type { Context } from 'hono';
 import type { User } from '../accounts/accounts.queries.ts';
-import { adminPage, formValues } from '../accounts/admin.routes.tsx';
-import type { AdminEnv } from '../accounts/auth.middleware.ts';
 import type { AppDeps } from '../app.types.ts';
+import { validateBan } from '../comments/ban.input.ts';
+import { addBan, liftBan } from '../comments/bans.writes.ts';
+import { commentInput } from '../comments/comment.input.ts';
+import type { ModerationAction } from '../comments/comment.rules.ts';
+import { listBans, moderationQueue, type QueueFilter, queueCounts } from '../comments/comments.queries.ts';
+import { editComment, moderateComment } from '../comments/comments.writes.ts';
+import { formSecret } from '../comments/form.cookie.ts';
 import { idParam } from '../web/fields.ts';
-import { validateBan } from './ban.input.ts';
-import { addBan, liftBan } from './bans.writes.ts';
-import { commentInput } from './comment.input.ts';
-import type { ModerationAction } from './comment.rules.ts';
-import { listBans, moderationQueue, type QueueFilter, queueCounts } from './comments.queries.ts';
-import { editComment, moderateComment } from './comments.writes.ts';
-import { formSecret } from './form.cookie.ts';
+import { adminPage, formValues } from './admin.routes.tsx';
+import type { AdminEnv } from './auth.middleware.ts';
 import { BansPage, EditCommentPage, FILTERS, QueuePage } from './moderation.pages.tsx';
 
 type C = Context<AdminEnv>;
