@@ -30,8 +30,9 @@ import { mailSender } from './mail/sender.ts';
 import { runIntake } from './news/intake.ts';
 import { feedInput } from './news/news.input.ts';
 import { buildApp } from './server.ts';
-import { fieldMessages, validateEvent } from './status/event.input.ts';
+import { validateEvent } from './status/event.input.ts';
 import { addEvent } from './status/events.writes.ts';
+import { errorsByField } from './web/fields.ts';
 
 // Output piped into `head` and the like: stop quietly when the reader goes away.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -237,7 +238,7 @@ news
     const parsed = feedInput.safeParse(o);
     if (!parsed.success)
       fail(
-        Object.entries(fieldMessages(parsed.error))
+        Object.entries(errorsByField(parsed.error))
           .map(([f, m]) => `--${f}: ${m}`)
           .join('; '),
         2,

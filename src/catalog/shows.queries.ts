@@ -366,6 +366,30 @@ export async function listPlatforms(db: Kysely<Database>) {
   return db.selectFrom('platforms').select(['slug', 'name', 'kind', 'country']).orderBy('name').execute();
 }
 
+/** Just enough of a show to name it and hang rows on it. */
+export async function findShowRef(db: Kysely<Database>, slug: string) {
+  return db.selectFrom('shows').select(['id', 'slug', 'title']).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function slugOfShow(db: Kysely<Database>, id: number): Promise<string> {
+  const row = await db.selectFrom('shows').select('slug').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.slug;
+}
+
+export async function findPlatform(db: Kysely<Database>, slug: string) {
+  return db.selectFrom('platforms').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+}
+
+/** Every show's page and when it last changed, for the sitemap. */
+export async function showPagesChanged(db: Kysely<Database>) {
+  return db.selectFrom('shows').select(['slug', 'updated_at']).orderBy('slug').execute();
+}
+
+export async function listGenres(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('show_genres').select('genre').distinct().orderBy('genre').execute();
+  return rows.map((g) => g.genre);
+}
+
 export interface PersonHit {
   slug: string;
   name: string;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { idField } from '../web/fields.ts';
+import { errorsByField, idField } from '../web/fields.ts';
 import { safeHttpUrl } from '../web/urls.ts';
 import { countLinks, LIMITS, reservedName } from './comment.rules.ts';
 import { cleanBody, cleanLine, skeleton } from './text.rules.ts';
@@ -71,12 +71,7 @@ export type Checked<T> = { ok: true; data: T } | { ok: false; errors: Record<str
 export function validateComment(values: Record<string, string>): Checked<CommentInput> {
   const parsed = commentInput.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? 'body');
-    errors[field] ??= issue.message;
-  }
-  return { ok: false, errors };
+  return { ok: false, errors: errorsByField(parsed.error, 'body') };
 }
 
 /**

@@ -165,6 +165,11 @@ export async function publishedComment(db: Kysely<Database>, id: number): Promis
 }
 
 /** The newest published comments on a show, replies included, for its comment feeds. */
+/** A comment's text as stored, whatever its status, for a moderator to edit. */
+export async function commentBody(db: Kysely<Database>, id: number) {
+  return db.selectFrom('comments').select(['id', 'body']).where('id', '=', id).executeTakeFirst();
+}
+
 export async function latestComments(db: Kysely<Database>, showId: number, limit = 50): Promise<PublicComment[]> {
   const rows = await db
     .selectFrom('comments as c')

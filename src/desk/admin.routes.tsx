@@ -10,52 +10,26 @@ import {
   listAudit,
   SESSION_DAYS,
   sameToken,
-  type User,
 } from '../accounts/accounts.queries.ts';
 import { afterLogin } from '../accounts/login.rules.ts';
 import { checkLoginPassword } from '../accounts/passwords.ts';
 import type { AppDeps } from '../app.types.ts';
 import { factsInput, updateShowFacts } from '../catalog/show.facts.ts';
 import { slugParam } from '../catalog/shows.params.ts';
-import { getShowBySlug, listShows, type ShowRow } from '../catalog/shows.queries.ts';
+import { getShowBySlug, listShows, type ShowRow, slugOfShow } from '../catalog/shows.queries.ts';
 import { partialDateToString } from '../lang/dates.ts';
 import { validateEvent } from '../status/event.input.ts';
-import { type EventRow, listShowEvents } from '../status/events.queries.ts';
+import { type EventRow, findLiveEvent, latestEvents, listShowEvents } from '../status/events.queries.ts';
 import { addEvent, retractEvent, updateEvent } from '../status/events.writes.ts';
 import { clientAddress } from '../web/client.ts';
-import { idParam, isPlainLine } from '../web/fields.ts';
+import { errorsByField, idParam, isPlainLine } from '../web/fields.ts';
 import { readForm } from '../web/form.ts';
-import { Layout } from '../web/layout.tsx';
 import { AuditPage, DeskPage, EditEventPage, LoginPage, ShowDeskPage } from './admin.pages.tsx';
-import type { AdminEnv } from './auth.middleware.ts';
+import { type AdminEnv, signedIn } from './auth.middleware.ts';
+import { adminPage, formValues } from './desk.page.tsx';
 
 const LOGIN_CSRF = 'ns_login_csrf';
 type C = Context<AdminEnv>;
-
-/** A submitted form's text fields, the CSRF token left out. */
-export async function formValues(c: Context): Promise<Record<string, string>> {
-  const body = await readForm(c);
-  return Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<string, string>;
-}
-
-export function adminPage(c: Context, title: string, body: unknown, status: 200 | 400 | 401 | 403 | 404 | 429 = 200) {
-  return c.html(
-    `<!doctype html>${<Layout meta={{ title: `${title} | Next Season desk`, description: "Editors' desk", noindex: true }}>{body as never}</Layout>}`,
-    status,
-  );
-}
-
-export function forbiddenPage(c: Context, message: string) {
-  return adminPage(
-    c,
-    'Not allowed',
-    <>
-      <h1>Not allowed</h1>
-      <p>{message}</p>
-    </>,
-    403,
-  );
-}
 
 function factValues(show: ShowRow): Record<string, string | null> {
   return {
@@ -84,21 +58,11 @@ function eventValues(e: EventRow): Record<string, string> {
 
 export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
   const secure = siteUrl.startsWith('https:');
-  const me = (c: C) => c.get('session') as { user: User; csrf: string };
   const liveEvent = async (param: string | undefined) => {
     const id = idParam(param);
-    if (!id) return null;
-    const row = await db.kysely
-      .selectFrom('status_events')
-      .select(['show_id'])
-      .where('id', '=', id)
-      .where('retracted_at', 'is', null)
-      .executeTakeFirst();
-    if (!row) return null;
-    const slug = await db.kysely.selectFrom('shows').select('slug').where('id', '=', row.show_id).executeTakeFirstOrThrow();
-    const show = (await getShowBySlug(db.kysely, slug.slug)) as ShowRow;
-    const event = (await listShowEvents(db.kysely, show.id)).find((e) => e.id === id) as EventRow;
-    return { show, event };
+    const found = id ? await findLiveEvent(db.kysely, id) : null;
+    if (!found) return null;
+    return { show: (await getShowBySlug(db.kysely, found.showSlug)) as ShowRow, event: found.event };
   };
 
   // A path that cannot be a slug names no show, on either engine.
@@ -160,47 +124,17 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
 
     // GET /admin
     async desk(c: C) {
-      const { user, csrf } = me(c);
+      const { user, csrf } = signedIn(c);
       if (user.role === 'moderator') return c.redirect('/admin/comments', 303);
       const query = (c.req.query('q') ?? '').slice(0, 200);
       const shows = query ? (await listShows(db.kysely, db.engine, { q: query, limit: 20, offset: 0 })).items : [];
-      const events = await db.kysely
-        .selectFrom('status_events as e')
-        .innerJoin('shows as s', 's.id', 'e.show_id')
-        .select([
-          'e.id',
-          'e.kind',
-          'e.season_number',
-          'e.effective_date',
-          'e.effective_precision',
-          'e.tier',
-          'e.retracted_at',
-          's.slug',
-          's.title',
-        ])
-        .orderBy('e.id', 'desc')
-        .limit(20)
-        .execute();
-      const rows = events.map((e) => ({
-        id: e.id,
-        kind: e.kind as never,
-        season: e.season_number,
-        effective: { date: e.effective_date, precision: e.effective_precision },
-        announced: null,
-        tier: e.tier as never,
-        retracted: e.retracted_at !== null,
-        quote: null,
-        notes: null,
-        source: null,
-        slug: e.slug,
-        title: e.title,
-      }));
+      const rows = await latestEvents(db.kysely);
       return adminPage(c, 'Desk', <DeskPage user={user} csrf={csrf} query={query} shows={shows} events={rows} />);
     },
 
     // GET /admin/shows/:slug
     async show(c: C) {
-      const { user, csrf } = me(c);
+      const { user, csrf } = signedIn(c);
       const show = await deskShow(c);
       if (!show) return adminPage(c, 'Not found', <h1>No such show</h1>, 404);
       const events = await listShowEvents(db.kysely, show.id);
@@ -222,7 +156,7 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
 
     // POST /admin/shows/:slug/events
     async addEvent(c: C) {
-      const { user, csrf } = me(c);
+      const { user, csrf } = signedIn(c);
       const show = await deskShow(c);
       if (!show) return adminPage(c, 'Not found', <h1>No such show</h1>, 404);
       const values = await formValues(c);
@@ -250,14 +184,14 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
 
     // POST /admin/shows/:slug/facts
     async editFacts(c: C) {
-      const { user, csrf } = me(c);
+      const { user, csrf } = signedIn(c);
       const show = await deskShow(c);
       if (!show) return adminPage(c, 'Not found', <h1>No such show</h1>, 404);
       const values = await formValues(c);
       const parsed = factsInput.safeParse(values);
       if (!parsed.success) {
         const events = await listShowEvents(db.kysely, show.id);
-        const facts = { values, errors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])) };
+        const facts = { values, errors: errorsByField(parsed.error) };
         return adminPage(
           c,
           show.title,
@@ -271,7 +205,7 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
 
     // GET /admin/events/:id/edit
     async editEventForm(c: C) {
-      const { user, csrf } = me(c);
+      const { user, csrf } = signedIn(c);
       const found = await liveEvent(c.req.param('id'));
       if (!found) return adminPage(c, 'Not found', <h1>No such event</h1>, 404);
       return adminPage(
@@ -283,7 +217,7 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
 
     // POST /admin/events/:id
     async editEvent(c: C) {
-      const { user, csrf } = me(c);
+      const { user, csrf } = signedIn(c);
       const found = await liveEvent(c.req.param('id'));
       if (!found) return adminPage(c, 'Not found', <h1>No such event</h1>, 404);
       const values = await formValues(c);
@@ -302,17 +236,16 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
 
     // POST /admin/events/:id/retract
     async retract(c: C) {
-      const { user } = me(c);
+      const { user } = signedIn(c);
       const id = idParam(c.req.param('id'));
       const result = id ? await retractEvent(db.kysely, id, user, now()) : null;
       if (!result) return adminPage(c, 'Not found', <h1>No such event</h1>, 404);
-      const show = await db.kysely.selectFrom('shows').select('slug').where('id', '=', result.showId).executeTakeFirstOrThrow();
-      return c.redirect(`/admin/shows/${show.slug}?saved=1`, 303);
+      return c.redirect(`/admin/shows/${await slugOfShow(db.kysely, result.showId)}?saved=1`, 303);
     },
 
     // GET /admin/audit
     async audit(c: C) {
-      const { user, csrf } = me(c);
+      const { user, csrf } = signedIn(c);
       return adminPage(c, 'Audit log', <AuditPage user={user} csrf={csrf} entries={await listAudit(db.kysely)} />);
     },
   };

@@ -4,11 +4,18 @@ import { findSession, sameToken, type User } from '../accounts/accounts.queries.
 import type { AppDeps } from '../app.types.ts';
 import type { Role } from '../db/schema.ts';
 import { readForm } from '../web/form.ts';
-import { forbiddenPage } from './admin.routes.tsx';
+import { forbiddenPage } from './desk.page.tsx';
 
 export const SESSION_COOKIE = 'ns_session';
 
 export type AdminEnv = { Variables: { session: { user: User; csrf: string } | null } };
+
+/** The signed-in user and their form token, behind `requireRole` (which answers for a request without one). */
+export function signedIn(c: Context<AdminEnv>): { user: User; csrf: string } {
+  const session = c.get('session');
+  if (!session) throw new Error(`${c.req.path} is served without requireRole`);
+  return session;
+}
 
 /** Loads the session named by the cookie, if any and still valid. */
 export function loadSession({ db, now }: Pick<AppDeps, 'db' | 'now'>): MiddlewareHandler<AdminEnv> {

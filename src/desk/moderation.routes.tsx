@@ -1,16 +1,15 @@
 import type { Context } from 'hono';
-import type { User } from '../accounts/accounts.queries.ts';
 import type { AppDeps } from '../app.types.ts';
 import { validateBan } from '../comments/ban.input.ts';
 import { addBan, liftBan } from '../comments/bans.writes.ts';
 import { commentInput } from '../comments/comment.input.ts';
 import type { ModerationAction } from '../comments/comment.rules.ts';
-import { listBans, moderationQueue, type QueueFilter, queueCounts } from '../comments/comments.queries.ts';
+import { commentBody, listBans, moderationQueue, type QueueFilter, queueCounts } from '../comments/comments.queries.ts';
 import { editComment, moderateComment } from '../comments/comments.writes.ts';
 import { formSecret } from '../comments/form.cookie.ts';
 import { idParam } from '../web/fields.ts';
-import { adminPage, formValues } from './admin.routes.tsx';
-import type { AdminEnv } from './auth.middleware.ts';
+import { type AdminEnv, signedIn } from './auth.middleware.ts';
+import { adminPage, formValues } from './desk.page.tsx';
 import { BansPage, EditCommentPage, FILTERS, QueuePage } from './moderation.pages.tsx';
 
 type C = Context<AdminEnv>;
@@ -24,19 +23,18 @@ const DONE: Record<ModerationAction, string> = {
 };
 
 export function moderationPages({ db, now, siteUrl, mail }: AppDeps) {
-  const me = (c: C) => c.get('session') as { user: User; csrf: string };
   const secret = formSecret(db);
   const commentId = (c: C) => idParam(c.req.param('id'));
 
   async function bansPage(c: C, extra: { error?: string; values?: Record<string, string> } = {}, status: 200 | 400 = 200) {
-    const { user, csrf } = me(c);
+    const { user, csrf } = signedIn(c);
     return adminPage(c, 'Comment bans', <BansPage user={user} csrf={csrf} bans={await listBans(db.kysely)} {...extra} />, status);
   }
 
   return {
     // GET /admin/comments?status=
     async queue(c: C) {
-      const { user, csrf } = me(c);
+      const { user, csrf } = signedIn(c);
       const asked = c.req.query('status') as QueueFilter;
       const filter = FILTERS.includes(asked) ? asked : 'pending';
       const done = c.req.query('done');
@@ -50,7 +48,7 @@ export function moderationPages({ db, now, siteUrl, mail }: AppDeps) {
 
     // POST /admin/comments/:id/(approve|hide|spam|delete|hold)
     async act(c: C) {
-      const { user } = me(c);
+      const { user } = signedIn(c);
       const id = commentId(c);
       const action = c.req.param('action') as ModerationAction;
       const values = await formValues(c);
@@ -66,16 +64,16 @@ export function moderationPages({ db, now, siteUrl, mail }: AppDeps) {
 
     // GET /admin/comments/:id/edit
     async editForm(c: C) {
-      const { user, csrf } = me(c);
+      const { user, csrf } = signedIn(c);
       const id = commentId(c);
-      const row = id ? await db.kysely.selectFrom('comments').select(['id', 'body']).where('id', '=', id).executeTakeFirst() : undefined;
+      const row = id ? await commentBody(db.kysely, id) : undefined;
       if (!row) return adminPage(c, 'Not found', <h1>No such comment</h1>, 404);
       return adminPage(c, 'Edit comment', <EditCommentPage user={user} csrf={csrf} id={row.id} body={row.body} />);
     },
 
     // POST /admin/comments/:id/edit
     async edit(c: C) {
-      const { user, csrf } = me(c);
+      const { user, csrf } = signedIn(c);
       const id = commentId(c);
       const values = await formValues(c);
       const body = commentInput.shape.body.safeParse(values.body ?? '');
@@ -97,7 +95,7 @@ export function moderationPages({ db, now, siteUrl, mail }: AppDeps) {
 
     // POST /admin/bans
     async addBan(c: C) {
-      const { user } = me(c);
+      const { user } = signedIn(c);
       const values = await formValues(c);
       const checked = validateBan(values);
       if (!checked.ok) return bansPage(c, { error: checked.error, values }, 400);
@@ -108,7 +106,7 @@ export function moderationPages({ db, now, siteUrl, mail }: AppDeps) {
     // POST /admin/bans/:id/lift
     async liftBan(c: C) {
       const id = commentId(c);
-      if (!id || !(await liftBan(db, id, me(c).user, now()))) return adminPage(c, 'Not found', <h1>No such ban</h1>, 404);
+      if (!id || !(await liftBan(db, id, signedIn(c).user, now()))) return adminPage(c, 'Not found', <h1>No such ban</h1>, 404);
       return c.redirect('/admin/bans', 303);
     },
   };

@@ -1,14 +1,7 @@
-import { formatPartialDate, type PartialDate } from '../lang/dates.ts';
+import type { CalendarItem } from '../catalog/calendar.queries.ts';
+import { formatPartialDate } from '../lang/dates.ts';
 
 // The premiere calendar: a month grid and a list, every date at its own precision.
-
-export interface CalendarItem {
-  slug: string;
-  title: string;
-  platform: string | null;
-  season: number;
-  premiere: PartialDate;
-}
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 

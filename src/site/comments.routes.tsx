@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppDeps } from '../app.types.ts';
 import { slugParam } from '../catalog/shows.params.ts';
+import { findShowRef } from '../catalog/shows.queries.ts';
 import { validateComment } from '../comments/comment.input.ts';
 import { subscriptionFromToken } from '../comments/comment.mails.ts';
 import { commentsFeed } from '../comments/comments.feed.ts';
@@ -13,13 +14,14 @@ import { formCookie, formSecret } from '../comments/form.cookie.ts';
 import { checkFormToken, FORM_COOKIE, issueFormToken, MIN_FILL_MS, TOKEN_MESSAGES } from '../comments/form.token.ts';
 import { setSubscription } from '../comments/notices.writes.ts';
 import { concurrencyLimit } from '../db/concurrency.ts';
+import { feedBody } from '../feeds/feeds.encode.ts';
 import { clientAddress } from '../web/client.ts';
 import { idParam } from '../web/fields.ts';
 import { readForm } from '../web/form.ts';
-import { Layout } from '../web/layout.tsx';
 import { problem } from '../web/problem.ts';
+import { render } from '../web/render.tsx';
 import { CommentItem, ConfirmReport, MessagePage } from './comments.pages.tsx';
-import { FEED_TYPES, type FeedFormat, feedBody } from './feeds.routes.ts';
+import { FEED_TYPES, type FeedFormat } from './feeds.routes.ts';
 import { showPages } from './shows.routes.tsx';
 
 // Readers' side of comments: post, report, confirm or stop reply mail, and the public API.
@@ -48,14 +50,7 @@ export function commentRoutes(deps: AppDeps) {
   }
 
   function messagePage(c: Context, title: string, props: Parameters<typeof MessagePage>[0], status: 200 | 400 | 404 | 429 = 200) {
-    return c.html(
-      `<!doctype html>${(
-        <Layout meta={{ title: `${title} | Next Season`, description: title, noindex: true }}>
-          <MessagePage {...props} />
-        </Layout>
-      )}`,
-      status,
-    );
+    return render(c, { title: `${title} | Next Season`, description: title, noindex: true }, <MessagePage {...props} />, { status });
   }
 
   const invalidLink = (c: Context) =>
@@ -67,7 +62,7 @@ export function commentRoutes(deps: AppDeps) {
   async function findShow(c: Context) {
     const slug = slugParam.safeParse(c.req.param('slug'));
     if (!slug.success) return undefined;
-    return db.kysely.selectFrom('shows').select(['id', 'slug', 'title']).where('slug', '=', slug.data).executeTakeFirst();
+    return findShowRef(db.kysely, slug.data);
   }
 
   return {
@@ -155,13 +150,11 @@ export function commentRoutes(deps: AppDeps) {
       if (stale && wantsJson(c)) return c.json({ ok: false, message: stale.message }, stale.status);
       // Without the script a report arrives with no token: ask once more, on a form that has one.
       if (stale)
-        return c.html(
-          `<!doctype html>${(
-            <Layout meta={{ title: 'Report this comment | Next Season', description: 'Report a comment', noindex: true }}>
-              <ConfirmReport id={id ?? 0} reason={text(body, 'reason')} token={await freshToken(c)} problem={stale.message} />
-            </Layout>
-          )}`,
-          403,
+        return render(
+          c,
+          { title: 'Report this comment | Next Season', description: 'Report a comment', noindex: true },
+          <ConfirmReport id={id ?? 0} reason={text(body, 'reason')} token={await freshToken(c)} problem={stale.message} />,
+          { status: 403 },
         );
       const reason = REPORT_REASONS.includes(text(body, 'reason')) ? text(body, 'reason') : 'other';
       const done = id ? await reportComment(db, id, reason, clientAddress(c, deps.trustProxy), now()) : 'missing';

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
 import { platformParam, slugParam } from '../catalog/shows.params.ts';
+import { findPlatform, findShowRef, showPagesChanged } from '../catalog/shows.queries.ts';
 import { premieresCalendar, updatesFeed } from '../feeds/feeds.build.ts';
 import { feedBody } from '../feeds/feeds.encode.ts';
 import { datedPremieres, latestUpdates, type Scope, sequences } from '../feeds/feeds.queries.ts';
@@ -12,7 +13,6 @@ export const FEED_TYPES = {
 };
 
 export type FeedFormat = keyof typeof FEED_TYPES;
-export { feedBody };
 
 export function feedRoutes({ db, siteUrl }: AppDeps) {
   const scopeOf = async (c: Context): Promise<{ scope: Scope; title: string; path: string } | null> => {
@@ -22,11 +22,11 @@ export function feedRoutes({ db, siteUrl }: AppDeps) {
     if (show !== undefined && !slugParam.safeParse(show).success) return null;
     if (platform !== undefined && !platformParam.safeParse(platform).success) return null;
     if (show) {
-      const row = await db.kysely.selectFrom('shows').select(['title']).where('slug', '=', show).executeTakeFirst();
+      const row = await findShowRef(db.kysely, show);
       return row ? { scope: { show }, title: `${row.title}: updates | Next Season`, path: `/shows/${show}` } : null;
     }
     if (platform) {
-      const row = await db.kysely.selectFrom('platforms').select(['name']).where('slug', '=', platform).executeTakeFirst();
+      const row = await findPlatform(db.kysely, platform);
       return row
         ? { scope: { platform }, title: `${row.name}: renewals and premieres | Next Season`, path: `/platforms/${platform}` }
         : null;
@@ -59,7 +59,7 @@ export function feedRoutes({ db, siteUrl }: AppDeps) {
 
     // GET /sitemap.xml
     async sitemap(c: Context) {
-      const shows = await db.kysely.selectFrom('shows').select(['slug', 'updated_at']).orderBy('slug').execute();
+      const shows = await showPagesChanged(db.kysely);
       const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
       const urls = [
         `<url><loc>${esc(siteUrl)}/</loc></url>`,

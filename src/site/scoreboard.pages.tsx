@@ -1,5 +1,5 @@
-import type { scoreboard } from './scoreboard.ts';
-import { SCOREBOARD_STATUSES } from './scoreboard.ts';
+import type { scoreboard } from '../catalog/scoreboard.ts';
+import { SCOREBOARD_STATUSES } from '../catalog/scoreboard.ts';
 import { StatusBadge } from './shows.pages.tsx';
 
 type Board = NonNullable<Awaited<ReturnType<typeof scoreboard>>>;

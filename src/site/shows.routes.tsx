@@ -7,7 +7,8 @@ import { queryObject, searchQuery, slugParam } from '../catalog/shows.params.ts'
 import { listShows, recentlyUpdatedShows, searchPeople } from '../catalog/shows.queries.ts';
 import { latestUpdates } from '../feeds/feeds.queries.ts';
 import { NotFoundPage } from '../web/errors.pages.tsx';
-import { Layout } from '../web/layout.tsx';
+import { errorLine } from '../web/fields.ts';
+import { render } from '../web/render.tsx';
 import { HomePage, SearchPage } from './catalog.pages.tsx';
 import type { CommentFormState } from './comments.pages.tsx';
 import { commentSection } from './comments.section.ts';
@@ -34,14 +35,7 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
       jsonLd: [showJsonLd(view.detail, url, siteUrl, section.total), breadcrumbJsonLd(show, siteUrl)],
       feedsAt: `/shows/${show.slug}`,
     };
-    return c.html(
-      `<!doctype html>${(
-        <Layout meta={meta}>
-          <ShowPage {...view} comments={section} />
-        </Layout>
-      )}`,
-      comments.status ?? 200,
-    );
+    return render(c, meta, <ShowPage {...view} comments={section} />, { status: comments.status });
   }
 
   return {
@@ -56,20 +50,13 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
         recentDecisions(db.kysely, ['cancelled', 'ended']),
         waitingLongest(db.kysely),
       ]);
-      return c.html(
-        `<!doctype html>${(
-          <Layout
-            meta={{
-              title: 'Next Season: will there be another season, and when?',
-              description: 'Renewal status, release dates and sourced updates for TV series.',
-              canonical: `${siteUrl}/`,
-              feedsAt: '',
-            }}
-          >
-            <HomePage shows={shows} lists={{ updates, upcoming, renewed, cancelled, waiting }} today={today} />
-          </Layout>
-        )}`,
-      );
+      const meta = {
+        title: 'Next Season: will there be another season, and when?',
+        description: 'Renewal status, release dates and sourced updates for TV series.',
+        canonical: `${siteUrl}/`,
+        feedsAt: '',
+      };
+      return render(c, meta, <HomePage shows={shows} lists={{ updates, upcoming, renewed, cancelled, waiting }} today={today} />);
     },
 
     // GET /shows/:slug
@@ -83,14 +70,11 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
     async search(c: Context) {
       const parsed = searchQuery.safeParse(queryObject(c.req.url));
       if (!parsed.success) {
-        const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-        return c.html(
-          `<!doctype html>${(
-            <Layout meta={{ title: 'Search | Next Season', description: 'Search', noindex: true }}>
-              <SearchPage query="" error={message} result={null} page={1} pageSize={SEARCH_PAGE_SIZE} />
-            </Layout>
-          )}`,
-          400,
+        return render(
+          c,
+          { title: 'Search | Next Season', description: 'Search', noindex: true },
+          <SearchPage query="" error={errorLine(parsed.error)} result={null} page={1} pageSize={SEARCH_PAGE_SIZE} />,
+          { status: 400 },
         );
       }
       const { q, page } = parsed.data;
@@ -98,27 +82,21 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
         ? await listShows(db.kysely, db.engine, { q, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE })
         : null;
       const people = q && page === 1 ? await searchPeople(db.kysely, q) : [];
-      return c.html(
-        `<!doctype html>${(
-          <Layout
-            meta={{ title: q ? `“${q}”: search | Next Season` : 'Search | Next Season', description: 'Search shows', noindex: true }}
-            query={q}
-          >
-            <SearchPage query={q} result={result} people={people} page={page} pageSize={SEARCH_PAGE_SIZE} />
-          </Layout>
-        )}`,
-      );
+      const meta = { title: q ? `“${q}”: search | Next Season` : 'Search | Next Season', description: 'Search shows', noindex: true };
+      return render(c, meta, <SearchPage query={q} result={result} people={people} page={page} pageSize={SEARCH_PAGE_SIZE} />, {
+        query: q,
+      });
     },
   };
 }
 
 export function notFound(c: Context) {
-  return c.html(
-    `<!doctype html>${(
-      <Layout meta={{ title: 'Not found | Next Season', description: 'This page does not exist.', noindex: true }}>
-        <NotFoundPage path={c.req.path} />
-      </Layout>
-    )}`,
-    404,
+  return render(
+    c,
+    { title: 'Not found | Next Season', description: 'This page does not exist.', noindex: true },
+    <NotFoundPage path={c.req.path} />,
+    {
+      status: 404,
+    },
   );
 }

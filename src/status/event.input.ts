@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parsePartialDate } from '../lang/dates.ts';
-import { lineField, textField } from '../web/fields.ts';
+import { errorsByField, lineField, textField } from '../web/fields.ts';
 import { httpUrl } from '../web/urls.ts';
 import { EVENT_KINDS, TIERS } from './status.rules.ts';
 
@@ -65,18 +65,8 @@ export function validateEvent(
 ): { ok: true; data: EventInput } | { ok: false; errors: Record<string, string> } {
   const parsed = eventInput.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const errors = fieldMessages(parsed.error);
+  const errors = errorsByField(parsed.error);
   const text = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : '');
   if (!text('source_url') && text('tier') !== 'rumour') errors.source_url ??= 'a source URL is needed unless the tier is rumour';
   return { ok: false, errors };
-}
-
-/** One message per field, for forms and the CLI. */
-export function fieldMessages(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join('.') || 'form';
-    out[field] ??= issue.message;
-  }
-  return out;
 }

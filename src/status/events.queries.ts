@@ -59,6 +59,29 @@ export async function listShowEvents(db: Kysely<Database>, showId: number): Prom
   return (await eventsWithSources(db).where('e.show_id', '=', showId).execute()).map(eventRow);
 }
 
+/** An event not retracted, with the slug of its show. */
+export async function findLiveEvent(db: Kysely<Database>, id: number): Promise<{ event: EventRow; showSlug: string } | null> {
+  const row = await eventsWithSources(db)
+    .innerJoin('shows as sh', 'sh.id', 'e.show_id')
+    .select('sh.slug as show_slug')
+    .where('e.id', '=', id)
+    .where('e.retracted_at', 'is', null)
+    .executeTakeFirst();
+  return row ? { event: eventRow(row), showSlug: row.show_slug } : null;
+}
+
+/** The latest events entered across the catalogue, each with its show. */
+export async function latestEvents(db: Kysely<Database>, limit = 20): Promise<Array<EventRow & { slug: string; title: string }>> {
+  const rows = await eventsWithSources(db)
+    .innerJoin('shows as sh', 'sh.id', 'e.show_id')
+    .select(['sh.slug', 'sh.title'])
+    .clearOrderBy()
+    .orderBy('e.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...eventRow(r), slug: r.slug, title: r.title }));
+}
+
 export function seasonDates(
   rows: Array<Pick<SeasonsTable, 'number' | 'premiere_date' | 'premiere_precision'> & { mean_air_date?: string | null }>,
 ): SeasonDates[] {

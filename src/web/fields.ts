@@ -49,3 +49,26 @@ export const textField = (max: number, tooLong = `must be at most ${max} charact
         .max(max, tooLong)
         .refine((s) => !CONTROL_IN_TEXT.test(s), CONTROL_MESSAGE),
     );
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Every problem with an input, named by the field as the client sent it; `whole` names one with the input as a whole. */
+export function fieldErrors(error: z.ZodError, whole = 'form'): FieldError[] {
+  return error.issues.map((i) => ({ field: i.path.map(String).join('.') || whole, message: i.message }));
+}
+
+/** The first problem with each field, for a form that marks its fields. */
+export function errorsByField(error: z.ZodError, whole = 'form'): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of fieldErrors(error, whole)) out[e.field] ??= e.message;
+  return out;
+}
+
+/** Every problem on one line: "q: too long; page: must be a number". */
+export const errorLine = (error: z.ZodError, whole = 'form') =>
+  fieldErrors(error, whole)
+    .map((e) => `${e.field}: ${e.message}`)
+    .join('; ');

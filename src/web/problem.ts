@@ -1,11 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import { errorLine, type FieldError, fieldErrors } from './fields.ts';
 
 /** RFC 9457 problem details. */
 export function problem(c: Context, status: ContentfulStatusCode, title: string, detail: string, errors?: FieldError[]) {
@@ -20,15 +16,8 @@ export function problem(c: Context, status: ContentfulStatusCode, title: string,
   return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json; charset=utf-8' });
 }
 
-/** One message per field, named as the client sent it. */
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(query)', message: i.message }));
-}
-
 export function invalidParameters(c: Context, error: z.ZodError) {
-  const errors = fieldErrors(error);
-  const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  return problem(c, 400, 'Invalid parameters', detail, errors);
+  return problem(c, 400, 'Invalid parameters', errorLine(error, '(query)'), fieldErrors(error, '(query)'));
 }
 
 function slug(title: string): string {
