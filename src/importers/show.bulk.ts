@@ -1,55 +1,22 @@
 import { type BulkTarget, bulkInsert } from '../db/bulk.ts';
 import { normalizeText, showSearchText, slugify } from '../lang/text.rules.ts';
 import { deriveStatus, type EventKind, type StatusEvent } from '../status/status.rules.ts';
+import { NEW_SHOW_DEFAULTS, SHOW_COLUMNS, type ShowColumn, showColumns } from './show.columns.ts';
 import type { ImportedShow } from './show.record.ts';
 import { platformId, type WriteContext } from './show.writer.ts';
 
 // The fast path for shows the catalogue does not have yet: a whole batch written with a few set-based
 // inserts. Shows that match an existing one go through writeShow, which merges field by field.
 
-const SHOW_FIELDS = [
-  ['title', 'text'],
-  ['original_title', 'text'],
-  ['type', 'text'],
-  ['origin_country', 'text'],
-  ['original_language', 'text'],
-  ['platform_id', 'int'],
-  ['premiered', 'date'],
-  ['ended', 'date'],
-  ['synopsis', 'text'],
-  ['official_site', 'text'],
-  ['imdb_id', 'text'],
-  ['tvmaze_id', 'int'],
-  ['thetvdb_id', 'int'],
-  ['netflix_id', 'text'],
-  ['added_to_netflix', 'date'],
-  ['popularity', 'int'],
-] as const;
-
 export async function writeNewShows(ctx: WriteContext, target: BulkTarget, recs: ImportedShow[]): Promise<void> {
   if (recs.length === 0) return;
   const today = ctx.stamp.slice(0, 10);
   const rows: unknown[][] = [];
   const slugs: string[] = [];
+  const givenColumns: Map<ShowColumn, string | number>[] = [];
   for (const rec of recs) {
-    const fields: Record<string, unknown> = {
-      title: rec.title,
-      original_title: rec.originalTitle ?? null,
-      type: rec.type ?? 'scripted',
-      origin_country: rec.country ?? null,
-      original_language: rec.language ?? null,
-      platform_id: rec.platform ? await platformId(ctx, rec.platform) : null,
-      premiered: rec.premiered ?? null,
-      ended: rec.ended ?? null,
-      synopsis: rec.synopsis ?? null,
-      official_site: rec.officialSite ?? null,
-      imdb_id: rec.ids.imdb ?? null,
-      tvmaze_id: rec.ids.tvmaze ?? null,
-      thetvdb_id: rec.ids.thetvdb ?? null,
-      netflix_id: rec.ids.netflix ?? null,
-      added_to_netflix: rec.addedToNetflix ?? null,
-      popularity: rec.popularity ?? null,
-    };
+    const given = new Map(showColumns(rec, rec.platform ? await platformId(ctx, rec.platform) : null));
+    givenColumns.push(given);
     const year = rec.premiered ? Number(rec.premiered.slice(0, 4)) : (rec.years?.[0] ?? null);
     const slug = ctx.index.freeSlug(rec.title, year);
     ctx.index.reserve(slug);
@@ -71,7 +38,7 @@ export async function writeNewShows(ctx: WriteContext, target: BulkTarget, recs:
     });
     rows.push([
       slug,
-      ...SHOW_FIELDS.map(([f]) => fields[f]),
+      ...SHOW_COLUMNS.map(([c]) => given.get(c) ?? NEW_SHOW_DEFAULTS[c] ?? null),
       showSearchText([rec.title, rec.originalTitle]),
       status.kind,
       ctx.stamp,
@@ -83,7 +50,7 @@ export async function writeNewShows(ctx: WriteContext, target: BulkTarget, recs:
     'shows',
     [
       ['slug', 'text'],
-      ...SHOW_FIELDS,
+      ...SHOW_COLUMNS,
       ['search_text', 'text'],
       ['derived_status', 'text'],
       ['created_at', 'timestamptz'],
@@ -102,10 +69,7 @@ export async function writeNewShows(ctx: WriteContext, target: BulkTarget, recs:
   const events: unknown[][] = [];
   recs.forEach((rec, i) => {
     const id = ids[i] as number;
-    const row = rows[i] as unknown[];
-    SHOW_FIELDS.forEach(([f], j) => {
-      if (row[j + 1] !== null) facts.push([id, f, ctx.origin, ctx.stamp]);
-    });
+    for (const column of (givenColumns[i] as Map<ShowColumn, unknown>).keys()) facts.push([id, column, ctx.origin, ctx.stamp]);
     for (const g of new Set(rec.genres ?? [])) genres.push([id, g]);
     const numbers = new Set([...(rec.seasons ?? []).map((s) => s.number), ...(rec.episodes ?? []).map((e) => e.season)]);
     for (const n of numbers) {

@@ -1,8 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, ShowsTable } from '../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { ensureLink, type Tally, upsertRow } from '../db/upsert.ts';
 import { normalizeText, showSearchText, slugify } from '../lang/text.rules.ts';
 import { refreshDerivedStatus } from '../status/events.queries.ts';
+import { NEW_SHOW_DEFAULTS, type ShowColumn, showColumns } from './show.columns.ts';
 import type { ShowIndex } from './show.index.ts';
 import type { ImportedShow, Origin } from './show.record.ts';
 
@@ -20,51 +21,12 @@ export interface WriteContext {
 
 export type WriteResult = { ok: true; showId: number } | { ok: false; field: string; reason: string };
 
-/** The show columns an import may set. */
-type ShowColumns = Pick<
-  Selectable<ShowsTable>,
-  | 'title'
-  | 'original_title'
-  | 'type'
-  | 'origin_country'
-  | 'original_language'
-  | 'platform_id'
-  | 'premiered'
-  | 'ended'
-  | 'synopsis'
-  | 'official_site'
-  | 'imdb_id'
-  | 'tvmaze_id'
-  | 'thetvdb_id'
-  | 'netflix_id'
-  | 'added_to_netflix'
-  | 'popularity'
->;
-
 export async function writeShow(ctx: WriteContext, rec: ImportedShow): Promise<WriteResult> {
   const match = ctx.index.match({ ids: rec.ids, title: rec.title, country: rec.country ?? null, years: rec.years ?? null });
   if (match.kind === 'ambiguous') {
     return { ok: false, field: 'title', reason: `"${rec.title}" matches several shows (${match.slugs.join(', ')}); not merged` };
   }
-  const wanted: Partial<ShowColumns> = {
-    title: rec.title,
-    original_title: rec.originalTitle,
-    type: rec.type ?? undefined,
-    origin_country: rec.country,
-    original_language: rec.language,
-    platform_id: rec.platform ? await platformId(ctx, rec.platform) : undefined,
-    premiered: rec.premiered,
-    ended: rec.ended,
-    synopsis: rec.synopsis,
-    official_site: rec.officialSite,
-    imdb_id: rec.ids.imdb,
-    tvmaze_id: rec.ids.tvmaze,
-    thetvdb_id: rec.ids.thetvdb,
-    netflix_id: rec.ids.netflix,
-    added_to_netflix: rec.addedToNetflix,
-    popularity: rec.popularity,
-  };
-  const fields = Object.entries(wanted).filter(([, v]) => v !== undefined && v !== null) as Array<[keyof ShowColumns, unknown]>;
+  const fields = showColumns(rec, rec.platform ? await platformId(ctx, rec.platform) : null);
 
   let showId: number;
   let changed = false;
@@ -75,7 +37,7 @@ export async function writeShow(ctx: WriteContext, rec: ImportedShow): Promise<W
       .insertInto('shows')
       .values({
         slug,
-        type: 'scripted',
+        ...NEW_SHOW_DEFAULTS,
         ...Object.fromEntries(fields),
         title: rec.title,
         search_text: showSearchText([rec.title, rec.originalTitle]),
@@ -171,7 +133,7 @@ async function recordVersion(ctx: WriteContext, showId: number, version: number)
 }
 
 /** Sets the fields this import may set: empty ones, and ones this same source set before (never an editor's or another source's). */
-async function mergeShowFields(ctx: WriteContext, showId: number, fields: Array<[keyof ShowColumns, unknown]>): Promise<boolean> {
+async function mergeShowFields(ctx: WriteContext, showId: number, fields: Array<[ShowColumn, unknown]>): Promise<boolean> {
   const [current, facts] = await Promise.all([
     ctx.db.selectFrom('shows').selectAll().where('id', '=', showId).executeTakeFirstOrThrow(),
     ctx.db.selectFrom('show_facts').select(['field', 'origin']).where('show_id', '=', showId).execute(),

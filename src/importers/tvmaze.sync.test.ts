@@ -76,6 +76,9 @@ if (day1 && day2) {
       served.calls.clear();
       const first = await syncTvmaze({ db: db(), client: client(), since: null, now: TEST_NOW, limit: 5 });
       expect(first).toMatchObject({ resumed: false, queued: 12, remaining: 7 });
+      // The place reached is stamped with the caller's clock, not the machine's.
+      const state = await db().kysely.selectFrom('sync_state').select('updated_at').where('name', '=', 'tvmaze').executeTakeFirstOrThrow();
+      expect(new Date(state.updated_at).toISOString()).toBe(TEST_NOW.toISOString());
       const second = await syncTvmaze({ db: db(), client: client(), since: null, now: TEST_NOW });
       expect(second).toMatchObject({ resumed: true, remaining: 0, retrying: 1 });
       expect(first.records + second.records).toBe(11);

@@ -23,12 +23,14 @@ async function loadState(db: Kysely<Database>): Promise<SyncState> {
   return row ? (JSON.parse(row.value) as SyncState) : { queue: [], position: 0, lastCompleted: null };
 }
 
-async function saveState(db: Kysely<Database>, state: SyncState): Promise<void> {
-  const value = JSON.stringify(state);
-  const updated_at = new Date().toISOString();
-  const exists = await db.selectFrom('sync_state').select('name').where('name', '=', STATE).executeTakeFirst();
-  if (exists) await db.updateTable('sync_state').set({ value, updated_at }).where('name', '=', STATE).execute();
-  else await db.insertInto('sync_state').values({ name: STATE, value, updated_at }).execute();
+/** One row per sync, written in place (one statement on either engine, so two writers cannot both insert it). */
+async function saveState(db: Kysely<Database>, state: SyncState, now: Date): Promise<void> {
+  const row = { name: STATE, value: JSON.stringify(state), updated_at: now.toISOString() };
+  await db
+    .insertInto('sync_state')
+    .values(row)
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value: row.value, updated_at: row.updated_at }))
+    .execute();
 }
 
 /** TVmaze's narrowest updates window that still covers `since`. */
@@ -88,7 +90,7 @@ export async function syncTvmaze({
     const retry = (state.retry ?? []).filter((id) => !changed.some(([c]) => c === id)).map((id) => [id, 0] as [number, number]);
     const queue = [...changed, ...retry].sort((a, b) => a[0] - b[0]);
     state = { queue, position: 0, lastCompleted: state.lastCompleted, retry: [] };
-    await saveState(db.kysely, state);
+    await saveState(db.kysely, state, now);
   }
   const start = state.position;
   const end = limit === undefined ? state.queue.length : Math.min(state.queue.length, start + limit);
@@ -123,7 +125,7 @@ export async function syncTvmaze({
       const cursor = Math.max(...batch.map((b) => b.cursor ?? 0));
       state.position = cursor;
       if (cursor >= state.queue.length) state = { queue: [], position: 0, lastCompleted: now.toISOString(), retry: state.retry ?? [] };
-      await saveState(trx, state);
+      await saveState(trx, state, now);
     },
   });
   return {
