@@ -2,6 +2,7 @@
 // against bare node:http serving the same bytes, measured in one run. Prints a Markdown table.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -31,17 +32,18 @@ async function coldStart(): Promise<number[]> {
   return times;
 }
 
-async function load(url: string) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+async function load(url: string, headers: Record<string, string> = {}) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
 
-async function bareNodeHttp(bytes: Buffer): Promise<{ url: string; stop: () => void }> {
+async function bareNodeHttp(bytes: Buffer, encoding?: string): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-bytes-')), 'somos.html');
   fs.writeFileSync(file, bytes);
-  const script = `const b=require('fs').readFileSync(${JSON.stringify(file)});require('http').createServer((q,r)=>{r.writeHead(200,{'content-type':'text/html; charset=UTF-8','content-length':b.length});r.end(b)}).listen(${port},'127.0.0.1',()=>console.log('ready'))`;
+  const extra = encoding ? `,'content-encoding':'${encoding}'` : '';
+  const script = `const b=require('fs').readFileSync(${JSON.stringify(file)});require('http').createServer((q,r)=>{r.writeHead(200,{'content-type':'text/html; charset=UTF-8','content-length':b.length${extra}});r.end(b)}).listen(${port},'127.0.0.1',()=>console.log('ready'))`;
   const child = spawn(process.execPath, ['-e', script]);
   await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
@@ -73,49 +75,63 @@ http { access_log off; types { text/html html; } client_body_temp_path ${dir}; p
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
 }
 
+type Run = { rps: number; p99: number };
+const rps = (runs: Run[]) => median(runs.map((r) => r.rps));
+const p99 = (runs: Run[]) => median(runs.map((r) => r.p99));
+const list = (runs: Run[]) => runs.map((r) => r.rps.toFixed(0)).join(', ');
+
 async function main() {
   const cold = await coldStart();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-bench-'));
   const app = await startServer({ DATABASE_URL: `sqlite:${dir}/db.sqlite` });
   const appUrl = `${app.url.replace('localhost', '127.0.0.1')}/shows/somos`;
-  const bytes = Buffer.from(await (await fetch(appUrl)).arrayBuffer());
-  const bare = await bareNodeHttp(bytes);
-  const nginx = await nginxStatic(bytes);
-  const appRuns: Array<{ rps: number; p99: number }> = [];
-  const bareRuns: Array<{ rps: number; p99: number }> = [];
-  const nginxRuns: Array<{ rps: number; p99: number }> = [];
-  for (let i = 0; i < 3; i++) {
-    bareRuns.push(await load(bare.url));
-    if (nginx) nginxRuns.push(await load(nginx.url));
-    appRuns.push(await load(appUrl));
+  const brotli = { 'accept-encoding': 'br' };
+  const plain = Buffer.from(await (await fetch(appUrl, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
+  const compressed = await new Promise<Buffer>((resolve, reject) =>
+    http
+      .get(appUrl, { headers: brotli }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d)).on('end', () => resolve(Buffer.concat(chunks)));
+      })
+      .on('error', reject),
+  );
+  const cases = [
+    { name: 'Somos page', headers: {}, bytes: plain, bare: await bareNodeHttp(plain), nginx: await nginxStatic(plain) },
+    { name: 'Somos page, brotli', headers: brotli, bytes: compressed, bare: await bareNodeHttp(compressed, 'br'), nginx: null },
+  ].map((c) => ({ ...c, appRuns: [] as Run[], bareRuns: [] as Run[], nginxRuns: [] as Run[] }));
+  for (let i = 0; i < 3; i++)
+    for (const c of cases) {
+      c.bareRuns.push(await load(c.bare.url, c.headers));
+      if (c.nginx) c.nginxRuns.push(await load(c.nginx.url, c.headers));
+      c.appRuns.push(await load(appUrl, c.headers));
+    }
+  for (const c of cases) {
+    c.bare.stop();
+    c.nginx?.stop();
   }
-  bare.stop();
-  nginx?.stop();
   await app.stop();
 
-  const appRps = median(appRuns.map((r) => r.rps));
-  const bareRps = median(bareRuns.map((r) => r.rps));
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(
     `Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
   );
-  console.log(`Page size: ${bytes.length} bytes; ${CONNECTIONS} connections, ${DURATION} s per run, 3 runs each (interleaved), medians\n`);
+  console.log(
+    `Page: ${plain.length} bytes, ${compressed.length} with brotli; ${CONNECTIONS} connections, ${DURATION} s per run, 3 runs each (interleaved), medians\n`,
+  );
   console.log('| measure | median | runs |');
   console.log('|---|---|---|');
   console.log(
     `| cold start of \`serve\` on an empty SQLite database, to first Somos page (ms) | ${median(cold).toFixed(0)} | ${cold.map((t) => t.toFixed(0)).join(', ')} |`,
   );
-  console.log(`| Somos page, app (req/s) | ${appRps.toFixed(0)} | ${appRuns.map((r) => r.rps.toFixed(0)).join(', ')} |`);
-  console.log(`| same bytes, bare node:http (req/s) | ${bareRps.toFixed(0)} | ${bareRuns.map((r) => r.rps.toFixed(0)).join(', ')} |`);
-  if (nginxRuns.length)
-    console.log(
-      `| same bytes, nginx static file, 1 worker (req/s) | ${median(nginxRuns.map((r) => r.rps)).toFixed(0)} | ${nginxRuns.map((r) => r.rps.toFixed(0)).join(', ')} |`,
-    );
-  console.log(`| app / bare node:http | ${(appRps / bareRps).toFixed(2)} | |`);
-  if (nginxRuns.length) console.log(`| app / nginx | ${(appRps / median(nginxRuns.map((r) => r.rps))).toFixed(2)} | |`);
-  console.log(
-    `| p99 latency, app / bare${nginxRuns.length ? ' / nginx' : ''} (ms) | ${median(appRuns.map((r) => r.p99))} / ${median(bareRuns.map((r) => r.p99))}${nginxRuns.length ? ` / ${median(nginxRuns.map((r) => r.p99))}` : ''} | |`,
-  );
+  for (const c of cases) {
+    console.log(`| ${c.name}, app (req/s) | ${rps(c.appRuns).toFixed(0)} | ${list(c.appRuns)} |`);
+    console.log(`| same bytes, bare node:http (req/s) | ${rps(c.bareRuns).toFixed(0)} | ${list(c.bareRuns)} |`);
+    if (c.nginxRuns.length)
+      console.log(`| same bytes, nginx static file, 1 worker (req/s) | ${rps(c.nginxRuns).toFixed(0)} | ${list(c.nginxRuns)} |`);
+    console.log(`| ${c.name}: app / bare node:http | ${(rps(c.appRuns) / rps(c.bareRuns)).toFixed(2)} | |`);
+    if (c.nginxRuns.length) console.log(`| ${c.name}: app / nginx | ${(rps(c.appRuns) / rps(c.nginxRuns)).toFixed(2)} | |`);
+    console.log(`| ${c.name}: p99 latency, app / bare (ms) | ${p99(c.appRuns)} / ${p99(c.bareRuns)} | |`);
+  }
 }
 
 await main();

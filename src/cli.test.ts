@@ -52,9 +52,10 @@ describe('nextseason CLI', () => {
     expect(result.stderr.trim()).toBe(`nextseason: cannot listen on 127.0.0.1:${port}: port ${port} is in use; set PORT to a free port`);
   });
 
-  it('serves the starter catalogue from an empty database, and seeds idempotently', async () => {
+  it('serves the starter catalogue from an empty database, run from any directory, and seeds idempotently', async () => {
     const file = `${tmp()}/db.sqlite`;
-    const server = await startServer({ DATABASE_URL: `sqlite:${file}` });
+    // Not from the project's folder: the command must still find its own TypeScript settings (JSX).
+    const server = await startServer({ DATABASE_URL: `sqlite:${file}` }, { cwd: tmp() });
     try {
       expect(server.output()).toContain('loaded the starter catalogue');
       const res = await fetch(`${server.url}/shows/somos`);

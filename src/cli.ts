@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { serve as serveHttp } from '@hono/node-server';
+import { createServer } from 'node:http';
 import { Command } from 'commander';
 import { audit, createUser, findLogin } from './accounts/accounts.queries.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './accounts/passwords.ts';
@@ -29,7 +29,7 @@ import { syncTvmaze } from './importers/tvmaze.sync.ts';
 import { mailSender } from './mail/sender.ts';
 import { runIntake } from './news/intake.ts';
 import { feedInput } from './news/news.input.ts';
-import { buildApp } from './server.ts';
+import { buildSite } from './server.ts';
 import { validateEvent } from './status/event.input.ts';
 import { addEvent } from './status/events.writes.ts';
 import { errorsByField } from './web/fields.ts';
@@ -64,8 +64,15 @@ program
     // Statuses that age with the calendar, and personal data past its use: now, and after every midnight.
     await runDailyJob(db, { retentionDays: config.retentionDays, now: now() });
     const mail = config.smtpUrl ? mailSender({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, now }) : null;
-    const app = buildApp({ db, siteUrl: config.siteUrl, now, mail, trustProxy: config.trustProxy, cacheBytes: config.cacheBytes });
-    const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host });
+    const { listener } = buildSite({
+      db,
+      siteUrl: config.siteUrl,
+      now,
+      mail,
+      trustProxy: config.trustProxy,
+      cacheBytes: config.cacheBytes,
+    });
+    const server = createServer(listener).listen(config.port, config.host);
     server.once('error', (error: NodeJS.ErrnoException) => {
       const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is in use; set PORT to a free port` : error.message;
       fail(`cannot listen on ${config.host}:${config.port}: ${reason}`);

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../db/database.ts';
 import { databaseRevision } from '../db/revision.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import { SECURITY_HEADERS } from './security.headers.ts';
 
 // Whole-response cache for public GETs: a page is reused until anything behind it may have changed —
 // a write by this process (at once), a change in the database by another process (within a second),
@@ -22,7 +24,21 @@ interface Entry {
   lastModified: string;
   contentType: string;
   bytes: number;
+  /** The headers every answer from this entry carries. */
+  headers: Record<string, string>;
 }
+
+/** A cached answer as it goes on the wire, for the fast path that answers before Hono builds a Request. */
+export interface WireAnswer {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body: Uint8Array<ArrayBuffer> | null;
+}
+
+export type PageCache = MiddlewareHandler & {
+  /** The cached answer to a raw request, if one is fresh without asking the database; null sends it down the slow path. */
+  peek(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): WireAnswer | null;
+};
 
 export interface PageCacheOptions {
   db: Db;
@@ -98,49 +114,63 @@ class ByteLru {
   }
 }
 
-export function pageCache({
-  db,
-  now,
-  maxBytes = DEFAULT_CACHE_BYTES,
-  revisionTtlMs = 1000,
-  cacheControl,
-}: PageCacheOptions): MiddlewareHandler {
+export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtlMs = 1000, cacheControl }: PageCacheOptions): PageCache {
   // Any query string makes a new URL: those pages share a small part, so `/search?q=…` cannot push out show pages.
   const paths = new ByteLru(maxBytes - Math.floor(maxBytes / 8));
   const queries = new ByteLru(Math.floor(maxBytes / 8));
   let dbRevision = { value: '', readAt: -Infinity, writes: -1 };
 
-  async function revision(): Promise<string> {
-    const t = performance.now();
+  const stamp = () => `${now().toISOString().slice(0, 10)}|${db.writes.count}|${dbRevision.value}`;
+
+  /** The revision pages are made at, when it is known without reading the database. */
+  function knownRevision(): string | null {
     // Our own writes invalidate at once; another process's within revisionTtlMs.
-    if (t - dbRevision.readAt > revisionTtlMs || dbRevision.writes !== db.writes.count) {
-      dbRevision = { value: await databaseRevision(db.kysely), readAt: t, writes: db.writes.count };
-    }
-    return `${now().toISOString().slice(0, 10)}|${db.writes.count}|${dbRevision.value}`;
+    if (performance.now() - dbRevision.readAt > revisionTtlMs || dbRevision.writes !== db.writes.count) return null;
+    return stamp();
   }
 
-  return async (c, next) => {
+  async function revision(): Promise<string> {
+    const known = knownRevision();
+    if (known !== null) return known;
+    const writes = db.writes.count;
+    dbRevision = { value: await databaseRevision(db.kysely), readAt: performance.now(), writes };
+    return stamp();
+  }
+
+  const storeFor = (key: string) => (key.includes('?') ? queries : paths);
+
+  /** The answer an entry gives to a request with these conditional and Accept-Encoding headers. */
+  function answer(entry: Entry, header: (name: string) => string | undefined): WireAnswer {
+    const tag = header('if-none-match');
+    const since = tag === undefined ? Date.parse(header('if-modified-since') ?? '') : Number.NaN;
+    const notModified =
+      tag !== undefined
+        ? tag.split(',').some((t) => t.trim() === entry.etag || t.trim() === '*')
+        : !Number.isNaN(since) && since >= Date.parse(entry.lastModified);
+    if (notModified) return { status: 304, headers: entry.headers, body: null };
+    const encoding = entry.compressed ? pickEncoding(header('accept-encoding')) : 'identity';
+    if (encoding === 'identity' || !entry.compressed) return { status: 200, headers: entry.headers, body: entry.body };
+    return { status: 200, headers: { ...entry.headers, 'content-encoding': encoding }, body: entry.compressed[encoding] };
+  }
+
+  function peek(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): WireAnswer | null {
+    if ((method !== 'GET' && method !== 'HEAD') || !url?.startsWith('/')) return null;
+    const hit = storeFor(url).get(url);
+    if (!hit || hit.revision !== knownRevision()) return null;
+    const wire = answer(hit, (name) => headers[name] as string | undefined);
+    const body = method === 'HEAD' ? null : wire.body;
+    const length: Record<string, string> = wire.body ? { 'content-length': String(wire.body.length) } : {};
+    return { status: wire.status, body, headers: { ...SECURITY_HEADERS, ...wire.headers, ...length } };
+  }
+
+  const middleware: MiddlewareHandler = async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const key = c.req.url;
-    const store = key.includes('?') ? queries : paths;
-    const notModified = (entry: Entry) => {
-      const tag = c.req.header('if-none-match');
-      if (tag !== undefined) return tag.split(',').some((t) => t.trim() === entry.etag || t.trim() === '*');
-      const since = Date.parse(c.req.header('if-modified-since') ?? '');
-      return !Number.isNaN(since) && since >= Date.parse(entry.lastModified);
-    };
+    // The path and query as the client sent them, as the fast path sees them too.
+    const key = c.req.url.slice(c.req.url.indexOf('/', c.req.url.indexOf('//') + 2));
+    const store = storeFor(key);
     const send = (entry: Entry) => {
-      const headers: Record<string, string> = {
-        etag: entry.etag,
-        'last-modified': entry.lastModified,
-        'cache-control': cacheControl,
-        'content-type': entry.contentType,
-        vary: 'accept-encoding',
-      };
-      if (notModified(entry)) return c.body(null, 304, headers);
-      const encoding = entry.compressed ? pickEncoding(c.req.header('accept-encoding')) : 'identity';
-      if (encoding === 'identity' || !entry.compressed) return c.body(entry.body, 200, headers);
-      return c.body(entry.compressed[encoding], 200, { ...headers, 'content-encoding': encoding });
+      const wire = answer(entry, (name) => c.req.header(name));
+      return wire.body === null ? c.body(null, 304, wire.headers) : c.body(wire.body, 200, wire.headers);
     };
     const hit = store.get(key);
     let current: string;
@@ -167,9 +197,18 @@ export function pageCache({
       lastModified: lastModifiedAfter(hit, etag, now()),
       contentType,
       bytes: body.length + (compressed ? compressed.br.length + compressed.gzip.length : 0) + key.length,
+      headers: {},
+    };
+    entry.headers = {
+      etag,
+      'last-modified': entry.lastModified,
+      'cache-control': cacheControl,
+      'content-type': contentType,
+      vary: 'accept-encoding',
     };
     // Store only if nothing changed while the page was being made.
     if ((await revision()) === current) store.set(key, entry);
     c.res = send(entry);
   };
+  return Object.assign(middleware, { peek });
 }
