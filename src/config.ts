@@ -1,4 +1,8 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project's folder: one level above this file, and above the bundle in dist/ that production runs. */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export type DatabaseConfig = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { type DatabaseConfig, redact } from '../config.ts';
 import { WriteCounter } from './revision.ts';
 import type { Database } from './schema.ts';
@@ -26,14 +26,14 @@ const PG_DATE = 1082;
 const PG_TIMESTAMPTZ = 1184;
 const PG_INT8 = 20;
 const PG_NUMERIC = 1700;
-const pgTypes = {
+const pgTypes = (types: typeof pg.types) => ({
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === PG_DATE) return (v: string) => v;
     if (oid === PG_TIMESTAMPTZ) return (v: string) => new Date(v).toISOString();
     if (oid === PG_INT8 || oid === PG_NUMERIC) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format);
+    return types.getTypeParser(oid, format);
   },
-};
+});
 
 export interface OpenOptions {
   /** PostgreSQL only: the schema to use (tests give each file its own). */
@@ -48,9 +48,11 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     // One connection, written to by one process: there is no other process to wait for.
     return { engine: 'sqlite', kysely, sqlite, writes, exclusive: (_key, work) => work(), close: () => kysely.destroy() };
   }
+  // Loaded only for PostgreSQL: an embedded SQLite start does not pay for the driver.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: config.url,
-    types: pgTypes,
+    types: pgTypes(pg.types),
     max: 10,
     connectionTimeoutMillis: 5000,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
@@ -121,10 +123,27 @@ class SafeRollbackSqliteDialect extends SqliteDialect {
   }
   override createDriver() {
     const database = this.#database;
+    const statements = preparedOnce(database);
     return new (class extends SqliteDriver {
       override async rollbackTransaction(connection: DatabaseConnection) {
         if (database.inTransaction) await super.rollbackTransaction(connection);
       }
-    })({ database });
+    })({ database: { prepare: statements, close: () => database.close() } });
   }
+}
+
+const MAX_STATEMENTS = 1000;
+
+/** Each SQL text prepared once and reused (Kysely prepares every query anew); bounded, oldest dropped first. */
+function preparedOnce(database: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return (sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = database.prepare(sql);
+      if (cache.size >= MAX_STATEMENTS) cache.delete(cache.keys().next().value as string);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { PROJECT_ROOT } from '../config.ts';
 import type { Params } from './hazard.model.ts';
 import type { ShowHistory } from './history.ts';
 import { trainModel } from './train.ts';
@@ -9,7 +9,7 @@ import { trainModel } from './train.ts';
 // The built-in prior: the hazard model fitted to The Economist's IMDb season data (TV dramas,
 // 1990 – October 2018), so that every forecast starts from what was known before 2019.
 
-export const PRIOR_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'prior.json');
+export const PRIOR_FILE = path.join(PROJECT_ROOT, 'src/forecast/prior.json');
 export const PRIOR_DATA_END = '2018-10-10';
 
 export interface PriorFile {

@@ -1,20 +1,22 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
+import { PROJECT_ROOT } from '../config.ts';
 import { pickEncoding } from './page.cache.ts';
 
 // The stylesheet and the comment script, read once at start and served at URLs that carry a hash of their
 // bytes: a page names the exact version it was made with, so browsers and CDNs may keep each for a year.
 
-const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
+const DIR = path.join(PROJECT_ROOT, 'src/web/assets');
 
 interface Asset {
   url: string;
   type: string;
-  body: { identity: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer>; br: Uint8Array<ArrayBuffer> };
+  raw: Uint8Array<ArrayBuffer>;
+  /** Compressed on first request, not at start-up (brotli at its best quality takes a while). */
+  compressed: { gzip?: Uint8Array<ArrayBuffer>; br?: Uint8Array<ArrayBuffer> };
 }
 
 const bytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength) as Uint8Array<ArrayBuffer>;
@@ -26,7 +28,8 @@ function load(file: string, type: string): Asset {
   return {
     url: `/assets/${path.basename(file, ext)}.${hash}${ext}`,
     type,
-    body: { identity: bytes(raw), gzip: bytes(gzipSync(raw, { level: 9 })), br: bytes(brotliCompressSync(raw)) },
+    raw: bytes(raw),
+    compressed: {},
   };
 }
 
@@ -39,7 +42,10 @@ export function serveAsset(c: Context) {
   const asset = BY_URL.get(c.req.path);
   if (!asset) return c.notFound();
   const encoding = pickEncoding(c.req.header('accept-encoding'));
-  return c.body(asset.body[encoding], 200, {
+  let body = asset.raw;
+  if (encoding !== 'identity')
+    body = asset.compressed[encoding] ??= bytes(encoding === 'br' ? brotliCompressSync(asset.raw) : gzipSync(asset.raw, { level: 9 }));
+  return c.body(body, 200, {
     'content-type': asset.type,
     'cache-control': 'public, max-age=31536000, immutable',
     vary: 'accept-encoding',

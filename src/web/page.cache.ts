@@ -24,8 +24,8 @@ interface Entry {
   lastModified: string;
   contentType: string;
   bytes: number;
-  /** The headers every answer from this entry carries. */
-  headers: Record<string, string>;
+  /** Every answer this entry gives, made once: the hot path only picks one. */
+  answers: { identity: WireAnswer; br: WireAnswer | null; gzip: WireAnswer | null; notModified: WireAnswer };
 }
 
 /** A cached answer as it goes on the wire, for the fast path that answers before Hono builds a Request. */
@@ -64,6 +64,19 @@ function compress(body: Uint8Array) {
   };
 }
 
+const encodings = new Map<string, Encoding>();
+
+/** pickEncoding, remembered: clients send few distinct Accept-Encoding values. */
+function encodingFor(header: string | undefined): Encoding {
+  if (header === undefined) return 'identity';
+  let known = encodings.get(header);
+  if (known === undefined) {
+    known = pickEncoding(header);
+    if (encodings.size < 256) encodings.set(header, known);
+  }
+  return known;
+}
+
 /** The best encoding the client takes, by its Accept-Encoding (q=0 refuses one). */
 export function pickEncoding(header: string | undefined): Encoding {
   const accepted = new Map<string, number>();
@@ -84,6 +97,29 @@ function lastModifiedAfter(previous: Entry | undefined, etag: string, now: Date)
   if (previous?.etag === etag) return previous.lastModified;
   const second = Math.floor(now.getTime() / 1000) * 1000;
   return new Date(previous ? Math.max(second, Date.parse(previous.lastModified) + 1000) : second).toUTCString();
+}
+
+/** What an entry answers, each with every header the wire needs (the security headers too, for the fast path). */
+function answersOf(entry: Omit<Entry, 'answers'>, cacheControl: string): Entry['answers'] {
+  const headers = {
+    ...SECURITY_HEADERS,
+    etag: entry.etag,
+    'last-modified': entry.lastModified,
+    'cache-control': cacheControl,
+    'content-type': entry.contentType,
+    vary: 'accept-encoding',
+  };
+  const ok = (body: Uint8Array<ArrayBuffer>, encoding?: Encoding): WireAnswer => ({
+    status: 200,
+    headers: { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': String(body.length) },
+    body,
+  });
+  return {
+    identity: ok(entry.body),
+    br: entry.compressed ? ok(entry.compressed.br, 'br') : null,
+    gzip: entry.compressed ? ok(entry.compressed.gzip, 'gzip') : null,
+    notModified: { status: 304, headers, body: null },
+  };
 }
 
 /** A least-recently-used map bounded in bytes. */
@@ -120,7 +156,16 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
   const queries = new ByteLru(Math.floor(maxBytes / 8));
   let dbRevision = { value: '', readAt: -Infinity, writes: -1 };
 
-  const stamp = () => `${now().toISOString().slice(0, 10)}|${db.writes.count}|${dbRevision.value}`;
+  // The revision as text, rebuilt only when the day, our writes or the database's revision moved.
+  let stamped = { day: Number.NaN, writes: -1, value: '', text: '' };
+  function stamp(): string {
+    const day = Math.floor(now().getTime() / 86_400_000);
+    if (stamped.day !== day || stamped.writes !== db.writes.count || stamped.value !== dbRevision.value) {
+      const text = `${new Date(day * 86_400_000).toISOString().slice(0, 10)}|${db.writes.count}|${dbRevision.value}`;
+      stamped = { day, writes: db.writes.count, value: dbRevision.value, text };
+    }
+    return stamped.text;
+  }
 
   /** The revision pages are made at, when it is known without reading the database. */
   function knownRevision(): string | null {
@@ -147,10 +192,9 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
       tag !== undefined
         ? tag.split(',').some((t) => t.trim() === entry.etag || t.trim() === '*')
         : !Number.isNaN(since) && since >= Date.parse(entry.lastModified);
-    if (notModified) return { status: 304, headers: entry.headers, body: null };
-    const encoding = entry.compressed ? pickEncoding(header('accept-encoding')) : 'identity';
-    if (encoding === 'identity' || !entry.compressed) return { status: 200, headers: entry.headers, body: entry.body };
-    return { status: 200, headers: { ...entry.headers, 'content-encoding': encoding }, body: entry.compressed[encoding] };
+    if (notModified) return entry.answers.notModified;
+    const encoding = entry.compressed ? encodingFor(header('accept-encoding')) : 'identity';
+    return (encoding === 'identity' ? null : entry.answers[encoding]) ?? entry.answers.identity;
   }
 
   function peek(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): WireAnswer | null {
@@ -158,9 +202,7 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
     const hit = storeFor(url).get(url);
     if (!hit || hit.revision !== knownRevision()) return null;
     const wire = answer(hit, (name) => headers[name] as string | undefined);
-    const body = method === 'HEAD' ? null : wire.body;
-    const length: Record<string, string> = wire.body ? { 'content-length': String(wire.body.length) } : {};
-    return { status: wire.status, body, headers: { ...SECURITY_HEADERS, ...wire.headers, ...length } };
+    return method === 'HEAD' ? { ...wire, body: null } : wire;
   }
 
   const middleware: MiddlewareHandler = async (c, next) => {
@@ -197,15 +239,9 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
       lastModified: lastModifiedAfter(hit, etag, now()),
       contentType,
       bytes: body.length + (compressed ? compressed.br.length + compressed.gzip.length : 0) + key.length,
-      headers: {},
+      answers: null as never,
     };
-    entry.headers = {
-      etag,
-      'last-modified': entry.lastModified,
-      'cache-control': cacheControl,
-      'content-type': contentType,
-      vary: 'accept-encoding',
-    };
+    entry.answers = answersOf(entry, cacheControl);
     // Store only if nothing changed while the page was being made.
     if ((await revision()) === current) store.set(key, entry);
     c.res = send(entry);

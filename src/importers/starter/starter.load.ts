@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { PROJECT_ROOT } from '../../config.ts';
 import { platformSchema, type StarterPlatform, type StarterShow, starterShowSchema } from './starter.schema.ts';
 
-export const STARTER_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const STARTER_DIR = path.join(PROJECT_ROOT, 'src/importers/starter');
 
 /** A data file that cannot be used, with the file and field that are wrong. */
 export class DataFileError extends Error {
