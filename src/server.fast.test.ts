@@ -6,8 +6,7 @@ import { describeEachEngine, TEST_NOW } from './db/testing.ts';
 import { importStarterCatalogue } from './importers/starter/starter.import.ts';
 import { loadStarterCatalogue } from './importers/starter/starter.load.ts';
 import { buildSite } from './server.ts';
-import { validateEvent } from './status/event.input.ts';
-import { addEvent } from './status/events.writes.ts';
+import { renewSomos } from './testing/events.ts';
 
 // A fresh cached page is answered before Hono sees the request: it must be the same answer Hono gives.
 
@@ -73,16 +72,7 @@ describeEachEngine(
     it('lets a page changed by a write go to Hono at once', async () => {
       const page = await get(port, '/shows/somos');
       expect(page.body.toString()).not.toContain('Netflix renewed Somos. for a second season');
-      const somos = await db().kysely.selectFrom('shows').select('id').where('slug', '=', 'somos').executeTakeFirstOrThrow();
-      const input = validateEvent({
-        kind: 'renewed',
-        season: '2',
-        date: '2026-11-20',
-        tier: 'official',
-        source_url: 'https://about.netflix.com/s2',
-      });
-      if (!input.ok) throw new Error('invalid fixture');
-      await addEvent(db().kysely, somos.id, input.data, null, TEST_NOW);
+      await renewSomos(db());
       const before = fetched;
       const changed = await get(port, '/shows/somos');
       expect(fetched).toBe(before + 1);

@@ -10,8 +10,7 @@ import { describeEachEngine, TEST_NOW } from '../db/testing.ts';
 import { importStarterCatalogue } from '../importers/starter/starter.import.ts';
 import { loadStarterCatalogue } from '../importers/starter/starter.load.ts';
 import { buildApp } from '../server.ts';
-import { validateEvent } from '../status/event.input.ts';
-import { addEvent } from '../status/events.writes.ts';
+import { renewSomos } from '../testing/events.ts';
 import { pageCache, pickEncoding } from './page.cache.ts';
 
 describeEachEngine(
@@ -35,16 +34,7 @@ describeEachEngine(
       expect(token.headers.get('cache-control')).toBe('private, no-store');
       expect(token.headers.get('set-cookie')).toMatch(/^ns_form=/);
 
-      const somos = await db().kysely.selectFrom('shows').select('id').where('slug', '=', 'somos').executeTakeFirstOrThrow();
-      const input = validateEvent({
-        kind: 'renewed',
-        season: '2',
-        date: '2026-11-20',
-        tier: 'official',
-        source_url: 'https://about.netflix.com/somos-2',
-      });
-      if (!input.ok) throw new Error('invalid fixture');
-      await addEvent(db().kysely, somos.id, input.data, null, TEST_NOW);
+      await renewSomos(db());
 
       // Changed within the same second (the clock here stands still): a client that only sends If-Modified-Since is told.
       const since = page.headers.get('last-modified') as string;
