@@ -14,6 +14,7 @@ import { reliabilityChart, scoreTable } from './forecast/backtest.report.ts';
 import { monthlyCutoffs, runBacktest } from './forecast/backtest.ts';
 import { answerQueries, InputError, readHistory, readQueries } from './forecast/contract.ts';
 import { loadHistories } from './forecast/forecast.queries.ts';
+import { forecastService } from './forecast/forecast.service.ts';
 import type { ShowHistory } from './forecast/history.ts';
 import { loadPrior, PRIOR_FILE, trainPrior } from './forecast/prior.ts';
 import { checkEconomistFile, economistItems } from './importers/economist.import.ts';
@@ -64,11 +65,15 @@ program
     // Statuses that age with the calendar, and personal data past its use: now, and after every midnight.
     await runDailyJob(db, { retentionDays: config.retentionDays, now: now() });
     const mail = config.smtpUrl ? mailSender({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, now }) : null;
+    const forecasts = forecastService(db);
+    // The day's model is trained off the request path: once listening, and again after each daily job.
+    const warm = () => forecasts.warm(now()).catch((error: Error) => console.error(`forecast: ${error.message}`));
     const { listener } = buildSite({
       db,
       siteUrl: config.siteUrl,
       now,
       mail,
+      forecasts,
       trustProxy: config.trustProxy,
       cacheBytes: config.cacheBytes,
     });
@@ -81,8 +86,9 @@ program
       const engine = config.database.engine === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
       console.log(`Next Season is running at ${config.siteUrl}/ (${engine}; ready in ${Math.round(performance.now() - started)} ms)`);
       console.log(`Open ${config.siteUrl}/shows/somos to see a show page.`);
+      void warm();
     });
-    const stopDaily = scheduleDailyJob(db, { retentionDays: config.retentionDays, now });
+    const stopDaily = scheduleDailyJob(db, { retentionDays: config.retentionDays, now, then: warm });
     const stop = () => {
       stopDaily();
       mail?.stop();

@@ -23,18 +23,27 @@ export interface ShowForecast {
 /** Forecasts for the site: the model is trained once per day and catalogue revision, then reused. */
 export function forecastService(db: Db) {
   const prior = loadPrior();
-  let cached: { key: string; histories: ShowHistory[]; model: Model } | null = null;
+  // One training per key, shared by every request that asks while it runs.
+  let cached: { key: string; state: Promise<{ histories: ShowHistory[]; model: Model }> } | null = null;
 
   async function state(today: string) {
     const key = `${today}|${db.writes.catalogue}|${await databaseRevision(db.kysely, { comments: false })}`;
     if (cached?.key !== key) {
-      const histories = await loadHistories(db.kysely);
-      cached = { key, histories, model: trainModel({ histories, asOf: today, prior }) };
+      const training = loadHistories(db.kysely).then((histories) => ({ histories, model: trainModel({ histories, asOf: today, prior }) }));
+      cached = { key, state: training };
+      training.catch(() => {
+        if (cached?.state === training) cached = null; // a failed load is tried again by the next request
+      });
     }
-    return cached;
+    return cached.state;
   }
 
   return {
+    /** Trains the model for `now`'s day ahead of the first page that needs it (at start-up, after midnight). */
+    async warm(now: Date): Promise<void> {
+      await state(now.toISOString().slice(0, 10));
+    },
+
     async forShow(slug: string, now: Date): Promise<ShowForecast | null> {
       const today = now.toISOString().slice(0, 10);
       const { histories, model } = await state(today);
