@@ -19,7 +19,9 @@ import type { ShowHistory } from './forecast/history.ts';
 import { loadPrior, PRIOR_FILE, trainPrior } from './forecast/prior.ts';
 import { checkEconomistFile, economistItems } from './importers/economist.import.ts';
 import { runImport, WrongInputError } from './importers/import.run.ts';
+import { checkEngagementFile, engagementItems } from './importers/netflix.engagement.import.ts';
 import { checkNetflixFile, netflixItems } from './importers/netflix.import.ts';
+import { checkTop10File, top10Items } from './importers/netflix.top10.import.ts';
 import { fileProgress } from './importers/progress.ts';
 import type { Origin } from './importers/show.record.ts';
 import { importStarterCatalogue } from './importers/starter/starter.import.ts';
@@ -128,11 +130,15 @@ const IMPORTERS = {
   tvmaze: { check: checkTvmazeFile, items: tvmazeItems },
   'netflix-titles': { check: checkNetflixFile, items: netflixItems },
   'economist-imdb': { check: checkEconomistFile, items: economistItems },
+  'netflix-top10': { check: checkTop10File, items: top10Items },
+  'netflix-engagement': { check: checkEngagementFile, items: engagementItems },
 } as const;
 
 program
   .command('import')
-  .description('import files into the catalogue: tvmaze (API JSON), netflix-titles (Kaggle CSV), economist-imdb (CSV)')
+  .description(
+    "import files into the catalogue: tvmaze (API JSON), netflix-titles (Kaggle CSV), economist-imdb (CSV), netflix-top10 (Netflix's weekly Top 10 CSV), netflix-engagement (a Netflix engagement report's TV sheet as CSV)",
+  )
   .argument('<kind>', Object.keys(IMPORTERS).join(' | '))
   .argument('<files...>', 'input files (.gz is read as gzip)')
   .option('--quiet', 'no progress output')

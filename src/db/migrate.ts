@@ -11,6 +11,7 @@ import { peopleSearch } from './migrations/008_people_search.ts';
 import { fuzzySearch } from './migrations/009_fuzzy_search.ts';
 import { comments } from './migrations/010_comments.ts';
 import { readOnlyGets } from './migrations/011_read_only_gets.ts';
+import { popularity } from './migrations/012_popularity.ts';
 import type { Migration } from './migrations/types.ts';
 
 // Append only: never edit or reorder a migration that has shipped.
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   fuzzySearch,
   comments,
   readOnlyGets,
+  popularity,
 ];
 
 const LOCK_KEY = 4_815_162_342; // any constant; serialises migrators across app processes on PostgreSQL

@@ -262,6 +262,32 @@ export interface CandidatesTable {
   created_at: string;
 }
 
+export interface SeasonTop10WeeksTable {
+  id: Generated<number>;
+  show_id: number;
+  season_number: number;
+  week: string;
+  list: string;
+  rank: number;
+  hours: number;
+  views: number | null;
+  weeks_in_top10: number;
+  public_on: string;
+  origin: string;
+}
+
+export interface SeasonEngagementTable {
+  id: Generated<number>;
+  show_id: number;
+  season_number: number;
+  period: string;
+  hours: number;
+  views: number | null;
+  available_globally: number;
+  public_on: string;
+  origin: string;
+}
+
 export interface CalendarEntriesTable {
   uid: string;
   day: string;
@@ -300,6 +326,8 @@ export interface Database {
   feed_items: FeedItemsTable;
   candidates: CandidatesTable;
   calendar_entries: CalendarEntriesTable;
+  season_top10_weeks: SeasonTop10WeeksTable;
+  season_engagement: SeasonEngagementTable;
   schema_migrations: SchemaMigrationsTable;
   site_secrets: SiteSecretsTable;
   comments: CommentsTable;

@@ -3,7 +3,12 @@ import type { Database } from '../db/schema.ts';
 import type { Decision, DecisionKind, ShowHistory } from './history.ts';
 
 // How far each source's data reaches: a show known only from it is complete up to that day.
-const SOURCE_ENDS: Record<string, string> = { 'economist-imdb': '2018-10-10', 'netflix-titles': '2021-09-25' };
+const SOURCE_ENDS: Record<string, string> = {
+  'economist-imdb': '2018-10-10',
+  'netflix-titles': '2021-09-25',
+  'netflix-engagement': '2024-06-30',
+  'netflix-top10': '2026-08-16',
+};
 
 const DECISION_KINDS: Record<string, DecisionKind> = {
   renewed: 'renewed',

@@ -102,6 +102,9 @@ export async function runImport({
         const recKeys = rec ? recordKeys(rec) : [];
         if (
           rec &&
+          // Popularity figures are written by the merge alone, so the two paths cannot differ on them.
+          !rec.top10?.length &&
+          !rec.engagement?.length &&
           !recKeys.some((k) => keys.has(k)) &&
           index.match({ ids: rec.ids, title: rec.title, country: rec.country ?? null, years: rec.years ?? null }).kind === 'new'
         ) {

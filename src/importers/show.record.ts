@@ -3,7 +3,33 @@ import type { ExternalIds } from './show.index.ts';
 
 // One show as an importer understands it, whatever the source: what the writer merges into the catalogue.
 
-export type Origin = 'tvmaze' | 'netflix-titles' | 'economist-imdb';
+export type Origin = 'tvmaze' | 'netflix-titles' | 'economist-imdb' | 'netflix-top10' | 'netflix-engagement';
+
+/** One week of a season in Netflix's global Top 10. */
+export interface Top10Week {
+  season: number;
+  /** The Sunday that ends the week. */
+  week: string;
+  list: 'TV (English)' | 'TV (Non-English)';
+  rank: number;
+  hours: number;
+  views: number | null;
+  weeksInTop10: number;
+  /** The day the list came out (the Tuesday after the week). */
+  publicOn: string;
+}
+
+/** A season's viewing in one of Netflix's half-yearly engagement reports. */
+export interface EngagementFigure {
+  season: number;
+  /** '2023-H2' is July–December 2023. */
+  period: string;
+  hours: number;
+  views: number | null;
+  availableGlobally: boolean;
+  /** The day the report was published. */
+  publicOn: string;
+}
 
 export interface ImportedSeason {
   number: number;
@@ -57,4 +83,6 @@ export interface ImportedShow {
     asOf: PartialDate;
   }>;
   events?: Array<{ kind: string; season: number | null; date: PartialDate }>;
+  top10?: Top10Week[];
+  engagement?: EngagementFigure[];
 }

@@ -89,6 +89,26 @@ export async function writeShow(ctx: WriteContext, rec: ImportedShow): Promise<W
     );
     changed = outcome !== 'unchanged' || changed;
   }
+  for (const w of rec.top10 ?? []) {
+    const { outcome } = await upsertRow(
+      ctx.db,
+      'season_top10_weeks',
+      { show_id: showId, season_number: w.season, week: w.week, list: w.list },
+      { rank: w.rank, hours: w.hours, views: w.views, weeks_in_top10: w.weeksInTop10, public_on: w.publicOn },
+      { tally: ctx.tally, onInsert: { origin: ctx.origin } },
+    );
+    changed = outcome !== 'unchanged' || changed;
+  }
+  for (const e of rec.engagement ?? []) {
+    const { outcome } = await upsertRow(
+      ctx.db,
+      'season_engagement',
+      { show_id: showId, season_number: e.season, period: e.period },
+      { hours: e.hours, views: e.views, available_globally: e.availableGlobally ? 1 : 0, public_on: e.publicOn },
+      { tally: ctx.tally, onInsert: { origin: ctx.origin } },
+    );
+    changed = outcome !== 'unchanged' || changed;
+  }
   for (const e of rec.events ?? []) {
     const { outcome } = await upsertRow(
       ctx.db,

@@ -1,0 +1,93 @@
+import { parse } from 'csv-parse';
+import { normalizeText } from '../lang/text.rules.ts';
+import type { ImportItem } from './import.run.ts';
+import { WrongInputError } from './import.run.ts';
+import { openInput, peek } from './input.files.ts';
+import { count, ENGAGEMENT_REPORTS, firstLines, isoDay, NETFLIX, reportPeriod } from './netflix.figures.rules.ts';
+import { parseSeasonTitle } from './season.title.rules.ts';
+import { oneRecordPerShow } from './show.group.ts';
+
+// `nextseason import netflix-engagement FILE.csv[.gz]`: one of Netflix's half-yearly engagement reports (the TV
+// sheet), its period named in the file name ("2023Jul-Dec-TV.csv.gz"). A release date marks Netflix's own
+// title: the season's premiere, on Netflix.
+
+const COLUMNS = ['Title', 'Available Globally?', 'Release Date', 'Hours Viewed', 'Runtime', 'Views'];
+
+export async function checkEngagementFile(file: string): Promise<void> {
+  const columns = ((await peek(file)).split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim());
+  const missing = COLUMNS.filter((c) => !columns.includes(c));
+  if (missing.length > 0)
+    throw new WrongInputError(
+      `${file} is not a Netflix engagement report CSV: its header lacks ${missing.join(', ')} (expected ${COLUMNS.join(',')})`,
+    );
+  const period = reportPeriod(file);
+  if (!period || !ENGAGEMENT_REPORTS[period])
+    throw new WrongInputError(
+      `${file}: the file name must name a known report period (${Object.keys(ENGAGEMENT_REPORTS)
+        .map((p) => `${p.slice(0, 4)}${p.endsWith('H1') ? 'Jan-Jun' : 'Jul-Dec'}`)
+        .join(', ')}), so each figure is dated by its publication`,
+    );
+}
+
+export function engagementItems(file: string): AsyncIterable<ImportItem> {
+  return oneRecordPerShow(rows(file));
+}
+
+async function* rows(file: string): AsyncIterable<ImportItem> {
+  const period = reportPeriod(file) as string;
+  const report = ENGAGEMENT_REPORTS[period] as { publishedOn: string };
+  const firstLine = firstLines();
+  const parser = openInput(file).pipe(parse({ columns: true, info: true, relax_column_count: true, skip_empty_lines: true, bom: true }));
+  for await (const { record: r, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    const location = `${file}:${info.lines}`;
+    const problem = (field: string, reason: string): ImportItem => ({ problem: { location, field, reason } });
+    const title = (r.Title ?? '').trim();
+    if (!title) {
+      yield problem('Title', 'is empty');
+      continue;
+    }
+    const released = (r['Release Date'] ?? '').trim();
+    const premiere = released ? isoDay(released) : null;
+    if (released && !premiere) {
+      yield problem('Release Date', `"${released}" is not a date (expected YYYY-MM-DD)`);
+      continue;
+    }
+    const globally = (r['Available Globally?'] ?? '').trim();
+    if (globally !== 'Yes' && globally !== 'No') {
+      yield problem('Available Globally?', `"${globally}" is not Yes or No`);
+      continue;
+    }
+    const hours = count(r['Hours Viewed']);
+    const views = count(r.Views);
+    if (hours == null) {
+      yield problem('Hours Viewed', `"${r['Hours Viewed']}" is not a whole number of hours`);
+      continue;
+    }
+    if (views === undefined) {
+      yield problem('Views', `"${r.Views}" is not a whole number of views`);
+      continue;
+    }
+    const season = parseSeasonTitle(title);
+    const first = firstLine(`${normalizeText(season.show)}|${season.season}`, info.lines);
+    if (first !== null) {
+      yield problem('Title', `"${title}" is the same season as line ${first}; that line is kept`);
+      continue;
+    }
+    const figure = { season: season.season, period, hours, views, availableGlobally: globally === 'Yes', publicOn: report.publishedOn };
+    yield {
+      record: {
+        location,
+        ids: {},
+        title: season.show,
+        originalTitle: season.original,
+        // Only Netflix's own titles carry a release date: those are Netflix's, and the date is the premiere.
+        ...(premiere ? { platform: NETFLIX } : {}),
+        seasons: [{ number: season.season, ...(premiere ? { premiere: { date: premiere, precision: 'day' as const } } : {}) }],
+        engagement: [figure],
+        ...(season.limited && premiere
+          ? { events: [{ kind: 'limited', season: season.season, date: { date: premiere, precision: 'day' as const } }] }
+          : {}),
+      },
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import { parse } from 'csv-parse';
+import { normalizeText } from '../lang/text.rules.ts';
+import type { ImportItem } from './import.run.ts';
+import { WrongInputError } from './import.run.ts';
+import { openInput, peek } from './input.files.ts';
+import { count, firstLines, isoDay, top10PublicOn } from './netflix.figures.rules.ts';
+import { parseSeasonTitle } from './season.title.rules.ts';
+import { oneRecordPerShow } from './show.group.ts';
+import type { Top10Week } from './show.record.ts';
+
+// `nextseason import netflix-top10 FILE.csv[.gz]`: Netflix's weekly global Top 10 ("all-weeks-global");
+// every TV row is one week of one season. Films are left out.
+
+const COLUMNS = [
+  'week',
+  'category',
+  'weekly_rank',
+  'show_title',
+  'season_title',
+  'weekly_hours_viewed',
+  'runtime',
+  'weekly_views',
+  'cumulative_weeks_in_top_10',
+];
+const TV_LISTS = new Set(['TV (English)', 'TV (Non-English)']);
+
+export async function checkTop10File(file: string): Promise<void> {
+  const columns = ((await peek(file)).split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim());
+  const missing = COLUMNS.filter((c) => !columns.includes(c));
+  if (missing.length > 0)
+    throw new WrongInputError(
+      `${file} is not Netflix's Top 10 CSV: its header lacks ${missing.join(', ')} (expected ${COLUMNS.join(',')})`,
+    );
+}
+
+export function top10Items(file: string): AsyncIterable<ImportItem> {
+  return oneRecordPerShow(rows(file));
+}
+
+async function* rows(file: string): AsyncIterable<ImportItem> {
+  const firstLine = firstLines();
+  const parser = openInput(file).pipe(parse({ columns: true, info: true, relax_column_count: true, skip_empty_lines: true, bom: true }));
+  for await (const { record: r, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    if (!(r.category ?? '').startsWith('TV')) continue;
+    const location = `${file}:${info.lines}`;
+    const problem = (field: string, reason: string): ImportItem => ({ problem: { location, field, reason } });
+    const list = (r.category ?? '').trim() as Top10Week['list'];
+    if (!TV_LISTS.has(list)) {
+      yield problem('category', `"${r.category}" is not a TV list (expected ${[...TV_LISTS].join(' or ')})`);
+      continue;
+    }
+    const week = isoDay(r.week);
+    if (!week) {
+      yield problem('week', `"${r.week}" is not a date (expected YYYY-MM-DD, the Sunday ending the week)`);
+      continue;
+    }
+    const rank = count(r.weekly_rank);
+    if (!rank || rank > 10) {
+      yield problem('weekly_rank', `"${r.weekly_rank}" is not a rank from 1 to 10`);
+      continue;
+    }
+    const hours = count(r.weekly_hours_viewed);
+    const views = count(r.weekly_views?.replace(/\.0+$/, ''));
+    const weeks = count(r.cumulative_weeks_in_top_10);
+    if (hours == null) {
+      yield problem('weekly_hours_viewed', `"${r.weekly_hours_viewed}" is not a whole number of hours`);
+      continue;
+    }
+    if (views === undefined) {
+      yield problem('weekly_views', `"${r.weekly_views}" is not a whole number of views`);
+      continue;
+    }
+    if (!weeks) {
+      yield problem('cumulative_weeks_in_top_10', `"${r.cumulative_weeks_in_top_10}" is not a number of weeks`);
+      continue;
+    }
+    const show = (r.show_title ?? '').trim();
+    // Some TV rows have no season title ("N/A"): the show's only season.
+    const seasonTitle = (r.season_title ?? '').trim();
+    const season = parseSeasonTitle(seasonTitle === '' || seasonTitle === 'N/A' ? show : seasonTitle, show);
+    const first = firstLine(`${normalizeText(season.show)}|${season.season}|${week}|${list}`, info.lines);
+    if (first !== null) {
+      yield problem('season_title', `"${seasonTitle}" is the same season in the same week as line ${first}; that line is kept`);
+      continue;
+    }
+    yield {
+      record: {
+        location,
+        ids: {},
+        title: season.show,
+        originalTitle: season.original,
+        seasons: [{ number: season.season }],
+        top10: [{ season: season.season, week, list, rank, hours, views, weeksInTop10: weeks, publicOn: top10PublicOn(week) }],
+      },
+    };
+  }
+}
