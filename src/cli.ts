@@ -90,7 +90,7 @@ program
       console.log(`Open ${config.siteUrl}/shows/somos to see a show page.`);
       void warm();
     });
-    const stopDaily = scheduleDailyJob(db, { retentionDays: config.retentionDays, now, then: warm });
+    const stopDaily = scheduleDailyJob(db, { retentionDays: config.retentionDays, now, afterRun: warm });
     const stop = () => {
       stopDaily();
       mail?.stop();

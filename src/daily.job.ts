@@ -16,12 +16,12 @@ export async function runDailyJob(db: Db, o: { retentionDays: number; now: Date 
 }
 
 /** Runs the job after every midnight UTC; returns a function that stops it. */
-export function scheduleDailyJob(db: Db, o: { retentionDays: number; now: () => Date; then?: () => Promise<void> }): () => void {
+export function scheduleDailyJob(db: Db, o: { retentionDays: number; now: () => Date; afterRun?: () => Promise<void> }): () => void {
   let timer: NodeJS.Timeout | undefined;
   const run = () =>
     runDailyJob(db, { retentionDays: o.retentionDays, now: o.now() })
       .catch((error: Error) => console.error(`daily job: ${error.message}`))
-      .then(o.then);
+      .then(o.afterRun);
   const next = () => {
     const ms = DAY_MS - (o.now().getTime() % DAY_MS) + 1000;
     timer = setTimeout(() => void run().finally(next), ms);

@@ -32,7 +32,7 @@ export function parseSeasonTitle(title: string, show?: string): SeasonTitle {
   const [main = '', original = null] = title.split(' // ').map((part) => part.trim());
   const own = show?.trim();
   // "Stranger Things 4": the show's title and a bare number.
-  const bare = own ? new RegExp(`^${escape(own)}\\s+(\\d{1,3})$`).exec(main) : null;
+  const bare = own ? new RegExp(`^${escapeRegExp(own)}\\s+(\\d{1,3})$`).exec(main) : null;
   if (own && bare) return { show: own, season: Number(bare[1]), limited: false, original: originalShow(original) };
   const withShow = own && main.startsWith(`${own}: `) ? [own, main.slice(own.length + 2)] : splitLast(main);
   const [name, rest] = withShow;
@@ -44,7 +44,7 @@ export function parseSeasonTitle(title: string, show?: string): SeasonTitle {
   return { show: name, season: number ? seasonNumber(number) : 1, limited, original: originalShow(original) };
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function splitLast(text: string): [string, string | null] {
   const at = text.lastIndexOf(': ');
