@@ -247,6 +247,10 @@ export async function listShows(db: Kysely<Database>, engine: Engine, filters: S
 
   let ranked = base;
   let countFrom: ReturnType<typeof sql> | null = null;
+  // A title that is the query itself comes first, then titles that start with it ("Stranger Things" before
+  // "Stranger Things: Behind the Scenes", both before "The Stranger"); relevance orders the rest.
+  const asked = terms.join(' ');
+  const exactFirst = sql`case when s.search_text = ${asked} then 0 when s.search_text like ${`${asked} %`} then 1 else 2 end`;
   if (terms.length > 0 && engine === 'sqlite') {
     // Quoted terms, so user text never reaches FTS5 syntax; only the last is a prefix (the word being typed),
     // since a prefix of a common word is costly on a large catalogue.
@@ -260,6 +264,7 @@ export async function listShows(db: Kysely<Database>, engine: Engine, filters: S
         'f.rowid',
         's.id',
       )
+      .orderBy(exactFirst)
       .orderBy(sql`f.rank`);
     if (unfiltered) countFrom = sql`(select rowid from shows_fts where shows_fts match ${match} limit ${COUNT_CAP + 1})`;
   } else if (terms.length > 0) {
@@ -267,29 +272,26 @@ export async function listShows(db: Kysely<Database>, engine: Engine, filters: S
     const vector = sql`to_tsvector('simple', s.search_text)`;
     ranked = base
       .where(sql<boolean>`${vector} @@ to_tsquery('simple', ${tsquery})`)
+      .orderBy(exactFirst)
       .orderBy(sql`ts_rank(${vector}, to_tsquery('simple', ${tsquery}))`, 'desc');
   }
-  // Counting stops at COUNT_CAP: "more than 1,000 match" is as useful as an exact figure, and far cheaper.
+  // A search stops counting at COUNT_CAP ("more than 1,000 match" is as useful as an exact figure, and far
+  // cheaper); a list without a query counts every show, so its pages reach the last one.
+  const matching = ranked.clearSelect().clearOrderBy().select('s.id');
   const countRow = countFrom
     ? await db
         .selectFrom(countFrom.as('matches'))
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
     : await db
-        .selectFrom(
-          ranked
-            .clearSelect()
-            .clearOrderBy()
-            .select('s.id')
-            .limit(COUNT_CAP + 1)
-            .as('matches'),
-        )
+        .selectFrom((terms.length > 0 ? matching.limit(COUNT_CAP + 1) : matching).as('matches'))
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
   const rows = await ranked.orderBy('s.title').orderBy('s.id').limit(filters.limit).offset(filters.offset).execute();
   if (Number(countRow.n) === 0 && terms.length > 0) return closeSpellings(db, engine, base, terms.join(' '), filters);
   const n = Number(countRow.n);
-  return { total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, items: await withLabels(db, rows) };
+  const capped = terms.length > 0 && n > COUNT_CAP;
+  return { total: capped ? COUNT_CAP : n, totalCapped: capped, items: await withLabels(db, rows) };
 }
 
 const FUZZY_LIMIT = 20;

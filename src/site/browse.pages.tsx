@@ -74,7 +74,13 @@ export function BrowsePage({
         <button type="submit">Show</button>
       </form>
       <p>
-        {result.total} show{result.total === 1 ? '' : 's'}.
+        {result.total.toLocaleString('en')} show{result.total === 1 ? '' : 's'}.
+        {page > pages ? (
+          <>
+            {' '}
+            There is no page {page}: <a href={query(pages)}>the last is page {pages}</a>.
+          </>
+        ) : null}
       </p>
       <ul class="plain">
         {result.items.map((s) => (
@@ -89,7 +95,7 @@ export function BrowsePage({
         ))}
       </ul>
       <nav aria-label="Pages">
-        {page > 1 ? <a href={query(page - 1)}>Previous</a> : null} Page {page} of {pages}{' '}
+        {page > 1 ? <a href={query(Math.min(page - 1, pages))}>Previous</a> : null} Page {Math.min(page, pages)} of {pages}{' '}
         {page < pages ? <a href={query(page + 1)}>Next</a> : null}
       </nav>
     </>
