@@ -4,6 +4,8 @@ import type { ForecastService, ShowForecast } from '../forecast/forecast.service
 import { isoDay } from '../lang/dates.ts';
 import { seasonDates } from '../status/events.queries.ts';
 import { type DerivedStatus, deriveStatus } from '../status/status.rules.ts';
+import { loadPopularity } from './popularity.queries.ts';
+import { popularitySentences, type SeasonPopularity } from './popularity.rules.ts';
 import { type NextSeasonAnswer, nextSeasonAnswer, seasonsAnswer, summary, whenAnswer } from './show.answers.ts';
 import { getShowDetail, type ShowDetail, similarCandidates } from './shows.queries.ts';
 import { type SimilarShow, similarShows } from './similar.rules.ts';
@@ -17,6 +19,8 @@ export interface ShowView {
   next: NextSeasonAnswer;
   when: string;
   similar: SimilarShow[];
+  /** Netflix's figures, one sentence per season, as published by `now`. */
+  popularity: SeasonPopularity[];
 }
 
 /** A show with its derived status, answers and similar shows as of `now`; null for an unknown slug. */
@@ -27,7 +31,7 @@ export async function loadShowView(db: Kysely<Database>, forecasts: ForecastServ
   const onAirSince = detail.show.premiered ?? detail.show.addedToNetflix;
   const status = deriveStatus({ seasons: seasonDates(detail.seasons.map(toSeasonRow)), events: detail.events, today, onAirSince });
   const { show, seasons, credits } = detail;
-  const candidates = await similarCandidates(db, show);
+  const [candidates, popularity] = await Promise.all([similarCandidates(db, show), loadPopularity(db, show.id, today)]);
   return {
     detail,
     forecast: await forecasts.forShow(slug, now),
@@ -37,6 +41,7 @@ export async function loadShowView(db: Kysely<Database>, forecasts: ForecastServ
     next: nextSeasonAnswer({ show, seasons, status, today }),
     when: whenAnswer({ show, status, today }),
     similar: similarShows({ show, candidates }),
+    popularity: popularitySentences(popularity),
   };
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { expect, it } from 'vitest';
 import { describeEachEngine, TEST_NOW } from '../db/testing.ts';
+import { buildApp } from '../server.ts';
 import { runImport, WrongInputError } from './import.run.ts';
 import { checkEngagementFile, engagementItems } from './netflix.engagement.import.ts';
 import { checkTop10File, top10Items } from './netflix.top10.import.ts';
@@ -144,6 +145,25 @@ describeEachEngine(
       expect(suits.platform_id).toBeNull();
       const again = await run();
       expect(again.tally.total('inserted') + again.tally.total('updated')).toBe(0);
+    });
+
+    it('shows the figures on the show page, with a chart of the weekly ranks, credited to Netflix', async () => {
+      await runImport({ db: db(), origin: 'netflix-top10', input: TOP10, items: top10Items(TOP10), now: TEST_NOW });
+      await runImport({ db: db(), origin: 'netflix-engagement', input: ENGAGEMENT, items: engagementItems(ENGAGEMENT), now: TEST_NOW });
+      const app = buildApp({ db: db(), siteUrl: 'https://nextseason.test', now: () => TEST_NOW });
+      const html = await (await app.request('/shows/somos')).text();
+      expect(html).toContain(
+        'Season 1: 2 weeks in Netflix&#39;s global Top 10 (TV, non-English), peaking at #5 in the week to 4 July 2021; 3.1 million hours viewed in July–December 2023.',
+      );
+      expect(html).toContain(
+        '<title id="top10-s1">Season 1, weekly rank in Netflix&#39;s global Top 10: #5 in the week to 4 July 2021; #10 in the week to 11 July 2021</title>',
+      );
+      expect(html).toContain('Figures: Netflix Top 10');
+      // Before a report came out, its figures are not on the page.
+      const before = buildApp({ db: db(), siteUrl: 'https://nextseason.test', now: () => new Date('2024-05-01T12:00:00Z') });
+      const earlier = await (await before.request('/shows/somos')).text();
+      expect(earlier).toContain('peaking at #5');
+      expect(earlier).not.toContain('3.1 million hours');
     });
   },
   (db) => importStarterCatalogue(db, loadStarterCatalogue(), TEST_NOW).then(() => undefined),

@@ -8,6 +8,7 @@ import type { EventRow } from '../status/events.queries.ts';
 import { OutLink } from '../web/link.tsx';
 import { safeHttpUrl } from '../web/urls.ts';
 import { type CommentsProps, CommentsSection, countLabel } from './comments.pages.tsx';
+import { Top10Chart } from './top10.chart.tsx';
 
 export type ShowPageProps = ShowView & { comments?: CommentsProps };
 
@@ -153,6 +154,19 @@ export function ShowPage(p: ShowPageProps) {
         <h2 id="people">Cast and crew</h2>
         <Crew credits={credits} />
       </section>
+
+      {p.popularity.length > 0 ? (
+        <section aria-labelledby="charts">
+          <h2 id="charts">On Netflix's charts</h2>
+          {p.popularity.map((s) => (
+            <div class="top10">
+              <p>{s.sentence}</p>
+              {s.weeks.length > 1 ? <Top10Chart season={s.season} weeks={s.weeks} /> : null}
+            </div>
+          ))}
+          <p class="meta">Figures: Netflix Top 10 and Netflix's engagement reports (“What We Watched”), published by Netflix.</p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="ratings">
         <h2 id="ratings">Ratings</h2>
