@@ -164,7 +164,12 @@ export function ShowPage(p: ShowPageProps) {
               {s.weeks.length > 1 ? <Top10Chart season={s.season} weeks={s.weeks} /> : null}
             </div>
           ))}
-          <p class="meta">Figures: Netflix Top 10 and Netflix's engagement reports (“What We Watched”), published by Netflix.</p>
+          <p class="meta">
+            {p.popularity.some((s) => s.weeks.length > 1)
+              ? "Bars: a season's rank in each week it was in the list, oldest first; a full bar is #1. "
+              : ''}
+            Figures: Netflix Top 10 and Netflix's engagement reports (“What We Watched”), published by Netflix.
+          </p>
         </section>
       ) : null}
 
