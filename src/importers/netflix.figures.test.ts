@@ -159,6 +159,14 @@ describeEachEngine(
         '<title id="top10-s1">Season 1, weekly rank in Netflix&#39;s global Top 10: #5 in the week to 4 July 2021; #10 in the week to 11 July 2021</title>',
       );
       expect(html).toContain('Figures: Netflix Top 10');
+      // The scoreboard counts how charted seasons fared: Stranger Things 4 (7 weeks) was followed by a fifth season.
+      const board = (await (await app.request('/platforms/netflix')).text()).replace(/<[^>]+>/g, '');
+      expect(board).toContain(
+        'Of the one season that spent 5 or more weeks in the global Top 10, 100% got another season (1 of the 1 decided).',
+      );
+      expect(board).toContain(
+        'Of the one season that spent 1–4 weeks in the global Top 10, none has been decided yet; 1 still waits for a decision.',
+      );
       // Before a report came out, its figures are not on the page.
       const before = buildApp({ db: db(), siteUrl: 'https://nextseason.test', now: () => new Date('2024-05-01T12:00:00Z') });
       const earlier = await (await before.request('/shows/somos')).text();

@@ -42,6 +42,27 @@ export function ScoreboardPage({ board }: { board: Board }) {
           ? `Too few dated decisions on record to say how long ${platform.name} takes to decide.`
           : `From a season's release to the decision on the next: median ${board.decisionMedianDays} days, over ${board.decisionsMeasured} decisions on record; ${board.within90} of them (${Math.round((board.within90 / board.decisionsMeasured) * 100)}%) came within 90 days.`}
       </p>
+      {board.charted.length > 0 ? (
+        <section aria-labelledby="h-charted">
+          <h2 id="h-charted">How seasons in Netflix's Top 10 fared</h2>
+          <ul class="plain">
+            {board.charted.map((b) => (
+              <li>
+                Of the {b.seasons === 1 ? 'one season' : `${b.seasons.toLocaleString('en')} seasons`} that spent {b.label} in the global Top
+                10,{' '}
+                {b.share === null
+                  ? 'none has been decided yet'
+                  : `${Math.round(b.share * 100)}% got another season (${b.another} of the ${b.another + b.over} decided)`}
+                {b.waiting > 0 ? `; ${b.waiting} still ${b.waiting === 1 ? 'waits' : 'wait'} for a decision.` : '.'}
+              </li>
+            ))}
+          </ul>
+          <p class="meta">
+            From the catalogue: a later season or a renewal counts as another season; a cancellation or a last season as none. Figures:
+            Netflix Top 10.
+          </p>
+        </section>
+      ) : null}
       <p class="meta">
         <a href={`/platforms/${platform.slug}/feed.xml`}>RSS</a> · <a href={`/platforms/${platform.slug}/feed.atom`}>Atom</a> ·{' '}
         <a href={`/platforms/${platform.slug}/feed.json`}>JSON Feed</a> ·{' '}
