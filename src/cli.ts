@@ -80,7 +80,9 @@ program
       cacheBytes: config.cacheBytes,
     });
     const server = createServer(listener).listen(config.port, config.host);
-    server.once('error', (error: NodeJS.ErrnoException) => {
+    server.on('error', (error: NodeJS.ErrnoException) => {
+      // Once listening, an error (a connection the system could not accept) is logged; the server goes on.
+      if (server.listening) return console.error(`server: ${error.code ?? ''} ${error.message}`);
       const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is in use; set PORT to a free port` : error.message;
       fail(`cannot listen on ${config.host}:${config.port}: ${reason}`);
     });

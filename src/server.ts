@@ -35,13 +35,19 @@ export function buildSite(options: AppOptions): { app: Hono<AdminEnv>; listener:
   const app = buildApp(options, caches);
   const slow = getRequestListener((request, env) => app.fetch(request, env));
   const listener: RequestListener = (req, res) => {
-    for (const cache of caches) {
-      const hit = cache.peek(req.method, req.url, req.headers);
-      if (hit) {
-        res.writeHead(hit.status, hit.headers);
-        res.end(hit.body);
-        return;
+    try {
+      for (const cache of caches) {
+        const hit = cache.peek(req.method, req.url, req.headers);
+        if (hit) {
+          res.writeHead(hit.status, hit.headers);
+          res.end(hit.body);
+          return;
+        }
       }
+    } catch (error) {
+      // Nothing thrown here may reach the process: the request goes the slow way, which answers every error.
+      console.error(`${req.method} ${req.url}: page cache: ${(error as Error).message}`);
+      if (res.headersSent) return void res.destroy();
     }
     return slow(req, res);
   };

@@ -59,6 +59,12 @@ export async function startServer(env: NodeJS.ProcessEnv, { cwd = ROOT }: { cwd?
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
   });
+  let stopping = false;
+  // A server that dies under a test says why, rather than leaving the test to find its port closed.
+  child.once('exit', (code, signal) => {
+    if (!stopping)
+      process.stderr.write(`nextseason serve on port ${port} exited (${code ?? signal}) during the test:\n${output.slice(-4000)}\n`);
+  });
   return {
     url: `http://localhost:${port}`,
     child,
@@ -66,6 +72,7 @@ export async function startServer(env: NodeJS.ProcessEnv, { cwd = ROOT }: { cwd?
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
+        stopping = true;
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
