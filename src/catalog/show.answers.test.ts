@@ -147,3 +147,28 @@ describe('similar shows', () => {
     expect(ranked[1]?.reason).toBe('also a drama on Netflix');
   });
 });
+
+describe('a show whose platform is not known', () => {
+  const seasons = [season(1, '2016-03-01')];
+  const unknown = show({ platform: null });
+  it.each([
+    ['no decision', [] as StatusEvent[], 'No renewal or cancellation of Example is on record.'],
+    ['renewed', [event('renewed', 2, '2016-09-01')], 'Example was renewed for a second season on 1 September 2016.'],
+    ['cancelled', [event('cancelled', 1, '2016-09-01')], 'Example was cancelled on 1 September 2016, after one season.'],
+  ])('%s: says so plainly, and never "its network"', (_, events, sentence) => {
+    const status = deriveStatus({ seasons: seasons.map(toRow), events, today: TODAY });
+    const next = nextSeasonAnswer({ show: unknown, seasons, status, today: TODAY });
+    const texts = [
+      summary({ show: unknown, seasons, credits: [], status }),
+      next.sentence,
+      whenAnswer({ show: unknown, status, today: TODAY }),
+    ];
+    expect(next.sentence).toContain(sentence);
+    for (const text of texts) expect(text).not.toMatch(/its network/);
+    expect(texts[0]).toContain('released on 1 March 2016. The catalogue does not record which network or service makes it.');
+  });
+});
+
+function toRow(s: SeasonRow) {
+  return { number: s.number, premiere: s.premiere, finale: s.finale, meanAirDate: null };
+}

@@ -16,9 +16,11 @@ export function onDate(pd: PartialDate | null): string {
   return `${pd.precision === 'day' ? 'on' : 'in'} ${formatPartialDate(pd)}`;
 }
 
-export function platformName(show: ShowRow): string {
-  return show.platform?.name ?? 'its network';
-}
+/** " on Netflix", or nothing when the catalogue does not know where the show airs. */
+const onPlatform = (show: ShowRow) => (show.platform ? ` on ${show.platform.name}` : '');
+
+/** Said once, where a sentence would otherwise name a network it does not know. */
+const UNKNOWN_PLATFORM = 'The catalogue does not record which network or service makes it.';
 
 export function releasedSeasons(seasons: SeasonRow[], status: DerivedStatus): SeasonRow[] {
   return seasons.filter((s) => status.latestSeason !== null && s.number <= status.latestSeason && s.number > 0);
@@ -42,9 +44,8 @@ export function summary({
   const first = seasons.find((s) => s.number === 1) ?? seasons[0];
   const verb = first?.releaseStyle === 'all_at_once' ? 'released' : 'premiered';
   const article = /^[aeiou]/i.test(language || kind) ? 'an' : 'a';
-  const parts = [
-    `${show.title} is ${article} ${language}${kind}${from}, ${verb} on ${platformName(show)} ${onDate(first?.premiere ?? null)}.`,
-  ];
+  const parts = [`${show.title} is ${article} ${language}${kind}${from}, ${verb}${onPlatform(show)} ${onDate(first?.premiere ?? null)}.`];
+  if (!show.platform) parts.push(UNKNOWN_PLATFORM);
 
   const out = releasedSeasons(seasons, status);
   const episodes = out.reduce((n, s) => n + (s.episodeCount ?? 0), 0);
@@ -101,7 +102,7 @@ function decideNextSeason({
 }): NextSeasonAnswer {
   const n = status.nextSeason;
   const latest = status.latestSeason;
-  const on = platformName(show);
+  const by = show.platform?.name ?? null;
   const decidedOn = status.decision ? ` ${onDate(status.decision.effective)}` : '';
   switch (status.kind) {
     case 'upcoming':
@@ -109,17 +110,21 @@ function decideNextSeason({
     case 'renewed':
       if (status.decision?.kind === 'renewed') {
         const last = status.nextIsFinal ? ` It will be the final season.` : '';
-        return { verdict: 'Yes', sentence: `${on} renewed ${show.title} for a ${ordinal(n)} season${decidedOn}.${last}` };
+        const renewed = by ? `${by} renewed ${show.title}` : `${show.title} was renewed`;
+        return { verdict: 'Yes', sentence: `${renewed} for a ${ordinal(n)} season${decidedOn}.${last}` };
       }
       if (status.nextIsFinal) {
         return {
           verdict: 'Yes',
-          sentence: `Season ${n} is coming, and it will be the last: ${on} announced${decidedOn} that it is the final season.`,
+          sentence: `Season ${n} is coming, and it will be the last: ${by ?? 'it was'} announced${decidedOn} that it is the final season.`,
         };
       }
       return { verdict: 'Yes', sentence: `Season ${n} has a premiere date, so it is coming.` };
     case 'cancelled':
-      return { verdict: 'No', sentence: `${on} cancelled ${show.title}${decidedOn}, after ${count(latest ?? 0, 'season')}.` };
+      return {
+        verdict: 'No',
+        sentence: `${by ? `${by} cancelled ${show.title}` : `${show.title} was cancelled`}${decidedOn}, after ${count(latest ?? 0, 'season')}.`,
+      };
     case 'ended':
       return { verdict: 'No', sentence: `${show.title} has ended: season ${latest} was the final season, as announced${decidedOn}.` };
     case 'limited':
@@ -133,7 +138,9 @@ function decideNextSeason({
       const checked = show.verifiedOn ? ` as of the last check on ${formatPartialDate({ date: show.verifiedOn, precision: 'day' })}` : '';
       return {
         verdict: 'Not decided yet',
-        sentence: `${on} has neither renewed nor cancelled ${show.title}. ${since}, with no announcement${checked}.`,
+        sentence: by
+          ? `${by} has neither renewed nor cancelled ${show.title}. ${since}, with no announcement${checked}.`
+          : `No renewal or cancellation of ${show.title} is on record. ${since}. ${UNKNOWN_PLATFORM}`,
       };
     }
   }
@@ -157,10 +164,15 @@ function decideWhen({ show, status, today }: { show: ShowRow; status: DerivedSta
   if (status.kind === 'cancelled' || status.kind === 'ended' || status.kind === 'limited') return `There will be no season ${n}.`;
   if (status.nextPremiere && hasHappened(status.nextPremiere, today)) {
     // An announced date has passed with no release on record: say so rather than promise a past date.
-    return `Season ${n} was scheduled for ${formatPartialDate(status.nextPremiere)} on ${platformName(show)}; its release is not recorded here yet.`;
+    return `Season ${n} was scheduled for ${formatPartialDate(status.nextPremiere)}${onPlatform(show)}; its release is not recorded here yet.`;
   }
-  if (status.nextPremiere) return `Season ${n} comes out ${onDate(status.nextPremiere)} on ${platformName(show)}.`;
+  if (status.nextPremiere) return `Season ${n} comes out ${onDate(status.nextPremiere)}${onPlatform(show)}.`;
+  const by = show.platform?.name;
   if (status.kind === 'renewed')
-    return `Not announced: ${platformName(show)} has renewed ${show.title} but has not given a date for season ${n}.`;
-  return `Not announced: there is no release date for season ${n}, because ${platformName(show)} has not decided whether to make it.`;
+    return by
+      ? `Not announced: ${by} has renewed ${show.title} but has not given a date for season ${n}.`
+      : `Not announced: ${show.title} has been renewed, but no date for season ${n} has been given.`;
+  return by
+    ? `Not announced: there is no release date for season ${n}, because ${by} has not decided whether to make it.`
+    : `Not announced: there is no release date for season ${n}, because no decision to make it is on record.`;
 }
