@@ -26,9 +26,9 @@ describeEachEngine(
       const netflix = await get('/api/shows?platform=netflix&limit=100');
       expect(netflix.body.total).toBeGreaterThan(0);
       for (const s of netflix.body.items) expect(s.platform.slug).toBe('netflix');
-      const undecided = await get('/api/shows?status=undecided&country=mx');
-      expect(undecided.body.items.map((s: { slug: string }) => s.slug)).toContain('somos');
-      for (const s of undecided.body.items) expect(s).toMatchObject({ status: 'undecided', country: 'MX' });
+      const dormant = await get('/api/shows?status=dormant&country=mx');
+      expect(dormant.body.items.map((s: { slug: string }) => s.slug)).toContain('somos');
+      for (const s of dormant.body.items) expect(s).toMatchObject({ status: 'dormant', country: 'MX' });
       const q = await get('/api/shows?q=Somos.');
       expect(q.body.items[0]).toMatchObject({ slug: 'somos', title: 'Somos.', url: 'https://nextseason.test/shows/somos' });
       const nothing = await get('/api/shows?q=%20%21%21');
@@ -43,9 +43,9 @@ describeEachEngine(
         platform: { slug: 'netflix', name: 'Netflix' },
         country: 'MX',
         language: 'es',
-        status: 'undecided',
+        status: 'dormant',
       });
-      expect(body.answer).toMatchObject({ nextSeason: 2, latestSeason: 1, verdict: 'Not decided yet', nextPremiere: null });
+      expect(body.answer).toMatchObject({ nextSeason: 2, latestSeason: 1, verdict: 'Most likely not', nextPremiere: null });
       expect(body.seasons).toEqual([
         {
           number: 1,

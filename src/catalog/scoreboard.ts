@@ -5,7 +5,7 @@ import { type ChartedSeason, chartFates, seasonFate } from './chart.fates.rules.
 
 // A platform's renewal scoreboard: its shows by status, and how long it takes to decide, from the events.
 
-export const SCOREBOARD_STATUSES = ['renewed', 'cancelled', 'ended', 'limited', 'undecided', 'upcoming'] as const;
+export const SCOREBOARD_STATUSES = ['renewed', 'cancelled', 'ended', 'limited', 'undecided', 'dormant', 'upcoming'] as const;
 
 export async function scoreboard(db: Kysely<Database>, platformSlug: string) {
   const platform = await db

@@ -64,10 +64,10 @@ function answer(s: ShowRow, seasons: SeasonRow[], events: StatusEvent[]) {
 describe('show answers', () => {
   it('does not double the stop of a title ending in a period', () => {
     const s = show({ title: 'Somos.', country: 'MX', language: 'es', genres: ['Crime', 'Drama'] });
-    const seasons = [season(1, '2021-06-30', 6)];
+    const seasons = [season(1, '2024-06-30', 6)];
     const { status, next } = answer(s, seasons, []);
     expect(summary({ show: s, seasons, credits: [], status })).toBe(
-      'Somos. is a Spanish-language crime drama from Mexico, released on Netflix on 30 June 2021. It has one season of six episodes.',
+      'Somos. is a Spanish-language crime drama from Mexico, released on Netflix on 30 June 2024. It has one season of six episodes.',
     );
     expect(next.sentence).toContain('neither renewed nor cancelled Somos. It has been');
   });
@@ -149,12 +149,12 @@ describe('similar shows', () => {
 });
 
 describe('a show whose platform is not known', () => {
-  const seasons = [season(1, '2016-03-01')];
+  const seasons = [season(1, '2024-03-01')];
   const unknown = show({ platform: null });
   it.each([
     ['no decision', [] as StatusEvent[], 'No renewal or cancellation of Example is on record.'],
-    ['renewed', [event('renewed', 2, '2016-09-01')], 'Example was renewed for a second season on 1 September 2016.'],
-    ['cancelled', [event('cancelled', 1, '2016-09-01')], 'Example was cancelled on 1 September 2016, after one season.'],
+    ['renewed', [event('renewed', 2, '2024-09-01')], 'Example was renewed for a second season on 1 September 2024.'],
+    ['cancelled', [event('cancelled', 1, '2024-09-01')], 'Example was cancelled on 1 September 2024, after one season.'],
   ])('%s: says so plainly, and never "its network"', (_, events, sentence) => {
     const status = deriveStatus({ seasons: seasons.map(toRow), events, today: TODAY });
     const next = nextSeasonAnswer({ show: unknown, seasons, status, today: TODAY });
@@ -165,7 +165,23 @@ describe('a show whose platform is not known', () => {
     ];
     expect(next.sentence).toContain(sentence);
     for (const text of texts) expect(text).not.toMatch(/its network/);
-    expect(texts[0]).toContain('released on 1 March 2016. The catalogue does not record which network or service makes it.');
+    expect(texts[0]).toContain('released on 1 March 2024. The catalogue does not record which network or service makes it.');
+  });
+
+  it('calls a show quiet for over four years most likely over, with no network named', () => {
+    const old = [season(1, '2016-03-01')];
+    const status = deriveStatus({ seasons: old.map(toRow), events: [], today: TODAY });
+    expect(status.kind).toBe('dormant');
+    expect(nextSeasonAnswer({ show: unknown, seasons: old, status, today: TODAY })).toEqual({
+      verdict: 'Most likely not',
+      sentence: 'No new season since 2016 and no decision on record: Example is most likely over.',
+    });
+    expect(nextSeasonAnswer({ show: show(), seasons: old, status, today: TODAY }).sentence).toBe(
+      'No new season since 2016 and no word from Netflix: Example is most likely over.',
+    );
+    expect(whenAnswer({ show: unknown, status, today: TODAY })).toBe(
+      'No season 2 is expected: no new season has come out in over four years, and none is announced.',
+    );
   });
 });
 

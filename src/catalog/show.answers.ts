@@ -1,6 +1,6 @@
 import { durationInWords, formatPartialDate, hasHappened, type PartialDate } from '../lang/dates.ts';
 import { count, countryName, kindOfShow, languageName, listWords, ordinal } from '../lang/words.rules.ts';
-import type { DerivedStatus } from '../status/status.rules.ts';
+import { type DerivedStatus, DORMANT_AFTER_DAYS } from '../status/status.rules.ts';
 import type { CreditRow, SeasonRow, ShowRow } from './shows.queries.ts';
 
 // The answers a "Season 2 release date" reader looks for, as sentences built from data. Pure: `today` is passed in.
@@ -79,7 +79,7 @@ export function seasonsAnswer({ show, seasons, status }: { show: ShowRow; season
 }
 
 export interface NextSeasonAnswer {
-  verdict: 'Yes' | 'No' | 'Not decided yet' | 'Coming';
+  verdict: 'Yes' | 'No' | 'Not decided yet' | 'Most likely not' | 'Coming';
   sentence: string;
 }
 
@@ -132,6 +132,13 @@ function decideNextSeason({
         verdict: 'No',
         sentence: `${show.title} was made as a limited series: its story is complete in ${count(latest ?? 1, 'season')}.`,
       };
+    case 'dormant': {
+      const last = seasons.find((s) => s.number === latest);
+      const year = last?.premiere ? last.premiere.date.slice(0, 4) : null;
+      const quietFor = year ? `No new season since ${year}` : 'No new season for years';
+      const word = by ? `no word from ${by}` : 'no decision on record';
+      return { verdict: 'Most likely not', sentence: `${quietFor} and ${word}: ${show.title} is most likely over.` };
+    }
     default: {
       const last = seasons.find((s) => s.number === latest);
       const since = sinceLastSeason(last, today);
@@ -162,6 +169,8 @@ export function whenAnswer(args: { show: ShowRow; status: DerivedStatus; today: 
 function decideWhen({ show, status, today }: { show: ShowRow; status: DerivedStatus; today: string }): string {
   const n = status.nextSeason;
   if (status.kind === 'cancelled' || status.kind === 'ended' || status.kind === 'limited') return `There will be no season ${n}.`;
+  if (status.kind === 'dormant')
+    return `No season ${n} is expected: no new season has come out in over ${count(Math.round(DORMANT_AFTER_DAYS / 365.25), 'year')}, and none is announced.`;
   if (status.nextPremiere && hasHappened(status.nextPremiere, today)) {
     // An announced date has passed with no release on record: say so rather than promise a past date.
     return `Season ${n} was scheduled for ${formatPartialDate(status.nextPremiere)}${onPlatform(show)}; its release is not recorded here yet.`;

@@ -3,7 +3,7 @@ import { lineField } from '../web/fields.ts';
 
 // Query and path parameters of the catalogue's pages and API, with the message a client sees.
 
-export const STATUSES = ['renewed', 'cancelled', 'ended', 'limited', 'undecided', 'upcoming'] as const;
+export const STATUSES = ['renewed', 'cancelled', 'ended', 'limited', 'undecided', 'dormant', 'upcoming'] as const;
 export const MAX_LIMIT = 100;
 export const MAX_PAGE = 10_000;
 

@@ -87,9 +87,9 @@ describeEachEngine(
         { slug: 'kingdom', kind: 'cancelled', season_number: 3, status: 'pending' },
         { slug: 'somos', kind: 'renewed', season_number: 2, status: 'pending' },
       ]);
-      // Nothing changes a status until an editor says so.
+      // Nothing changes a status until an editor says so (Somos. has been quiet for over four years: dormant).
       const somos = await db().kysely.selectFrom('shows').select('derived_status').where('slug', '=', 'somos').executeTakeFirstOrThrow();
-      expect(somos.derived_status).toBe('undecided');
+      expect(somos.derived_status).toBe('dormant');
     });
 
     it('asks again with the ETag and gets 304, adding nothing', async () => {
@@ -132,7 +132,7 @@ describeEachEngine(
       expect(page).toContain('Netflix renewed Somos. for a second season on 20 November 2026.');
       expect(page).toContain('href="https://trade.test/somos-renewed"');
       const kingdom = (await (await app.request('/api/shows/kingdom')).json()) as { status: string };
-      expect(kingdom.status).toBe('undecided');
+      expect(kingdom.status).toBe('dormant'); // the rejected cancellation changed nothing
     });
   },
   async (db) => {

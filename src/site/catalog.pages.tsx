@@ -95,6 +95,9 @@ export function HomePage({ shows, lists, today }: { shows: ShowRow[]; lists: Hom
       <h2>Recently cancelled or ended</h2>
       <DecisionList items={lists.cancelled} empty="No cancellations recorded yet." />
       <h2>Waiting longest</h2>
+      {lists.waiting.length === 0 ? (
+        <p>No show is waiting for a decision: every one has an answer, or has been quiet for over four years.</p>
+      ) : null}
       <ul class="plain">
         {lists.waiting.map((w) => (
           <li>

@@ -10,6 +10,7 @@ const HEADINGS: Record<string, string> = {
   ended: 'Ended',
   limited: 'Limited series',
   undecided: 'No decision yet',
+  dormant: 'Most likely over',
   upcoming: 'Not out yet',
 };
 

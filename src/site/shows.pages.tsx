@@ -41,7 +41,11 @@ const EVENT_LABEL: Record<string, string> = {
 };
 
 export function verdictClass(verdict: NextSeasonAnswer['verdict']): string {
-  return verdict === 'Yes' || verdict === 'Coming' ? 'verdict-yes' : verdict === 'No' ? 'verdict-no' : 'verdict-wait';
+  return verdict === 'Yes' || verdict === 'Coming'
+    ? 'verdict-yes'
+    : verdict === 'No' || verdict === 'Most likely not'
+      ? 'verdict-no'
+      : 'verdict-wait';
 }
 
 export function ShowPage(p: ShowPageProps) {
@@ -358,6 +362,7 @@ const STATUS_LABEL: Record<string, string> = {
   ended: 'Ended',
   limited: 'Limited series',
   undecided: 'No decision yet',
+  dormant: 'Most likely over',
   upcoming: 'Upcoming',
 };
 

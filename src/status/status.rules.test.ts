@@ -15,7 +15,7 @@ const TODAY = '2026-11-25';
 describe('deriveStatus', () => {
   it.each<[string, SeasonDates[], StatusEvent[], { kind: string; latestSeason: number | null; nextSeason: number; nextIsFinal?: boolean }]>(
     [
-      ['no events: undecided', seasons('2021-06-30'), [], { kind: 'undecided', latestSeason: 1, nextSeason: 2 }],
+      ['no events: undecided', seasons('2024-06-30'), [], { kind: 'undecided', latestSeason: 1, nextSeason: 2 }],
       [
         'renewed for the next season',
         seasons('2022-11-23'),
@@ -24,8 +24,8 @@ describe('deriveStatus', () => {
       ],
       [
         'a renewal for a season already out does not count',
-        seasons('2020-01-01', '2021-01-01'),
-        [ev('renewed', 2, '2020-03-01')],
+        seasons('2023-01-01', '2024-01-01'),
+        [ev('renewed', 2, '2023-03-01')],
         { kind: 'undecided', latestSeason: 2, nextSeason: 3 },
       ],
       [
@@ -61,14 +61,14 @@ describe('deriveStatus', () => {
       ],
       [
         'a rumour never changes the status',
-        seasons('2021-06-30'),
-        [ev('cancelled', 1, '2022-01-01', 'rumour')],
+        seasons('2024-06-30'),
+        [ev('cancelled', 1, '2025-01-01', 'rumour')],
         { kind: 'undecided', latestSeason: 1, nextSeason: 2 },
       ],
       [
         'a retracted event is ignored',
-        seasons('2021-06-30'),
-        [ev('cancelled', 1, '2022-01-01', 'official', { retracted: true })],
+        seasons('2024-06-30'),
+        [ev('cancelled', 1, '2025-01-01', 'official', { retracted: true })],
         { kind: 'undecided', latestSeason: 1, nextSeason: 2 },
       ],
       [
@@ -79,7 +79,7 @@ describe('deriveStatus', () => {
       ],
       [
         'an event dated after today is not yet known',
-        seasons('2021-06-30'),
+        seasons('2024-06-30'),
         [ev('cancelled', 1, '2027-01-01')],
         { kind: 'undecided', latestSeason: 1, nextSeason: 2 },
       ],
@@ -134,5 +134,23 @@ describe('deriveStatus', () => {
     const status = deriveStatus({ seasons: seasons('2024-01-01'), events: [ev('renewed', 2, '2025-01-01'), announced], today: TODAY });
     expect(status.nextPremiere).toEqual({ date: '2027-04-01', precision: 'quarter' });
     expect(status.decision?.kind).toBe('renewed');
+  });
+});
+
+describe('dormant: no decision, and no new season for longer than nearly any wait between seasons', () => {
+  it.each<[string, SeasonDates[], StatusEvent[], string]>([
+    ['latest season in 2016, nothing since', seasons('2014-03-01', '2016-03-01'), [], 'dormant'],
+    ['latest season three years ago: still waiting', seasons('2023-11-25'), [], 'undecided'],
+    ['exactly four years (1,461 days) ago: still waiting', seasons('2022-11-25'), [], 'undecided'],
+    ['a day more: dormant', seasons('2022-11-24'), [], 'dormant'],
+    ['a year-only date counts from its first day', seasons('2019'), [], 'dormant'],
+    ['a renewal on record keeps it renewed however long ago', seasons('2016-03-01'), [ev('renewed', 2, '2016-06-01')], 'renewed'],
+    ['an ending on record says ended, not dormant', seasons('2016-03-01'), [ev('ended', 1, '2016-06-01')], 'ended'],
+  ])('%s', (_, s, events, kind) => {
+    expect(deriveStatus({ seasons: s, events, today: TODAY }).kind).toBe(kind);
+  });
+
+  it('never calls a season with no known date quiet, however long the show has been out', () => {
+    expect(deriveStatus({ seasons: seasons(null), events: [], today: TODAY, onAirSince: '2010-01-01' }).kind).toBe('undecided');
   });
 });

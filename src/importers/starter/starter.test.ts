@@ -84,7 +84,7 @@ describeEachEngine('starter catalogue import', (db) => {
       .select(['updated_at', 'derived_status'])
       .where('slug', '=', 'somos')
       .executeTakeFirstOrThrow();
-    expect(somos).toEqual({ updated_at: TEST_NOW.toISOString(), derived_status: 'undecided' });
+    expect(somos).toEqual({ updated_at: TEST_NOW.toISOString(), derived_status: 'dormant' });
   });
 
   it('updates a changed fact and nothing else', async () => {
