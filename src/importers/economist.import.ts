@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse';
 import type { ImportItem } from './import.run.ts';
 import { WrongInputError } from './import.run.ts';
-import { openInput, peek } from './input.files.ts';
+import { missingColumns, openInput } from './input.files.ts';
 import type { ImportedShow } from './show.record.ts';
 
 // `nextseason import economist-imdb FILE.csv`: one row per season of a TV drama (The Economist, IMDb data).
@@ -13,9 +13,7 @@ const GENRES: Record<string, string> = { 'Sci-Fi': 'Science-Fiction', Biography:
 const RATINGS_AS_OF = { date: '2018-01-01', precision: 'year' as const };
 
 export async function checkEconomistFile(file: string): Promise<void> {
-  const header = (await peek(file)).split(/\r?\n/, 1)[0] ?? '';
-  const columns = header.split(',').map((c) => c.trim());
-  const missing = COLUMNS.filter((c) => !columns.includes(c));
+  const missing = await missingColumns(file, COLUMNS);
   if (missing.length > 0)
     throw new WrongInputError(`${file} is not The Economist's IMDb ratings CSV: its header lacks ${missing.join(', ')}`);
 }

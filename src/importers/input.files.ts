@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { parse } from 'csv-parse';
 
 // Reading input files, compressed or not.
 
@@ -33,4 +34,17 @@ export async function peek(file: string, bytes = 4096): Promise<string> {
 
 export function lines(file: string): AsyncIterable<string> {
   return readline.createInterface({ input: openInput(file), crlfDelay: Number.POSITIVE_INFINITY });
+}
+
+/** The columns of `expected` that a CSV file's header lacks (to refuse a file of the wrong kind). */
+export async function missingColumns(file: string, expected: string[]): Promise<string[]> {
+  const columns = ((await peek(file)).split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim());
+  return expected.filter((c) => !columns.includes(c));
+}
+
+/** A CSV file's rows as objects by header, each with the line it ends on (for problem reports). */
+export async function* csvRows(file: string): AsyncIterable<{ row: Record<string, string>; line: number }> {
+  const parser = openInput(file).pipe(parse({ columns: true, info: true, relax_column_count: true, skip_empty_lines: true, bom: true }));
+  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>)
+    yield { row: record, line: info.lines };
 }

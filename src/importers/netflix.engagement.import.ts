@@ -1,8 +1,7 @@
-import { parse } from 'csv-parse';
 import { normalizeText } from '../lang/text.rules.ts';
 import type { ImportItem } from './import.run.ts';
 import { WrongInputError } from './import.run.ts';
-import { openInput, peek } from './input.files.ts';
+import { csvRows, missingColumns } from './input.files.ts';
 import { count, ENGAGEMENT_REPORTS, firstLines, isoDay, NETFLIX, reportPeriod } from './netflix.figures.rules.ts';
 import { parseSeasonTitle } from './season.title.rules.ts';
 import { oneRecordPerShow } from './show.group.ts';
@@ -14,8 +13,7 @@ import { oneRecordPerShow } from './show.group.ts';
 const COLUMNS = ['Title', 'Available Globally?', 'Release Date', 'Hours Viewed', 'Runtime', 'Views'];
 
 export async function checkEngagementFile(file: string): Promise<void> {
-  const columns = ((await peek(file)).split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim());
-  const missing = COLUMNS.filter((c) => !columns.includes(c));
+  const missing = await missingColumns(file, COLUMNS);
   if (missing.length > 0)
     throw new WrongInputError(
       `${file} is not a Netflix engagement report CSV: its header lacks ${missing.join(', ')} (expected ${COLUMNS.join(',')})`,
@@ -37,9 +35,8 @@ async function* rows(file: string): AsyncIterable<ImportItem> {
   const period = reportPeriod(file) as string;
   const report = ENGAGEMENT_REPORTS[period] as { publishedOn: string };
   const firstLine = firstLines();
-  const parser = openInput(file).pipe(parse({ columns: true, info: true, relax_column_count: true, skip_empty_lines: true, bom: true }));
-  for await (const { record: r, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    const location = `${file}:${info.lines}`;
+  for await (const { row: r, line } of csvRows(file)) {
+    const location = `${file}:${line}`;
     const problem = (field: string, reason: string): ImportItem => ({ problem: { location, field, reason } });
     const title = (r.Title ?? '').trim();
     if (!title) {
@@ -68,7 +65,7 @@ async function* rows(file: string): AsyncIterable<ImportItem> {
       continue;
     }
     const season = parseSeasonTitle(title);
-    const first = firstLine(`${normalizeText(season.show)}|${season.season}`, info.lines);
+    const first = firstLine(`${normalizeText(season.show)}|${season.season}`, line);
     if (first !== null) {
       yield problem('Title', `"${title}" is the same season as line ${first}; that line is kept`);
       continue;

@@ -1,7 +1,6 @@
-import { parse } from 'csv-parse';
 import type { ImportItem } from './import.run.ts';
 import { WrongInputError } from './import.run.ts';
-import { openInput, peek } from './input.files.ts';
+import { csvRows, missingColumns } from './input.files.ts';
 import { firstCountry, parseDateAdded, parseSeasonCount, readListedIn, splitList } from './netflix.rules.ts';
 
 // `nextseason import netflix-titles FILE.csv[.gz]`: the Kaggle Netflix catalogue; only "TV Show" rows become series.
@@ -22,9 +21,7 @@ const COLUMNS = [
 ];
 
 export async function checkNetflixFile(file: string): Promise<void> {
-  const header = (await peek(file)).split(/\r?\n/, 1)[0] ?? '';
-  const columns = header.split(',').map((c) => c.trim());
-  const missing = COLUMNS.filter((c) => !columns.includes(c));
+  const missing = await missingColumns(file, COLUMNS);
   if (missing.length > 0) {
     throw new WrongInputError(
       `${file} is not the Netflix titles CSV: its header lacks ${missing.join(', ')} (expected ${COLUMNS.join(',')})`,
@@ -33,9 +30,8 @@ export async function checkNetflixFile(file: string): Promise<void> {
 }
 
 export async function* netflixItems(file: string): AsyncIterable<ImportItem> {
-  const parser = openInput(file).pipe(parse({ columns: true, info: true, relax_column_count: true, skip_empty_lines: true, bom: true }));
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    const location = `${file}:${info.lines}`;
+  for await (const { row: record, line } of csvRows(file)) {
+    const location = `${file}:${line}`;
     if (record.type !== 'TV Show') continue;
     const problem = (field: string, reason: string): ImportItem => ({ problem: { location, field, reason } });
     const title = (record.title ?? '').trim();

@@ -1,8 +1,7 @@
-import { parse } from 'csv-parse';
 import { normalizeText } from '../lang/text.rules.ts';
 import type { ImportItem } from './import.run.ts';
 import { WrongInputError } from './import.run.ts';
-import { openInput, peek } from './input.files.ts';
+import { csvRows, missingColumns } from './input.files.ts';
 import { count, firstLines, isoDay, top10PublicOn } from './netflix.figures.rules.ts';
 import { parseSeasonTitle } from './season.title.rules.ts';
 import { oneRecordPerShow } from './show.group.ts';
@@ -25,8 +24,7 @@ const COLUMNS = [
 const TV_LISTS = new Set(['TV (English)', 'TV (Non-English)']);
 
 export async function checkTop10File(file: string): Promise<void> {
-  const columns = ((await peek(file)).split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim());
-  const missing = COLUMNS.filter((c) => !columns.includes(c));
+  const missing = await missingColumns(file, COLUMNS);
   if (missing.length > 0)
     throw new WrongInputError(
       `${file} is not Netflix's Top 10 CSV: its header lacks ${missing.join(', ')} (expected ${COLUMNS.join(',')})`,
@@ -39,10 +37,9 @@ export function top10Items(file: string): AsyncIterable<ImportItem> {
 
 async function* rows(file: string): AsyncIterable<ImportItem> {
   const firstLine = firstLines();
-  const parser = openInput(file).pipe(parse({ columns: true, info: true, relax_column_count: true, skip_empty_lines: true, bom: true }));
-  for await (const { record: r, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+  for await (const { row: r, line } of csvRows(file)) {
     if (!(r.category ?? '').startsWith('TV')) continue;
-    const location = `${file}:${info.lines}`;
+    const location = `${file}:${line}`;
     const problem = (field: string, reason: string): ImportItem => ({ problem: { location, field, reason } });
     const list = (r.category ?? '').trim() as Top10Week['list'];
     if (!TV_LISTS.has(list)) {
@@ -78,7 +75,7 @@ async function* rows(file: string): AsyncIterable<ImportItem> {
     // Some TV rows have no season title ("N/A"): the show's only season.
     const seasonTitle = (r.season_title ?? '').trim();
     const season = parseSeasonTitle(seasonTitle === '' || seasonTitle === 'N/A' ? show : seasonTitle, show);
-    const first = firstLine(`${normalizeText(season.show)}|${season.season}|${week}|${list}`, info.lines);
+    const first = firstLine(`${normalizeText(season.show)}|${season.season}|${week}|${list}`, line);
     if (first !== null) {
       yield problem('season_title', `"${seasonTitle}" is the same season in the same week as line ${first}; that line is kept`);
       continue;

@@ -1,18 +1,10 @@
 import type { scoreboard } from '../catalog/scoreboard.ts';
 import { SCOREBOARD_STATUSES } from '../catalog/scoreboard.ts';
-import { StatusBadge } from './shows.pages.tsx';
+import { STATUS_LABEL, StatusBadge } from './shows.pages.tsx';
 
 type Board = NonNullable<Awaited<ReturnType<typeof scoreboard>>>;
 
-const HEADINGS: Record<string, string> = {
-  renewed: 'Renewed',
-  cancelled: 'Cancelled',
-  ended: 'Ended',
-  limited: 'Limited series',
-  undecided: 'No decision yet',
-  dormant: 'Most likely over',
-  upcoming: 'Not out yet',
-};
+const HEADINGS: Record<string, string> = { ...STATUS_LABEL, upcoming: 'Not out yet' };
 
 export function ScoreboardPage({ board }: { board: Board }) {
   const { platform } = board;

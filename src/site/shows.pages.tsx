@@ -356,7 +356,7 @@ function Crew({ credits }: { credits: CreditRow[] }) {
   );
 }
 
-const STATUS_LABEL: Record<string, string> = {
+export const STATUS_LABEL: Record<string, string> = {
   renewed: 'Renewed',
   cancelled: 'Cancelled',
   ended: 'Ended',

@@ -231,7 +231,7 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
     const contentType = c.res.headers.get('content-type') ?? 'text/html; charset=UTF-8';
     const body = utf8.encode(text);
     const compressed = COMPRESSIBLE.test(contentType) ? compress(body) : null;
-    const entry: Entry = {
+    const made = {
       revision: current,
       body,
       compressed,
@@ -239,9 +239,8 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
       lastModified: lastModifiedAfter(hit, etag, now()),
       contentType,
       bytes: body.length + (compressed ? compressed.br.length + compressed.gzip.length : 0) + key.length,
-      answers: null as never,
     };
-    entry.answers = answersOf(entry, cacheControl);
+    const entry: Entry = { ...made, answers: answersOf(made, cacheControl) };
     // Store only if nothing changed while the page was being made.
     if ((await revision()) === current) store.set(key, entry);
     c.res = send(entry);
