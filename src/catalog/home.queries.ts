@@ -1,19 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { type CalendarItem, premieresFrom } from './calendar.queries.ts';
 
 // The front page's lists: what changed, what is coming, and who has waited longest.
 
-export async function upcomingPremieres(db: Kysely<Database>, today: string, limit = 12) {
-  return db
-    .selectFrom('seasons as se')
-    .innerJoin('shows as s', 's.id', 'se.show_id')
-    .leftJoin('platforms as p', 'p.id', 's.platform_id')
-    .select(['s.slug', 's.title', 'p.name as platform', 'se.number', 'se.premiere_date', 'se.premiere_precision'])
-    .where('se.premiere_date', '>=', today)
-    .where('se.premiere_precision', '!=', 'unknown')
-    .orderBy('se.premiere_date')
-    .limit(limit)
-    .execute();
+/** The next premieres, from seasons with a date and dates announced for seasons not in the catalogue yet (as the calendar). */
+export async function upcomingPremieres(db: Kysely<Database>, today: string, limit = 12): Promise<CalendarItem[]> {
+  return (await premieresFrom(db, today)).slice(0, limit);
 }
 
 export async function recentDecisions(db: Kysely<Database>, kinds: string[], limit = 8) {

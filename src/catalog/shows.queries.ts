@@ -333,7 +333,14 @@ async function closeSpellings(
 }
 
 export async function recentlyUpdatedShows(db: Kysely<Database>, limit: number): Promise<ShowRow[]> {
-  const rows = await showColumns(db).orderBy('s.updated_at', 'desc').orderBy('s.title').limit(limit).execute();
+  // Newest news first: the latest dated event behind each show, then the latest write.
+  const latestEvent = sql`(select max(e.effective_date) from status_events e where e.show_id = s.id and e.retracted_at is null and e.tier <> 'rumour')`;
+  const rows = await showColumns(db)
+    .orderBy(sql`${latestEvent} desc nulls last`)
+    .orderBy('s.updated_at', 'desc')
+    .orderBy('s.title')
+    .limit(limit)
+    .execute();
   return withLabels(db, rows);
 }
 

@@ -1,3 +1,4 @@
+import type { CalendarItem } from '../catalog/calendar.queries.ts';
 import type { PersonHit, ShowPage as ShowList, ShowRow } from '../catalog/shows.queries.ts';
 import type { Precision } from '../db/schema.ts';
 import { updateTitle } from '../feeds/feeds.build.ts';
@@ -21,14 +22,7 @@ function ShowItem({ show }: { show: ShowRow }) {
 
 export interface HomeLists {
   updates: Update[];
-  upcoming: Array<{
-    slug: string;
-    title: string;
-    platform: string | null;
-    number: number;
-    premiere_date: string | null;
-    premiere_precision: Precision;
-  }>;
+  upcoming: CalendarItem[];
   renewed: Decision[];
   cancelled: Decision[];
   waiting: Array<{ slug: string; title: string; platform: string | null; latest: string | null; season: number | null }>;
@@ -83,8 +77,7 @@ export function HomePage({ shows, lists, today }: { shows: ShowRow[]; lists: Hom
         <ul class="plain">
           {lists.upcoming.map((p) => (
             <li>
-              <a href={`/shows/${p.slug}`}>{p.title}</a>, season {p.number}:{' '}
-              {formatPartialDate(p.premiere_date ? { date: p.premiere_date, precision: p.premiere_precision } : null)}
+              <a href={`/shows/${p.slug}`}>{p.title}</a>, season {p.season}: {formatPartialDate(p.premiere)}
               {p.platform ? <span class="meta"> · {p.platform}</span> : null}
             </li>
           ))}
