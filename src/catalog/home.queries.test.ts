@@ -40,7 +40,9 @@ describeEachEngine(
       if (!input.ok) throw new Error(JSON.stringify(input.errors));
       await addEvent(db().kysely, somos.id, input.data, null, TEST_NOW);
       const coming = await upcomingPremieres(db().kysely, today, 50);
-      expect(coming).toContainEqual(expect.objectContaining({ slug: 'somos', season: 2, premiere: { date: '2027-03-01', precision: 'day' } }));
+      expect(coming).toContainEqual(
+        expect.objectContaining({ slug: 'somos', season: 2, premiere: { date: '2027-03-01', precision: 'day' } }),
+      );
       expect(coming.map((c) => c.premiere.date)).toEqual(coming.map((c) => c.premiere.date).sort());
       for (const c of coming) expect(c.premiere.date >= today).toBe(true);
     });
