@@ -2,7 +2,7 @@ import { normalizeText } from '../lang/text.rules.ts';
 import type { ImportItem } from './import.run.ts';
 import { WrongInputError } from './import.run.ts';
 import { csvRows, missingColumns } from './input.files.ts';
-import { count, ENGAGEMENT_REPORTS, firstLines, isoDay, NETFLIX, reportPeriod } from './netflix.figures.rules.ts';
+import { ENGAGEMENT_REPORTS, firstLines, isoDay, NETFLIX, reportPeriod, viewing } from './netflix.figures.rules.ts';
 import { parseSeasonTitle } from './season.title.rules.ts';
 import { oneRecordPerShow } from './show.group.ts';
 
@@ -54,16 +54,12 @@ async function* rows(file: string): AsyncIterable<ImportItem> {
       yield problem('Available Globally?', `"${globally}" is not Yes or No`);
       continue;
     }
-    const hours = count(r['Hours Viewed']);
-    const views = count(r.Views);
-    if (hours == null) {
-      yield problem('Hours Viewed', `"${r['Hours Viewed']}" is not a whole number of hours`);
+    const viewed = viewing(['Hours Viewed', r['Hours Viewed']], ['Views', r.Views]);
+    if ('field' in viewed) {
+      yield problem(viewed.field, viewed.reason);
       continue;
     }
-    if (views === undefined) {
-      yield problem('Views', `"${r.Views}" is not a whole number of views`);
-      continue;
-    }
+    const { hours, views } = viewed;
     const season = parseSeasonTitle(title);
     const first = firstLine(`${normalizeText(season.show)}|${season.season}`, line);
     if (first !== null) {

@@ -24,6 +24,21 @@ export function count(text: string | undefined): number | null | undefined {
   return /^\d{1,15}$/.test(t) ? Number(t) : undefined;
 }
 
+/**
+ * A row's hours (required) and views (optional) as whole counts, each given as [field, text]; or the field
+ * that is not one, with why.
+ */
+export function viewing(
+  [hoursField, hoursText]: [string, string | undefined],
+  [viewsField, viewsText]: [string, string | undefined],
+): { hours: number; views: number | null } | { field: string; reason: string } {
+  const hours = count(hoursText);
+  if (hours == null) return { field: hoursField, reason: `"${hoursText}" is not a whole number of hours` };
+  const views = count(viewsText);
+  if (views === undefined) return { field: viewsField, reason: `"${viewsText}" is not a whole number of views` };
+  return { hours, views };
+}
+
 /** An ISO day that exists ("2021-07-04"), or null. */
 export function isoDay(text: string | undefined): string | null {
   const t = (text ?? '').trim();

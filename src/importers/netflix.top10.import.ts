@@ -2,7 +2,7 @@ import { normalizeText } from '../lang/text.rules.ts';
 import type { ImportItem } from './import.run.ts';
 import { WrongInputError } from './import.run.ts';
 import { csvRows, missingColumns } from './input.files.ts';
-import { count, firstLines, isoDay, top10PublicOn } from './netflix.figures.rules.ts';
+import { count, firstLines, isoDay, top10PublicOn, viewing } from './netflix.figures.rules.ts';
 import { parseSeasonTitle } from './season.title.rules.ts';
 import { oneRecordPerShow } from './show.group.ts';
 import type { Top10Week } from './show.record.ts';
@@ -56,17 +56,13 @@ async function* rows(file: string): AsyncIterable<ImportItem> {
       yield problem('weekly_rank', `"${r.weekly_rank}" is not a rank from 1 to 10`);
       continue;
     }
-    const hours = count(r.weekly_hours_viewed);
-    const views = count(r.weekly_views?.replace(/\.0+$/, ''));
+    const viewed = viewing(['weekly_hours_viewed', r.weekly_hours_viewed], ['weekly_views', r.weekly_views?.replace(/\.0+$/, '')]);
+    if ('field' in viewed) {
+      yield problem(viewed.field, viewed.reason);
+      continue;
+    }
+    const { hours, views } = viewed;
     const weeks = count(r.cumulative_weeks_in_top_10);
-    if (hours == null) {
-      yield problem('weekly_hours_viewed', `"${r.weekly_hours_viewed}" is not a whole number of hours`);
-      continue;
-    }
-    if (views === undefined) {
-      yield problem('weekly_views', `"${r.weekly_views}" is not a whole number of views`);
-      continue;
-    }
     if (!weeks) {
       yield problem('cumulative_weeks_in_top_10', `"${r.cumulative_weeks_in_top_10}" is not a number of weeks`);
       continue;
