@@ -156,7 +156,7 @@ describeEachEngine(
       for (const month of ['0000-01', '0001-01', '9999-12']) {
         const res = await app.request(`/calendar?month=${month}`);
         expect(res.status, month).toBe(400);
-        expect(await res.text()).toContain('month must be YYYY-MM');
+        expect(await res.text()).toContain('month: must be YYYY-MM');
       }
       expect(errors).toEqual([]);
     });

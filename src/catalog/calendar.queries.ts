@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import type { Database, Precision } from '../db/schema.ts';
 import type { PartialDate } from '../lang/dates.ts';
 
 export interface CalendarItem {
@@ -10,50 +10,94 @@ export interface CalendarItem {
   premiere: PartialDate;
 }
 
-const MAX_ROWS = 500;
+/** Which shows a calendar lists. `kind` unset: every kind but the daily ones (news, talk); 'all': every kind. */
+export interface CalendarFilter {
+  platform?: string | undefined;
+  country?: string | undefined;
+  kind?: string | undefined;
+}
 
-/** Premieres from a day on: seasons with a known date, and dates announced for a season not yet in the catalogue. */
-export async function premieresFrom(db: Kysely<Database>, from: string): Promise<CalendarItem[]> {
-  const [seasons, announced] = await Promise.all([
-    db
-      .selectFrom('seasons as se')
-      .innerJoin('shows as s', 's.id', 'se.show_id')
-      .leftJoin('platforms as p', 'p.id', 's.platform_id')
-      .select(['s.slug', 's.title', 'p.name as platform', 'se.number', 'se.premiere_date', 'se.premiere_precision'])
-      .where('se.premiere_precision', '!=', 'unknown')
-      .where('se.premiere_date', '>=', from)
-      .limit(MAX_ROWS)
-      .execute(),
-    db
-      .selectFrom('status_events as e')
-      .innerJoin('shows as s', 's.id', 'e.show_id')
-      .leftJoin('platforms as p', 'p.id', 's.platform_id')
-      .select([
-        's.slug',
-        's.title',
-        'p.name as platform',
-        'e.season_number as number',
-        'e.announced_date as premiere_date',
-        'e.announced_precision as premiere_precision',
-      ])
-      .where('e.kind', 'in', ['date_announced', 'date_changed'])
-      .where('e.retracted_at', 'is', null)
-      .where('e.tier', '!=', 'rumour')
-      .where('e.announced_date', '>=', from)
-      .orderBy('e.effective_date')
-      .limit(MAX_ROWS)
-      .execute(),
+/** Kinds whose "seasons" are years of daily episodes: a premiere of theirs is no news. */
+export const DAILY_KINDS = ['news', 'talk'];
+
+export interface PremiereWindow {
+  from: string;
+  /** Last day, inclusive; unset for no end. */
+  to?: string;
+  precisions: Precision[];
+  filter?: CalendarFilter;
+  limit: number;
+}
+
+type Joined = Database & { s: Database['shows']; p: Database['platforms'] };
+
+function showFilter(eb: ExpressionBuilder<Joined, 's' | 'p'>, f: CalendarFilter) {
+  return eb.and([
+    ...(f.platform ? [eb('p.slug', '=', f.platform)] : []),
+    ...(f.country ? [eb('s.origin_country', '=', f.country)] : []),
+    ...(f.kind === 'all' ? [] : f.kind ? [eb('s.type', '=', f.kind)] : [eb('s.type', 'not in', DAILY_KINDS)]),
   ]);
-  const bySeason = new Map<string, (typeof seasons)[number]>();
-  for (const r of announced) bySeason.set(`${r.slug}:${r.number}`, r as (typeof seasons)[number]); // the latest announcement wins
-  for (const r of seasons) bySeason.set(`${r.slug}:${r.number}`, r);
-  return [...bySeason.values()]
+}
+
+/**
+ * Premieres in a window, in date order: seasons with a known date, and the latest date announced for a
+ * season not yet in the catalogue (an announcement never overrides a season's own date).
+ */
+export async function premieres(db: Kysely<Database>, w: PremiereWindow): Promise<CalendarItem[]> {
+  const f = w.filter ?? {};
+  const seasons = await db
+    .selectFrom('seasons as se')
+    .innerJoin('shows as s', 's.id', 'se.show_id')
+    .leftJoin('platforms as p', 'p.id', 's.platform_id')
+    .select(['s.slug', 's.title', 'p.name as platform', 'se.number', 'se.premiere_date', 'se.premiere_precision'])
+    .where('se.premiere_precision', 'in', w.precisions)
+    .where('se.premiere_date', '>=', w.from)
+    .$if(w.to !== undefined, (q) => q.where('se.premiere_date', '<=', w.to as string))
+    .where((eb) => showFilter(eb as never, f))
+    .orderBy('se.premiere_date')
+    .orderBy('s.title')
+    .limit(w.limit)
+    .execute();
+  // Announcements are few (editors and news, not imports): the latest per season is picked here.
+  const announced = await db
+    .selectFrom('status_events as e')
+    .innerJoin('shows as s', 's.id', 'e.show_id')
+    .leftJoin('platforms as p', 'p.id', 's.platform_id')
+    .select([
+      's.slug',
+      's.title',
+      'p.name as platform',
+      'e.season_number as number',
+      'e.announced_date as premiere_date',
+      'e.announced_precision as premiere_precision',
+    ])
+    .where('e.kind', 'in', ['date_announced', 'date_changed'])
+    .where('e.retracted_at', 'is', null)
+    .where('e.tier', '!=', 'rumour')
+    .where('e.announced_date', 'is not', null)
+    .where(
+      sql<boolean>`not exists (select 1 from seasons k where k.show_id = e.show_id and k.number = e.season_number and k.premiere_precision != 'unknown')`,
+    )
+    .where((eb) => showFilter(eb as never, f))
+    .orderBy('e.effective_date')
+    .orderBy('e.id')
+    .execute();
+  const latest = new Map<string, (typeof announced)[number]>();
+  for (const r of announced) latest.set(`${r.slug}:${r.number}`, r);
+  const inWindow = [...latest.values()].filter(
+    (r) =>
+      w.precisions.includes(r.premiere_precision as Precision) &&
+      (r.premiere_date as string) >= w.from &&
+      (w.to === undefined || (r.premiere_date as string) <= w.to),
+  );
+  return [...seasons, ...inWindow]
     .map((r) => ({
       slug: r.slug,
       title: r.title,
       platform: r.platform,
       season: r.number ?? 0,
-      premiere: { date: r.premiere_date as string, precision: r.premiere_precision ?? 'day' },
+      premiere: { date: r.premiere_date as string, precision: (r.premiere_precision ?? 'day') as Precision },
     }))
-    .sort((a, b) => a.premiere.date.localeCompare(b.premiere.date));
+    .sort((a, b) => a.premiere.date.localeCompare(b.premiere.date) || a.title.localeCompare(b.title))
+    .slice(0, w.limit);
 }

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { type CalendarItem, premieresFrom } from './calendar.queries.ts';
+import { type CalendarItem, premieres } from './calendar.queries.ts';
 
 // The front page's lists: what changed, what is coming, and who has waited longest.
 
 /** The next premieres, from seasons with a date and dates announced for seasons not in the catalogue yet (as the calendar). */
 export async function upcomingPremieres(db: Kysely<Database>, today: string, limit = 12): Promise<CalendarItem[]> {
-  return (await premieresFrom(db, today)).slice(0, limit);
+  return premieres(db, { from: today, precisions: ['day', 'month', 'quarter', 'year'], limit });
 }
 
 export async function recentDecisions(db: Kysely<Database>, kinds: string[], limit = 8) {

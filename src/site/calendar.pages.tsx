@@ -1,9 +1,29 @@
-import type { CalendarItem } from '../catalog/calendar.queries.ts';
+import { type CalendarFilter, type CalendarItem, DAILY_KINDS } from '../catalog/calendar.queries.ts';
+import { SHOW_KINDS } from '../catalog/shows.params.ts';
 import { formatPartialDate } from '../lang/dates.ts';
 
-// The premiere calendar: a month grid and a list, every date at its own precision.
+// The premiere calendar: filters, a month grid and the month day by day, every date at its own precision.
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** Titles a grid cell lists before "and N more". */
+const IN_CELL = 3;
+/** Titles a day lists before a link to the whole day. */
+const IN_DAY = 10;
+
+export interface CalendarView {
+  month: string;
+  /** One day asked for: the list holds that day whole. */
+  day?: string | undefined;
+  filter: CalendarFilter;
+  platforms: Array<{ slug: string; name: string }>;
+  /** Premieres in the month known to the day or the month. */
+  items: CalendarItem[];
+  /** The list stopped at its limit: the month holds more. */
+  truncated: boolean;
+  /** Premieres from the month on known only to the quarter or year. */
+  later: CalendarItem[];
+  error?: string | undefined;
+}
 
 function monthLabel(month: string): string {
   return formatPartialDate({ date: `${month}-01`, precision: 'month' });
@@ -15,21 +35,28 @@ function shift(month: string, by: number): string {
   return d.toISOString().slice(0, 7);
 }
 
-export function CalendarPage({ month, items }: { month: string; items: CalendarItem[] }) {
-  const inMonth = items.filter((i) => i.premiere.date.startsWith(month));
+/** A calendar URL with the same filters. */
+function calendarUrl(filter: CalendarFilter, at: { month?: string; day?: string }): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...at, ...filter })) if (v) params.set(k, v);
+  return `/calendar?${params}`;
+}
+
+const kindLabel = (k: string) => (k === 'all' ? 'every kind' : k);
+
+export function CalendarPage(v: CalendarView) {
+  const { month, filter } = v;
   const first = new Date(`${month}-01T00:00:00Z`);
   const lead = (first.getUTCDay() + 6) % 7; // Monday first
   const days = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   const cells: Array<number | null> = [...Array(lead).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
   while (cells.length % 7) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
-  const onDay = (d: number) => inMonth.filter((i) => i.premiere.precision === 'day' && Number(i.premiere.date.slice(8)) === d);
-  const undated = inMonth.filter((i) => i.premiere.precision === 'month');
-  const byMonth = new Map<string, CalendarItem[]>();
-  for (const i of items) {
-    const key = i.premiere.precision === 'day' || i.premiere.precision === 'month' ? i.premiere.date.slice(0, 7) : 'later';
-    byMonth.set(key, [...(byMonth.get(key) ?? []), i]);
-  }
+  const byDay = new Map<string, CalendarItem[]>();
+  for (const i of v.items) if (i.premiere.precision === 'day') byDay.set(i.premiere.date, [...(byDay.get(i.premiere.date) ?? []), i]);
+  const dayOf = (d: number) => `${month}-${String(d).padStart(2, '0')}`;
+  const undated = v.items.filter((i) => i.premiere.precision === 'month');
+  const listed = v.day ? [[v.day, byDay.get(v.day) ?? []] as const] : [...byDay];
   return (
     <>
       <h1>Premiere calendar</h1>
@@ -37,9 +64,38 @@ export function CalendarPage({ month, items }: { month: string; items: CalendarI
         Dates are shown as precisely as they are known: a day, a month, a quarter or a year.{' '}
         <a href="/calendar.ics">Subscribe (iCalendar)</a> for the premieres known to the day.
       </p>
+      {v.error ? <p role="alert">{v.error}</p> : null}
+      <form method="get" action="/calendar" class="filters">
+        <input type="hidden" name="month" value={month} />
+        <label for="c-platform">Platform</label>{' '}
+        <select id="c-platform" name="platform">
+          <option value="">any</option>
+          {v.platforms.map((p) => (
+            <option value={p.slug} selected={filter.platform === p.slug}>
+              {p.name}
+            </option>
+          ))}
+        </select>{' '}
+        <label for="c-country">Country</label> <input id="c-country" name="country" size={3} maxlength={2} value={filter.country ?? ''} />{' '}
+        <label for="c-kind">Kind</label>{' '}
+        <select id="c-kind" name="kind">
+          <option value="">all but {DAILY_KINDS.join(' and ')}</option>
+          {[...SHOW_KINDS, 'all'].map((k) => (
+            <option value={k} selected={filter.kind === k}>
+              {kindLabel(k)}
+            </option>
+          ))}
+        </select>{' '}
+        <button type="submit">Show</button>
+      </form>
+      <p class="meta">
+        {filter.kind
+          ? `Kind: ${kindLabel(filter.kind)}.`
+          : `Daily ${DAILY_KINDS.join(' and ')} shows are left out; choose a kind to see them.`}
+      </p>
       <nav aria-label="Months">
-        <a href={`/calendar?month=${shift(month, -1)}`}>← {monthLabel(shift(month, -1))}</a> · <strong>{monthLabel(month)}</strong> ·{' '}
-        <a href={`/calendar?month=${shift(month, 1)}`}>{monthLabel(shift(month, 1))} →</a>
+        <a href={calendarUrl(filter, { month: shift(month, -1) })}>← {monthLabel(shift(month, -1))}</a> ·{' '}
+        <strong>{monthLabel(month)}</strong> · <a href={calendarUrl(filter, { month: shift(month, 1) })}>{monthLabel(shift(month, 1))} →</a>
       </nav>
       <section class="table-wrap" tabindex={0} aria-label="Month grid">
         <table class="month">
@@ -54,20 +110,25 @@ export function CalendarPage({ month, items }: { month: string; items: CalendarI
           <tbody>
             {weeks.map((week) => (
               <tr>
-                {week.map((d) => (
-                  <td>
-                    {d === null ? null : (
-                      <>
-                        <span class="meta">{d}</span>
-                        {onDay(d).map((i) => (
-                          <div>
-                            <a href={`/shows/${i.slug}`}>{i.title}</a> S{i.season}
-                          </div>
-                        ))}
-                      </>
-                    )}
-                  </td>
-                ))}
+                {week.map((d) => {
+                  if (d === null) return <td />;
+                  const on = byDay.get(dayOf(d)) ?? [];
+                  return (
+                    <td>
+                      <span class="meta">{d}</span>
+                      {on.slice(0, IN_CELL).map((i) => (
+                        <div>
+                          <a href={`/shows/${i.slug}`}>{i.title}</a> S{i.season}
+                        </div>
+                      ))}
+                      {on.length > IN_CELL ? (
+                        <div>
+                          <a href={v.day ? calendarUrl(filter, { day: dayOf(d) }) : `#d-${dayOf(d)}`}>and {on.length - IN_CELL} more</a>
+                        </div>
+                      ) : null}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>
@@ -84,13 +145,39 @@ export function CalendarPage({ month, items }: { month: string; items: CalendarI
           ))}
         </p>
       ) : null}
-      <h2>All upcoming premieres</h2>
-      {items.length === 0 ? <p>No premieres announced ahead.</p> : null}
-      {[...byMonth].map(([key, list]) => (
-        <section aria-label={key === 'later' ? 'Later' : monthLabel(key)}>
-          <h3>{key === 'later' ? 'Later (quarter or year announced)' : monthLabel(key)}</h3>
+      <h2>{v.day ? formatPartialDate({ date: v.day, precision: 'day' }) : `${monthLabel(month)}, day by day`}</h2>
+      {v.day ? (
+        <p>
+          <a href={calendarUrl(filter, { month })}>← all of {monthLabel(month)}</a>
+        </p>
+      ) : null}
+      {listed.every(([, list]) => list.length === 0) ? <p>No premieres known to the day.</p> : null}
+      {listed.map(([date, list]) =>
+        list.length === 0 ? null : (
+          <section id={`d-${date}`} aria-label={formatPartialDate({ date, precision: 'day' })}>
+            {v.day ? null : <h3>{formatPartialDate({ date, precision: 'day' })}</h3>}
+            <ul class="plain">
+              {(v.day ? list : list.slice(0, IN_DAY)).map((i) => (
+                <li>
+                  <a href={`/shows/${i.slug}`}>{i.title}</a>, season {i.season}
+                  {i.platform ? <span class="meta"> · {i.platform}</span> : null}
+                </li>
+              ))}
+            </ul>
+            {!v.day && list.length > IN_DAY ? (
+              <p>
+                and {list.length - IN_DAY} more: <a href={calendarUrl(filter, { day: date })}>all {list.length} on this day</a>
+              </p>
+            ) : null}
+          </section>
+        ),
+      )}
+      {v.truncated ? <p>The month holds more premieres than one page lists; choose a platform, a country or a kind.</p> : null}
+      {v.later.length ? (
+        <section aria-label="Later">
+          <h2>Later (quarter or year announced)</h2>
           <ul class="plain">
-            {list.map((i) => (
+            {v.later.map((i) => (
               <li>
                 {formatPartialDate(i.premiere)} — <a href={`/shows/${i.slug}`}>{i.title}</a>, season {i.season}
                 {i.platform ? <span class="meta"> · {i.platform}</span> : null}
@@ -98,7 +185,7 @@ export function CalendarPage({ month, items }: { month: string; items: CalendarI
             ))}
           </ul>
         </section>
-      ))}
+      ) : null}
     </>
   );
 }

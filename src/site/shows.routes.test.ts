@@ -132,7 +132,7 @@ describeEachEngine(
       const page = text(await res.text());
       expect(page).toContain('Premiere calendar');
       expect(page).toContain('August 2026');
-      expect(page).toContain('5 August 2026 — Ted Lasso , season 4');
+      expect(page).toContain('August 2026, day by day 5 August 2026 Ted Lasso , season 4 · Apple TV+');
       expect((await app().request('/calendar?month=2026-13')).status).toBe(400);
     });
 

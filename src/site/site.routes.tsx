@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
-import { premieresFrom } from '../catalog/calendar.queries.ts';
+import { premieres } from '../catalog/calendar.queries.ts';
 import { scoreboard } from '../catalog/scoreboard.ts';
-import { listQuery, platformParam, queryObject } from '../catalog/shows.params.ts';
+import { calendarQuery, listQuery, nonEmpty, platformParam, queryObject } from '../catalog/shows.params.ts';
 import { listGenres, listPlatforms, listShows } from '../catalog/shows.queries.ts';
 import { RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
+import { formatPartialDate, partialDateEnd } from '../lang/dates.ts';
 import { ServerErrorPage, UnavailablePage } from '../web/errors.pages.tsx';
 import { errorLine } from '../web/fields.ts';
 import { render } from '../web/render.tsx';
@@ -39,22 +40,44 @@ export function scoreboardPage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>)
   };
 }
 
-// GET /calendar?month=YYYY-MM
+const MONTH_ROWS = 3_000;
+const LATER_ROWS = 50;
+
+// GET /calendar?month=YYYY-MM&day=YYYY-MM-DD&platform=&country=&kind=
 export function calendarPage({ db, siteUrl, now }: Pick<AppDeps, 'db' | 'siteUrl' | 'now'>) {
   return async (c: Context) => {
-    const today = now().toISOString().slice(0, 10);
-    const asked = c.req.query('month');
-    // Years PostgreSQL's dates hold and a premiere could fall in ("0000-01" is no month to it).
-    if (asked !== undefined && !/^(19|20)\d\d-(0[1-9]|1[0-2])$/.test(asked))
-      return c.text('month must be YYYY-MM, from 1900-01 to 2099-12', 400);
-    const month = asked ?? today.slice(0, 7);
-    const from = `${[month, today.slice(0, 7)].sort()[0]}-01`; // the month asked for, or this month if earlier
+    const parsed = calendarQuery.safeParse(nonEmpty(queryObject(c.req.url)));
+    const asked = parsed.success ? parsed.data : {};
+    const month = asked.day?.slice(0, 7) ?? asked.month ?? now().toISOString().slice(0, 7);
+    const filter = { platform: asked.platform, country: asked.country, kind: asked.kind };
+    const from = `${month}-01`;
+    const [platforms, items, later] = await Promise.all([
+      listPlatforms(db.kysely),
+      premieres(db.kysely, {
+        from,
+        to: partialDateEnd({ date: from, precision: 'month' }),
+        precisions: ['day', 'month'],
+        filter,
+        limit: MONTH_ROWS + 1,
+      }),
+      premieres(db.kysely, { from, precisions: ['quarter', 'year'], filter, limit: LATER_ROWS }),
+    ]);
     const meta = {
-      title: 'Premiere calendar | Next Season',
-      description: 'Upcoming season premieres, at the precision they are known.',
+      title: `Premiere calendar, ${formatPartialDate({ date: from, precision: 'month' })} | Next Season`,
+      description: 'Season premieres by day, filtered by platform, country and kind, at the precision they are known.',
       canonical: `${siteUrl}/calendar`,
     };
-    return render(c, meta, <CalendarPage month={month} items={await premieresFrom(db.kysely, from)} />);
+    const view = {
+      month,
+      day: asked.day,
+      filter,
+      platforms,
+      later,
+      items: items.slice(0, MONTH_ROWS),
+      truncated: items.length > MONTH_ROWS,
+    };
+    const error = parsed.success ? undefined : errorLine(parsed.error);
+    return render(c, meta, <CalendarPage {...view} error={error} />, { status: parsed.success ? 200 : 400 });
   };
 }
 
@@ -63,8 +86,7 @@ const BROWSE_PAGE = 30;
 // GET /browse?platform=&status=&country=&genre=&year=&page=
 export function browsePage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>) {
   return async (c: Context) => {
-    const raw = Object.fromEntries(Object.entries(queryObject(c.req.url)).filter(([, v]) => v !== ''));
-    const parsed = listQuery.safeParse(raw);
+    const parsed = listQuery.safeParse(nonEmpty(queryObject(c.req.url)));
     const { platform, status, country, genre, year, page } = parsed.success ? parsed.data : { page: 1 };
     const filters = parsed.success ? { platform, status, country, genre, year } : {};
     const [platforms, genres, result] = await Promise.all([
