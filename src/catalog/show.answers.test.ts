@@ -36,7 +36,16 @@ function show(over: Partial<ShowRow> = {}): ShowRow {
 
 function season(number: number, premiere: string, episodes = 8, releaseStyle = 'all_at_once'): SeasonRow {
   const pd = parsePartialDate(premiere);
-  return { number, premiere: pd, finale: pd, episodeCount: episodes, episodeCountKind: 'counted', releaseStyle, meanAirDate: null };
+  return {
+    number,
+    premiere: pd,
+    finale: pd,
+    episodeCount: episodes,
+    episodeCountKind: 'counted',
+    releaseStyle,
+    meanAirDate: null,
+    outBy: null,
+  };
 }
 
 let id = 1;

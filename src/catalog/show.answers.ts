@@ -154,6 +154,8 @@ function decideNextSeason({
 }
 
 function sinceLastSeason(season: SeasonRow | undefined, today: string): string {
+  if (!season?.premiere && season?.outBy)
+    return `Season ${season.number} was out by ${formatPartialDate({ date: season.outBy, precision: 'day' })}; its premiere date is not known`;
   if (!season?.premiere) return 'Its latest season came out on a date we do not know';
   const weekly = season.releaseStyle !== 'all_at_once' && season.finale && season.finale.precision === 'day';
   const anchor = weekly ? (season.finale as PartialDate) : season.premiere;

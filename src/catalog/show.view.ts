@@ -51,5 +51,6 @@ function toSeasonRow(s: ShowDetail['seasons'][number]) {
     premiere_date: s.premiere?.date ?? null,
     premiere_precision: s.premiere?.precision ?? ('unknown' as const),
     mean_air_date: s.meanAirDate,
+    out_by: s.outBy,
   };
 }

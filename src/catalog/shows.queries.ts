@@ -37,6 +37,8 @@ export interface SeasonRow {
   releaseStyle: string | null;
   /** The mean air date of its episodes (from IMDb data): approximate, never a premiere. */
   meanAirDate: string | null;
+  /** Known to be out by this day (a Top 10 week, a report's period end) when its premiere is not known. */
+  outBy: string | null;
 }
 
 export interface CreditRow {
@@ -185,6 +187,7 @@ export async function getShowDetail(db: Kysely<Database>, slug: string): Promise
       episodeCountKind: s.episode_count_kind,
       releaseStyle: s.release_style,
       meanAirDate: s.mean_air_date,
+      outBy: s.out_by,
     })),
     episodes: episodes.map((e) => ({
       season: e.season,

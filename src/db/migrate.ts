@@ -12,6 +12,7 @@ import { fuzzySearch } from './migrations/009_fuzzy_search.ts';
 import { comments } from './migrations/010_comments.ts';
 import { readOnlyGets } from './migrations/011_read_only_gets.ts';
 import { popularity } from './migrations/012_popularity.ts';
+import { seasonOutBy } from './migrations/013_season_out_by.ts';
 import type { Migration } from './migrations/types.ts';
 
 // Append only: never edit or reorder a migration that has shipped.
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   comments,
   readOnlyGets,
   popularity,
+  seasonOutBy,
 ];
 
 const LOCK_KEY = 4_815_162_342; // any constant; serialises migrators across app processes on PostgreSQL

@@ -72,6 +72,8 @@ export interface SeasonsTable {
   release_style: string | null; // all_at_once | weekly | in_parts
   source_id: number | null;
   mean_air_date: Generated<string | null>;
+  /** Known to be out by this day (a Top 10 week, a report's period), when the premiere is not known. */
+  out_by: Generated<string | null>;
   origin: Generated<string>;
 }
 

@@ -33,7 +33,7 @@ export function engagementItems(file: string): AsyncIterable<ImportItem> {
 
 async function* rows(file: string): AsyncIterable<ImportItem> {
   const period = reportPeriod(file) as string;
-  const report = ENGAGEMENT_REPORTS[period] as { publishedOn: string };
+  const report = ENGAGEMENT_REPORTS[period] as { endsOn: string; publishedOn: string };
   const firstLine = firstLines();
   for await (const { row: r, line } of csvRows(file)) {
     const location = `${file}:${line}`;
@@ -75,7 +75,9 @@ async function* rows(file: string): AsyncIterable<ImportItem> {
         originalTitle: season.original,
         // Only Netflix's own titles carry a release date: those are Netflix's, and the date is the premiere.
         ...(premiere ? { platform: NETFLIX } : {}),
-        seasons: [{ number: season.season, ...(premiere ? { premiere: { date: premiere, precision: 'day' as const } } : {}) }],
+        seasons: [
+          { number: season.season, outBy: report.endsOn, ...(premiere ? { premiere: { date: premiere, precision: 'day' as const } } : {}) },
+        ],
         engagement: [figure],
         ...(season.limited && premiere
           ? { events: [{ kind: 'limited', season: season.season, date: { date: premiere, precision: 'day' as const } }] }

@@ -54,9 +54,9 @@ export const addDays = (day: string, days: number) =>
 export const top10PublicOn = (week: string) => addDays(week, 2);
 
 /** The engagement reports, by period, and the day Netflix published each. */
-export const ENGAGEMENT_REPORTS: Record<string, { label: string; publishedOn: string }> = {
-  '2023-H2': { label: 'July–December 2023', publishedOn: '2024-05-23' },
-  '2024-H1': { label: 'January–June 2024', publishedOn: '2024-09-19' },
+export const ENGAGEMENT_REPORTS: Record<string, { label: string; endsOn: string; publishedOn: string }> = {
+  '2023-H2': { label: 'July–December 2023', endsOn: '2023-12-31', publishedOn: '2024-05-23' },
+  '2024-H1': { label: 'January–June 2024', endsOn: '2024-06-30', publishedOn: '2024-09-19' },
 };
 
 /** The period a report file covers, from its name ("2023Jul-Dec-TV.csv.gz" → "2023-H2"), or null. */

@@ -25,6 +25,8 @@ fs.writeFileSync(
       '2022-13-10,TV (English),3,Bad Week,Bad Week: Season 1,1000,,,1',
       '2021-07-11,TV (Non-English),10,Somos.,Somos.: Season 1,9420000,,,2',
       '2021-07-04,TV (Non-English),5,Somos.,Somos.: Season 1,11510000,,,1',
+      '2024-07-14,TV (English),6,Chart Only,Chart Only: Season 2,5000000,,,2',
+      '2024-07-07,TV (English),4,Chart Only,Chart Only: Season 2,6000000,,,1',
     ].join('\n'),
   ),
 );
@@ -38,6 +40,7 @@ fs.writeFileSync(
     'Suits: Season 1,No,,184700000,,',
     'Broken Row: Season 1,Maybe,2023-01-01,100,1:00,100',
     'Bad Date: Season 1,Yes,2023-02-30,100,1:00,100',
+    'Chart Only: Season 2,No,,100000,1:00,100',
   ].join('\n'),
 );
 
@@ -47,6 +50,13 @@ describeEachEngine(
     const k = () => db().kysely;
     const showId = async (slug: string) =>
       (await k().selectFrom('shows').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+    const chartOnly = () =>
+      k()
+        .selectFrom('seasons as se')
+        .innerJoin('shows as s', 's.id', 'se.show_id')
+        .select(['se.number', 'se.premiere_date', 'se.out_by', 's.derived_status'])
+        .where('s.slug', '=', 'chart-only')
+        .executeTakeFirst();
 
     it('refuses a file of the wrong kind, or a report whose period the file name does not give, before writing anything', async () => {
       await expect(checkTop10File(ENGAGEMENT)).rejects.toThrow(WrongInputError);
@@ -106,6 +116,8 @@ describeEachEngine(
         .where('hours', '=', 301_260_000)
         .execute();
       expect(stranger).toEqual([{ season_number: 4, rank: 1 }]);
+      // A season known only from the chart is out by its first week there: the show is waiting, not upcoming.
+      expect(await chartOnly()).toEqual({ number: 2, premiere_date: null, out_by: '2024-07-07', derived_status: 'undecided' });
       expect(await k().selectFrom('shows').select('title').where('title', '=', 'The Last House').execute()).toEqual([]); // a film
       const again = await run();
       expect(again.tally.total('inserted') + again.tally.total('updated')).toBe(0);
@@ -143,6 +155,8 @@ describeEachEngine(
       // A licensed title (no release date) is on Netflix, but Netflix is not its network.
       const suits = await k().selectFrom('shows').select(['platform_id']).where('title', '=', 'Suits').executeTakeFirstOrThrow();
       expect(suits.platform_id).toBeNull();
+      // The report's period ended before the chart week: the season was out sooner than the chart said.
+      expect(await chartOnly()).toEqual({ number: 2, premiere_date: null, out_by: '2023-12-31', derived_status: 'undecided' });
       const again = await run();
       expect(again.tally.total('inserted') + again.tally.total('updated')).toBe(0);
     });
@@ -159,6 +173,8 @@ describeEachEngine(
         '<title id="top10-s1">Season 1, weekly rank in Netflix&#39;s global Top 10: #5 in the week to 4 July 2021; #10 in the week to 11 July 2021</title>',
       );
       expect(html).toContain('Figures: Netflix Top 10');
+      const chart = await (await app.request('/shows/chart-only')).text();
+      expect(chart).toContain('No renewal or cancellation of Chart Only is on record. Season 2 was out by 31 December 2023; its premiere date is not known.');
       // The scoreboard counts how charted seasons fared: Stranger Things 4 (7 weeks) was followed by a fifth season.
       const board = (await (await app.request('/platforms/netflix')).text()).replace(/<[^>]+>/g, '');
       expect(board).toContain(

@@ -82,7 +82,7 @@ async function* rows(file: string): AsyncIterable<ImportItem> {
         ids: {},
         title: season.show,
         originalTitle: season.original,
-        seasons: [{ number: season.season }],
+        seasons: [{ number: season.season, outBy: week }],
         top10: [{ season: season.season, week, list, rank, hours, views, weeksInTop10: weeks, publicOn: top10PublicOn(week) }],
       },
     };

@@ -29,7 +29,10 @@ function join(into: ImportedShow, rec: ImportedShow) {
   for (const season of rec.seasons ?? []) {
     const same = into.seasons?.find((s) => s.number === season.number);
     if (!same) into.seasons?.push(season);
-    else same.premiere ??= season.premiere;
+    else {
+      same.premiere ??= season.premiere;
+      if (season.outBy && (!same.outBy || season.outBy < same.outBy)) same.outBy = season.outBy;
+    }
   }
   into.top10 = [...(into.top10 ?? []), ...(rec.top10 ?? [])];
   into.engagement = [...(into.engagement ?? []), ...(rec.engagement ?? [])];

@@ -38,6 +38,8 @@ export interface ImportedSeason {
   episodeCount?: number | null;
   /** The mean air date of the season's episodes: a fact of its own, never taken for a premiere. */
   meanAirDate?: string | null;
+  /** A day the season is known to have been out by (a week in a chart, a report's period end). */
+  outBy?: string | null;
 }
 
 export interface ImportedEpisode {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database, Precision } from '../db/schema.ts';
 import { ensureLink, type Tally, upsertRow } from '../db/upsert.ts';
 import { normalizeText, showSearchText, slugify } from '../lang/text.rules.ts';
 import { refreshDerivedStatus } from '../status/events.queries.ts';
@@ -152,6 +152,14 @@ async function recordVersion(ctx: WriteContext, showId: number, version: number)
   }
 }
 
+/**
+ * Sources whose files are reports of different periods: each names a show in its own words ("Alfie Atkins",
+ * "Alfons Åberg"), so the first word stands and a later report only fills what is empty.
+ */
+const FILL_ONLY = new Set<Origin>(['netflix-top10', 'netflix-engagement']);
+
+const PRECISION_RANK: Record<Precision, number> = { unknown: 0, year: 1, quarter: 2, month: 3, day: 4 };
+
 /** Sets the fields this import may set: empty ones, and ones this same source set before (never an editor's or another source's). */
 async function mergeShowFields(ctx: WriteContext, showId: number, fields: Array<[ShowColumn, unknown]>): Promise<boolean> {
   const [current, facts] = await Promise.all([
@@ -163,7 +171,7 @@ async function mergeShowFields(ctx: WriteContext, showId: number, fields: Array<
   for (const [field, value] of fields) {
     const now = (current as Record<string, unknown>)[field];
     const empty = now === null || now === undefined;
-    if (!empty && origins.get(field) !== ctx.origin) continue; // an editor's fact, or another source's
+    if (!empty && (origins.get(field) !== ctx.origin || FILL_ONLY.has(ctx.origin))) continue; // an editor's fact, another source's, or an older report's
     if (!empty && String(now) === String(value)) continue;
     if (field.endsWith('_id') && field !== 'platform_id' && !empty) continue; // an external id, once set, stays
     if (field.endsWith('_id') && field !== 'platform_id') {
@@ -220,6 +228,8 @@ async function writeSeasons(ctx: WriteContext, showId: number, rec: ImportedShow
     if (s.episodeCount != null) Object.assign(values, { episode_count: s.episodeCount, episode_count_kind: 'counted' });
     if (s.meanAirDate) values.mean_air_date = s.meanAirDate;
     const row = existing.get(s.number);
+    // Out-by days only move earlier: each report or week can prove the season was out sooner, none later.
+    if (s.outBy && (!row?.out_by || s.outBy < row.out_by)) values.out_by = s.outBy;
     if (!row) {
       const inserted = await ctx.db
         .insertInto('seasons')
@@ -231,13 +241,16 @@ async function writeSeasons(ctx: WriteContext, showId: number, rec: ImportedShow
       changed = true;
       continue;
     }
-    // An editor's season keeps its facts; an import only fills what is missing.
-    const own = row.origin !== 'editor';
+    // A source keeps its own season current; another's (an editor's above all) it only fills, or dates more precisely.
+    const own = row.origin === ctx.origin && !FILL_ONLY.has(ctx.origin);
+    const finer = row.origin !== 'editor' && !!s.premiere && PRECISION_RANK[s.premiere.precision] > PRECISION_RANK[row.premiere_precision];
     const patch = Object.fromEntries(
       Object.entries(values).filter(([k, v]) => {
         const now = (row as Record<string, unknown>)[k];
         if (k.endsWith('_precision')) return false;
-        return String(now) !== String(v) && (own || now === null || now === undefined);
+        return (
+          String(now) !== String(v) && (own || now === null || now === undefined || (finer && k === 'premiere_date') || k === 'out_by')
+        );
       }),
     );
     for (const k of Object.keys(patch))

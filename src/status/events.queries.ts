@@ -83,10 +83,13 @@ export async function latestEvents(db: Kysely<Database>, limit = 20): Promise<Ar
 }
 
 export function seasonDates(
-  rows: Array<Pick<SeasonsTable, 'number' | 'premiere_date' | 'premiere_precision'> & { mean_air_date?: string | null }>,
+  rows: Array<
+    Pick<SeasonsTable, 'number' | 'premiere_date' | 'premiere_precision'> & { mean_air_date?: string | null; out_by?: string | null }
+  >,
 ): SeasonDates[] {
   return rows.map((s) => ({
     number: s.number,
+    outBy: s.out_by ?? null,
     // Without a premiere, a season's mean air date still shows it was out by then (its month, to be safe).
     premiere: s.premiere_date
       ? { date: s.premiere_date, precision: s.premiere_precision }
@@ -100,7 +103,7 @@ export function seasonDates(
 export async function refreshDerivedStatus(db: Kysely<Database>, showId: number, today: string): Promise<string> {
   const seasons = await db
     .selectFrom('seasons')
-    .select(['number', 'premiere_date', 'premiere_precision', 'mean_air_date'])
+    .select(['number', 'premiere_date', 'premiere_precision', 'mean_air_date', 'out_by'])
     .where('show_id', '=', showId)
     .execute();
   const events: StatusEvent[] = await listShowEvents(db, showId);

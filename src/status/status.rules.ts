@@ -33,6 +33,8 @@ export interface StatusEvent {
 export interface SeasonDates {
   number: number;
   premiere: PartialDate | null;
+  /** A day it is known to have been out by, without its premiere (a week in a chart). */
+  outBy?: string | null;
 }
 
 export type StatusKind = 'renewed' | 'cancelled' | 'ended' | 'limited' | 'undecided' | 'dormant' | 'upcoming';
@@ -77,7 +79,9 @@ export function deriveStatus({
 }): DerivedStatus {
   const live = events.filter((e) => !e.retracted && e.tier !== 'rumour' && e.kind !== 'rumour' && e.effective.date <= today);
   const undatedAreOut = onAirSince !== null && onAirSince <= today;
-  const released = seasons.filter((s) => hasHappened(s.premiere, today) || (undatedAreOut && !s.premiere)).map((s) => s.number);
+  const released = seasons
+    .filter((s) => hasHappened(s.premiere, today) || (!s.premiere && (undatedAreOut || (!!s.outBy && s.outBy <= today))))
+    .map((s) => s.number);
   for (const e of live) if (e.kind === 'released' && e.season !== null && hasHappened(e.effective, today)) released.push(e.season);
   const latestSeason = released.length > 0 ? Math.max(...released) : null;
   const nextSeason = (latestSeason ?? 0) + 1;
@@ -116,9 +120,10 @@ export function deriveStatus({
 
 /** Whether the latest season came out more than DORMANT_AFTER_DAYS ago (a season with no known date is not quiet). */
 function quiet(seasons: SeasonDates[], latest: number, today: string): boolean {
-  const premiere = seasons.find((s) => s.number === latest)?.premiere;
-  if (!premiere || premiere.precision === 'unknown') return false;
-  return daysBetween(premiere.date, today) > DORMANT_AFTER_DAYS;
+  const season = seasons.find((s) => s.number === latest);
+  // Out by a day long ago: its premiere, whenever it was, is older still.
+  const since = season?.premiere && season.premiere.precision !== 'unknown' ? season.premiere.date : (season?.outBy ?? null);
+  return since !== null && daysBetween(since, today) > DORMANT_AFTER_DAYS;
 }
 
 /** The best-tier event, and among those the latest (by effective date, then id). */

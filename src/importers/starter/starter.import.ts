@@ -44,7 +44,7 @@ async function importShow(trx: Kysely<Database>, show: StarterShow, platformIds:
     trx,
     'shows',
     { slug: show.slug },
-    {
+    unsaidLeftAlone({
       title: show.title,
       original_title: show.originalTitle ?? null,
       type: show.type,
@@ -62,7 +62,7 @@ async function importShow(trx: Kysely<Database>, show: StarterShow, platformIds:
       netflix_id: show.ids.netflix ?? show.ids.netflixShowId ?? null,
       verified_on: show.verified,
       search_text: showSearchText([show.title, show.originalTitle, ...show.aliases]),
-    },
+    }),
     { tally, onInsert: { created_at: stamp, updated_at: stamp }, onUpdate: { updated_at: stamp } },
   );
 
@@ -137,4 +137,11 @@ async function importShow(trx: Kysely<Database>, show: StarterShow, platformIds:
     await trx.updateTable('shows').set({ updated_at: stamp }).where('id', '=', showId).execute();
   }
   await refreshDerivedStatus(trx, showId, stamp.slice(0, 10));
+}
+
+/** Facts a starter file may leave out: an importer may have found them, and a refresh must not blank them. */
+const UNSAID_LEFT_ALONE = ['original_title', 'synopsis', 'official_site', 'imdb_id', 'tvmaze_id', 'thetvdb_id', 'netflix_id'];
+
+function unsaidLeftAlone(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([column, value]) => value !== null || !UNSAID_LEFT_ALONE.includes(column)));
 }
