@@ -174,7 +174,9 @@ describeEachEngine(
       );
       expect(html).toContain('Figures: Netflix Top 10');
       const chart = await (await app.request('/shows/chart-only')).text();
-      expect(chart).toContain('No renewal or cancellation of Chart Only is on record. Season 2 was out by 31 December 2023; its premiere date is not known.');
+      expect(chart).toContain(
+        'No renewal or cancellation of Chart Only is on record. Season 2 was out by 31 December 2023; its premiere date is not known.',
+      );
       // The scoreboard counts how charted seasons fared: Stranger Things 4 (7 weeks) was followed by a fifth season.
       const board = (await (await app.request('/platforms/netflix')).text()).replace(/<[^>]+>/g, '');
       expect(board).toContain(

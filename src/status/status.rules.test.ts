@@ -154,7 +154,11 @@ describe('dormant: no decision, and no new season for longer than nearly any wai
     ['out by a week in a chart, premiere unknown: out, and waiting', [{ number: 1, premiere: null, outBy: '2024-07-07' }], 'undecided'],
     ['out by a day long ago: its premiere is older still, so dormant', [{ number: 1, premiere: null, outBy: '2021-07-04' }], 'dormant'],
     ['out by a day still to come proves nothing yet', [{ number: 1, premiere: null, outBy: '2027-01-01' }], 'upcoming'],
-    ['a known premiere wins over an out-by day', [{ number: 1, premiere: { date: '2024-06-01', precision: 'day' }, outBy: '2020-01-05' }], 'undecided'],
+    [
+      'a known premiere wins over an out-by day',
+      [{ number: 1, premiere: { date: '2024-06-01', precision: 'day' }, outBy: '2020-01-05' }],
+      'undecided',
+    ],
   ])('%s', (_, s, kind) => {
     expect(deriveStatus({ seasons: s, events: [], today: TODAY }).kind).toBe(kind);
   });
