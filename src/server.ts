@@ -15,6 +15,7 @@ import { newsPages } from './desk/news.routes.tsx';
 import { type ForecastService, forecastService } from './forecast/forecast.service.ts';
 import { commentRoutes } from './site/comments.routes.tsx';
 import { feedRoutes } from './site/feeds.routes.ts';
+import { personPage } from './site/people.routes.tsx';
 import { notFound, showPages } from './site/shows.routes.tsx';
 import { aboutPage, browsePage, calendarPage, scoreboardPage, serverError, unavailable } from './site/site.routes.tsx';
 import { serveAsset } from './web/assets.ts';
@@ -104,6 +105,7 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
     '/',
     '/search',
     '/shows/*',
+    '/people/*',
     '/about',
     '/browse',
     '/calendar',
@@ -111,6 +113,7 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
     '/platforms/*',
     '/calendar.ics',
     '/sitemap.xml',
+    '/sitemaps/*',
     '/robots.txt',
   ])
     app.use(path, pagesCache);
@@ -123,6 +126,7 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
   app.get('/platforms/:platform', scoreboardPage(deps));
   app.get('/calendar', calendarPage(deps));
   app.get('/browse', browsePage(deps));
+  app.get('/people/:slug', personPage(deps));
   app.get('/healthz', (c) => c.text('ok'));
   app.get('/assets/:file', serveAsset);
   app.get('/comments/form-token', comments.formToken);
@@ -142,6 +146,7 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
   app.get('/shows/:slug/calendar.ics', feeds.calendar);
   app.get('/platforms/:platform/calendar.ics', feeds.calendar);
   app.get('/sitemap.xml', feeds.sitemap);
+  app.get('/sitemaps/:file', feeds.sitemapPart);
   app.get('/robots.txt', feeds.robots);
 
   app.get('/api/shows', api.list);

@@ -392,9 +392,18 @@ export async function findPlatform(db: Kysely<Database>, slug: string) {
   return db.selectFrom('platforms').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst();
 }
 
-/** Every show's page and when it last changed, for the sitemap. */
-export async function showPagesChanged(db: Kysely<Database>) {
-  return db.selectFrom('shows').select(['slug', 'updated_at']).orderBy('slug').execute();
+/** Show pages and when each last changed, a slice at a time in a stable order, for the sitemap. */
+export async function showPagesChanged(db: Kysely<Database>, offset: number, limit: number) {
+  return db.selectFrom('shows').select(['slug', 'updated_at']).orderBy('slug').offset(offset).limit(limit).execute();
+}
+
+/** How many show pages there are and the latest change among them. */
+export async function showPagesSummary(db: Kysely<Database>): Promise<{ count: number; lastChange: string | null }> {
+  const row = await db
+    .selectFrom('shows')
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('last')])
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.n), lastChange: (row.last as string | null) ?? null };
 }
 
 export async function listGenres(db: Kysely<Database>): Promise<string[]> {

@@ -68,9 +68,28 @@ describeEachEngine(
       expect(moved[0]?.sequence).toBe(1);
     });
 
-    it('lists every show in the sitemap with its last change, keeps /admin out of robots, and links feeds from pages', async () => {
-      const sitemap = await get('/sitemap.xml');
-      expect(sitemap.text).toContain('<loc>https://nextseason.test/shows/somos</loc><lastmod>2026-11-25</lastmod>');
+    it('lists every show and person in a sitemap index with their last change, keeps /admin out of robots, and links feeds from pages', async () => {
+      const index = await get('/sitemap.xml');
+      expect(index.text).toMatch(
+        /^<\?xml version="1.0" encoding="UTF-8"\?>\n<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
+      );
+      const parts = [...index.text.matchAll(/<sitemap><loc>https:\/\/nextseason.test(\/sitemaps\/[a-z0-9-]+\.xml)<\/loc>/g)].map(
+        (m) => m[1],
+      );
+      expect(parts).toEqual(['/sitemaps/pages.xml', '/sitemaps/shows-1.xml', '/sitemaps/people-1.xml']);
+      const [pages, shows, people] = await Promise.all(parts.map((p) => get(p as string)));
+      expect(pages?.text).toContain('<url><loc>https://nextseason.test/browse?platform=netflix</loc></url>');
+      expect(pages?.text).toContain('<url><loc>https://nextseason.test/platforms/netflix</loc></url>');
+      expect(pages?.text).toContain('<url><loc>https://nextseason.test/calendar?month=2026-12</loc></url>');
+      expect(shows?.text).toContain('<loc>https://nextseason.test/shows/somos</loc><lastmod>2026-11-25</lastmod>');
+      const showCount = await db()
+        .kysely.selectFrom('shows')
+        .select((e) => e.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(shows?.text.match(/<url>/g)).toHaveLength(Number(showCount.n));
+      expect(people?.text).toContain('<loc>https://nextseason.test/people/james-schamus</loc>');
+      expect((await get('/sitemaps/shows-2.xml')).status).toBe(404);
+      expect((await get('/sitemaps/shows-0.xml')).status).toBe(404);
       expect((await get('/robots.txt')).text).toContain('Disallow: /admin');
       const page = (await get('/shows/somos')).text;
       expect(page).toContain('<link rel="alternate" type="application/rss+xml"');

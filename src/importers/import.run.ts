@@ -84,6 +84,7 @@ export async function runImport({
   const problems: Problem[] = [];
   const index = await ShowIndex.load(db.kysely);
   const platforms = new Map<string, number>();
+  const figures = new Set<string>();
   let records = 0;
   let batch: ImportItem[] = [];
 
@@ -92,7 +93,7 @@ export async function runImport({
     const items = batch;
     batch = [];
     await db.kysely.transaction().execute(async (trx) => {
-      const ctx = { db: trx, index, origin, stamp, tally, platforms };
+      const ctx = { db: trx, index, origin, stamp, tally, platforms, figures };
       // New shows go in set-based; the rest (matches, and anything that might collide within the batch) one by one.
       const fresh: ImportedShow[] = [];
       const rest: ImportItem[] = [];

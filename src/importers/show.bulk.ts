@@ -1,5 +1,6 @@
 import { type BulkTarget, bulkInsert } from '../db/bulk.ts';
 import { normalizeText, showSearchText, slugify } from '../lang/text.rules.ts';
+import { seasonDates } from '../status/events.queries.ts';
 import { deriveStatus, type EventKind, type StatusEvent } from '../status/status.rules.ts';
 import { NEW_SHOW_DEFAULTS, SHOW_COLUMNS, type ShowColumn, showColumns } from './show.columns.ts';
 import type { ImportedShow } from './show.record.ts';
@@ -22,7 +23,17 @@ export async function writeNewShows(ctx: WriteContext, target: BulkTarget, recs:
     ctx.index.reserve(slug);
     slugs.push(slug);
     const status = deriveStatus({
-      seasons: (rec.seasons ?? []).map((s) => ({ number: s.number, premiere: s.premiere ?? null })),
+      // The same inputs refreshDerivedStatus reads back from the rows this writes.
+      seasons: seasonDates(
+        (rec.seasons ?? []).map((s) => ({
+          number: s.number,
+          premiere_date: s.premiere?.date ?? null,
+          premiere_precision: s.premiere?.precision ?? 'unknown',
+          mean_air_date: s.meanAirDate ?? null,
+          out_by: s.outBy ?? null,
+        })),
+      ),
+      onAirSince: rec.premiered ?? rec.addedToNetflix ?? null,
       events: (rec.events ?? []).map(
         (e, i): StatusEvent => ({
           id: i,
@@ -84,6 +95,7 @@ export async function writeNewShows(ctx: WriteContext, target: BulkTarget, recs:
         s?.episodeCount ?? null,
         s?.episodeCount != null ? 'counted' : null,
         s?.meanAirDate ?? null,
+        s?.outBy ?? null,
         ctx.origin,
       ]);
     }
@@ -128,6 +140,7 @@ export async function writeNewShows(ctx: WriteContext, target: BulkTarget, recs:
       ['episode_count', 'int'],
       ['episode_count_kind', 'text'],
       ['mean_air_date', 'date'],
+      ['out_by', 'date'],
       ['origin', 'text'],
     ],
     seasons,

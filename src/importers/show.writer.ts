@@ -17,6 +17,8 @@ export interface WriteContext {
   stamp: string;
   tally: Tally;
   platforms: Map<string, number>;
+  /** Figures written in this run: one file may name a show twice ("Alfons Åberg", "Alfie Atkins"), and its first figure stands. */
+  figures?: Set<string>;
 }
 
 export type WriteResult = { ok: true; showId: number } | { ok: false; field: string; reason: string };
@@ -89,7 +91,14 @@ export async function writeShow(ctx: WriteContext, rec: ImportedShow): Promise<W
     );
     changed = outcome !== 'unchanged' || changed;
   }
+  const firstInRun = (key: string) => {
+    if (!ctx.figures) return true;
+    if (ctx.figures.has(key)) return false;
+    ctx.figures.add(key);
+    return true;
+  };
   for (const w of rec.top10 ?? []) {
+    if (!firstInRun(`top10|${showId}|${w.season}|${w.week}|${w.list}`)) continue;
     const { outcome } = await upsertRow(
       ctx.db,
       'season_top10_weeks',
@@ -100,6 +109,7 @@ export async function writeShow(ctx: WriteContext, rec: ImportedShow): Promise<W
     changed = outcome !== 'unchanged' || changed;
   }
   for (const e of rec.engagement ?? []) {
+    if (!firstInRun(`engagement|${showId}|${e.season}|${e.period}`)) continue;
     const { outcome } = await upsertRow(
       ctx.db,
       'season_engagement',

@@ -115,3 +115,10 @@ export function durationInWords(from: string, to: string): string {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/** 'YYYY-MM' moved by whole months: shiftMonth('2024-12', 1) is '2025-01'. */
+export function shiftMonth(month: string, by: number): string {
+  const d = new Date(`${month}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + by);
+  return d.toISOString().slice(0, 7);
+}

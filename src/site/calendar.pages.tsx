@@ -1,6 +1,6 @@
 import { type CalendarFilter, type CalendarItem, DAILY_KINDS } from '../catalog/calendar.queries.ts';
 import { SHOW_KINDS } from '../catalog/shows.params.ts';
-import { formatPartialDate } from '../lang/dates.ts';
+import { formatPartialDate, shiftMonth } from '../lang/dates.ts';
 
 // The premiere calendar: filters, a month grid and the month day by day, every date at its own precision.
 
@@ -27,12 +27,6 @@ export interface CalendarView {
 
 function monthLabel(month: string): string {
   return formatPartialDate({ date: `${month}-01`, precision: 'month' });
-}
-
-function shift(month: string, by: number): string {
-  const d = new Date(`${month}-01T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + by);
-  return d.toISOString().slice(0, 7);
 }
 
 /** A calendar URL with the same filters. */
@@ -94,8 +88,9 @@ export function CalendarPage(v: CalendarView) {
           : `Daily ${DAILY_KINDS.join(' and ')} shows are left out; choose a kind to see them.`}
       </p>
       <nav aria-label="Months">
-        <a href={calendarUrl(filter, { month: shift(month, -1) })}>← {monthLabel(shift(month, -1))}</a> ·{' '}
-        <strong>{monthLabel(month)}</strong> · <a href={calendarUrl(filter, { month: shift(month, 1) })}>{monthLabel(shift(month, 1))} →</a>
+        <a href={calendarUrl(filter, { month: shiftMonth(month, -1) })}>← {monthLabel(shiftMonth(month, -1))}</a> ·{' '}
+        <strong>{monthLabel(month)}</strong> ·{' '}
+        <a href={calendarUrl(filter, { month: shiftMonth(month, 1) })}>{monthLabel(shiftMonth(month, 1))} →</a>
       </nav>
       <section class="table-wrap" tabindex={0} aria-label="Month grid">
         <table class="month">

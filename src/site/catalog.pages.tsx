@@ -117,7 +117,7 @@ export function HomePage({ shows, lists, today }: { shows: ShowRow[]; lists: Hom
   );
 }
 
-const ROLE_WORDS: Record<string, string> = {
+export const ROLE_WORDS: Record<string, string> = {
   creator: 'creator',
   showrunner: 'showrunner',
   writer: 'writer',
@@ -156,7 +156,7 @@ export function SearchPage({
           <ul class="plain">
             {people.map((p) => (
               <li>
-                {p.name}
+                <a href={`/people/${p.slug}`}>{p.name}</a>
                 <span class="meta">
                   {' '}
                   ·{' '}

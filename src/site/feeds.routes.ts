@@ -1,10 +1,12 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
+import { countPeoplePages, peoplePages } from '../catalog/people.queries.ts';
 import { platformParam, slugParam } from '../catalog/shows.params.ts';
-import { findPlatform, findShowRef, showPagesChanged } from '../catalog/shows.queries.ts';
+import { findPlatform, findShowRef, listPlatforms, showPagesChanged, showPagesSummary } from '../catalog/shows.queries.ts';
 import { premieresCalendar, updatesFeed } from '../feeds/feeds.build.ts';
 import { feedBody } from '../feeds/feeds.encode.ts';
 import { datedPremieres, latestUpdates, type Scope, sequences } from '../feeds/feeds.queries.ts';
+import { shiftMonth } from '../lang/dates.ts';
 
 export const FEED_TYPES = {
   xml: 'application/rss+xml; charset=utf-8',
@@ -14,7 +16,20 @@ export const FEED_TYPES = {
 
 export type FeedFormat = keyof typeof FEED_TYPES;
 
-export function feedRoutes({ db, siteUrl }: AppDeps) {
+/** URLs per sitemap file: well under the protocol's 50,000 and 50 MB. */
+const SITEMAP_URLS = 10_000;
+/** Calendar months ahead listed in the sitemap. */
+const CALENDAR_MONTHS = 6;
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const slices = (count: number) => Array.from({ length: Math.ceil(count / SITEMAP_URLS) }, (_, i) => i + 1);
+const sitemapEntry = (tag: 'url' | 'sitemap', loc: string, lastChange?: string | null) =>
+  `<${tag}><loc>${esc(loc)}</loc>${lastChange ? `<lastmod>${lastChange.slice(0, 10)}</lastmod>` : ''}</${tag}>`;
+const sitemapXml = (root: 'urlset' | 'sitemapindex', entries: string[]) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</${root}>\n`;
+const xml = (c: Context, body: string) => c.body(body, 200, { 'content-type': 'application/xml; charset=utf-8' });
+
+export function feedRoutes({ db, siteUrl, now }: AppDeps) {
   const scopeOf = async (c: Context): Promise<{ scope: Scope; title: string; path: string } | null> => {
     const show = c.req.param('slug');
     const platform = c.req.param('platform');
@@ -57,22 +72,49 @@ export function feedRoutes({ db, siteUrl }: AppDeps) {
       return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8' });
     },
 
-    // GET /sitemap.xml
+    // GET /sitemap.xml: an index of the sitemaps below, each within the protocol's 50,000 URLs
     async sitemap(c: Context) {
-      const shows = await showPagesChanged(db.kysely);
-      const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-      const urls = [
-        `<url><loc>${esc(siteUrl)}/</loc></url>`,
-        `<url><loc>${esc(siteUrl)}/about</loc></url>`,
-        ...shows.map((s) => `<url><loc>${esc(`${siteUrl}/shows/${s.slug}`)}</loc><lastmod>${s.updated_at.slice(0, 10)}</lastmod></url>`),
+      const [shows, people] = await Promise.all([showPagesSummary(db.kysely), countPeoplePages(db.kysely)]);
+      const parts = [
+        sitemapEntry('sitemap', `${siteUrl}/sitemaps/pages.xml`),
+        ...slices(shows.count).map((n) => sitemapEntry('sitemap', `${siteUrl}/sitemaps/shows-${n}.xml`, shows.lastChange)),
+        ...slices(people).map((n) => sitemapEntry('sitemap', `${siteUrl}/sitemaps/people-${n}.xml`)),
       ];
-      return c.body(
-        `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,
-        200,
-        {
-          'content-type': 'application/xml; charset=utf-8',
-        },
-      );
+      return xml(c, sitemapXml('sitemapindex', parts));
+    },
+
+    // GET /sitemaps/pages.xml, /sitemaps/shows-N.xml, /sitemaps/people-N.xml
+    async sitemapPart(c: Context) {
+      const m = /^(?:(pages)|(shows|people)-([1-9]\d{0,4}))\.xml$/.exec(c.req.param('file') ?? '');
+      if (!m) return c.notFound();
+      if (m[1]) {
+        const platforms = await listPlatforms(db.kysely);
+        const month = now().toISOString().slice(0, 7);
+        const paths = [
+          '/',
+          '/about',
+          '/browse',
+          '/calendar',
+          ...Array.from({ length: CALENDAR_MONTHS }, (_, i) => `/calendar?month=${shiftMonth(month, i + 1)}`),
+          ...platforms.flatMap((p) => [`/platforms/${p.slug}`, `/browse?platform=${p.slug}`, `/calendar?platform=${p.slug}`]),
+        ];
+        return xml(
+          c,
+          sitemapXml(
+            'urlset',
+            paths.map((p) => sitemapEntry('url', `${siteUrl}${p}`)),
+          ),
+        );
+      }
+      const offset = (Number(m[3]) - 1) * SITEMAP_URLS;
+      const entries =
+        m[2] === 'shows'
+          ? (await showPagesChanged(db.kysely, offset, SITEMAP_URLS)).map((s) =>
+              sitemapEntry('url', `${siteUrl}/shows/${s.slug}`, s.updated_at),
+            )
+          : (await peoplePages(db.kysely, offset, SITEMAP_URLS)).map((slug) => sitemapEntry('url', `${siteUrl}/people/${slug}`));
+      if (entries.length === 0) return c.notFound();
+      return xml(c, sitemapXml('urlset', entries));
     },
 
     // GET /robots.txt

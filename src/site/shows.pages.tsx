@@ -324,8 +324,8 @@ function Crew({ credits }: { credits: CreditRow[] }) {
   const cast = credits.filter((c) => c.role === 'cast');
   const crew = ROLE_TITLES.map(([role, title]) => ({
     title,
-    names: [...new Set(credits.filter((c) => c.role === role).map((c) => c.person.name))],
-  })).filter((r) => r.names.length > 0);
+    people: [...new Map(credits.filter((c) => c.role === role).map((c) => [c.person.slug, c.person])).values()],
+  })).filter((r) => r.people.length > 0);
   if (cast.length === 0 && crew.length === 0) return <p>No credits recorded yet.</p>;
   return (
     <>
@@ -334,7 +334,14 @@ function Crew({ credits }: { credits: CreditRow[] }) {
           {crew.map((r) => (
             <>
               <dt>{r.title}</dt>
-              <dd>{r.names.join(', ')}</dd>
+              <dd>
+                {r.people.map((person, i) => (
+                  <>
+                    {i ? ', ' : ''}
+                    <PersonLink person={person} />
+                  </>
+                ))}
+              </dd>
             </>
           ))}
         </dl>
@@ -345,7 +352,7 @@ function Crew({ credits }: { credits: CreditRow[] }) {
           <ul>
             {cast.map((c) => (
               <li>
-                {c.person.name}
+                <PersonLink person={c.person} />
                 {c.character ? ` as ${c.character}` : ''}
               </li>
             ))}
@@ -365,6 +372,10 @@ export const STATUS_LABEL: Record<string, string> = {
   dormant: 'Most likely over',
   upcoming: 'Upcoming',
 };
+
+function PersonLink({ person }: { person: CreditRow['person'] }) {
+  return <a href={`/people/${person.slug}`}>{person.name}</a>;
+}
 
 export function StatusBadge({ status }: { status: string }) {
   return <span class={`badge status-${status}`}>{STATUS_LABEL[status] ?? status}</span>;

@@ -116,6 +116,25 @@ describeEachEngine(
       expect(text(await none.text())).toContain('No shows match “zzzzqqq”');
     });
 
+    it('gives every credited person a page with their shows, linked from show pages and search', async () => {
+      const show = await (await app().request('/shows/somos')).text();
+      expect(show).toContain('<a href="/people/james-schamus">James Schamus</a>');
+      const search = await (await app().request('/search?q=Alvaro%20Curiel')).text();
+      expect(search).toContain('<a href="/people/alvaro-curiel">Álvaro Curiel</a>');
+      const res = await app().request('/people/alvaro-curiel');
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(text(html)).toContain('Álvaro Curiel Credited on one show in the catalogue. Somos. (2021) Most likely over · director');
+      expect(jsonLd(html)).toMatchObject({
+        '@type': 'Person',
+        name: 'Álvaro Curiel',
+        url: `${SITE}/people/alvaro-curiel`,
+        subjectOf: [{ '@type': 'TVSeries', name: 'Somos.', url: `${SITE}/shows/somos` }],
+      });
+      expect((await app().request('/people/no-such-person')).status).toBe(404);
+      expect((await app().request('/people/Bad_Slug')).status).toBe(404);
+    });
+
     it('keeps a renewal scoreboard per platform', async () => {
       const res = await app().request('/platforms/netflix');
       expect(res.status).toBe(200);
