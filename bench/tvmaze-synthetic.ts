@@ -3,7 +3,8 @@
 // Usage: tsx bench/tvmaze-synthetic.ts SHOWS EPISODES_PER_SHOW > file.ndjson
 import { createWriteStream } from 'node:fs';
 
-export function syntheticShow(i: number, episodesPerShow: number) {
+/** `name` gives the show's title; the default is the worst case for search, every title sharing two words. */
+export function syntheticShow(i: number, episodesPerShow: number, name: (i: number) => string = (n) => `Synthetic Show ${n}`) {
   const id = 1_000_000 + i;
   const seasons = Math.max(1, Math.ceil(episodesPerShow / 10));
   const start = Date.UTC(1995 + (i % 28), i % 12, 1 + (i % 27));
@@ -24,7 +25,7 @@ export function syntheticShow(i: number, episodesPerShow: number) {
   }
   return {
     id,
-    name: `Synthetic Show ${i}`,
+    name: name(i),
     type: 'Scripted',
     language: 'English',
     genres: ['Drama'],

@@ -29,6 +29,9 @@ export async function checkNetflixFile(file: string): Promise<void> {
   }
 }
 
+/** The day the Kaggle catalogue was taken (its latest date_added): every season it counts was on Netflix by then. */
+const CATALOGUE_TAKEN_ON = '2021-09-25';
+
 export async function* netflixItems(file: string): AsyncIterable<ImportItem> {
   for await (const { row: record, line } of csvRows(file)) {
     const location = `${file}:${line}`;
@@ -68,7 +71,7 @@ export async function* netflixItems(file: string): AsyncIterable<ImportItem> {
         addedToNetflix: added,
         // release_year is the year of the latest season then on Netflix: the show aired up to it.
         years: [year - 2 * seasons, year],
-        seasons: Array.from({ length: seasons }, (_, i) => ({ number: i + 1 })),
+        seasons: Array.from({ length: seasons }, (_, i) => ({ number: i + 1, outBy: CATALOGUE_TAKEN_ON })),
         credits: [
           ...splitList(record.director).map((name) => ({ role: 'director', name })),
           ...splitList(record.cast).map((name) => ({ role: 'cast', name })),

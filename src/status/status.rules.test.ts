@@ -163,6 +163,12 @@ describe('dormant: no decision, and no new season for longer than nearly any wai
     expect(deriveStatus({ seasons: s, events: [], today: TODAY }).kind).toBe(kind);
   });
 
+  it('takes a show that is out with no season on record as out with its first season', () => {
+    const status = deriveStatus({ seasons: [], events: [], today: TODAY, onAirSince: '2023-11-29' });
+    expect([status.kind, status.latestSeason]).toEqual(['undecided', 1]);
+    expect(deriveStatus({ seasons: [], events: [], today: TODAY, onAirSince: '2027-01-01' }).kind).toBe('upcoming');
+  });
+
   it('never calls a season with no known date quiet, however long the show has been out', () => {
     expect(deriveStatus({ seasons: seasons(null), events: [], today: TODAY, onAirSince: '2010-01-01' }).kind).toBe('undecided');
   });
