@@ -19,13 +19,14 @@ interface Entry {
   revision: string;
   /** The response, encoded once. */
   body: Uint8Array<ArrayBuffer>;
-  compressed: { br: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer> } | null;
+  /** Text worth compressing: each encoding is made the first time a client asks for it, then kept. */
+  compressible: boolean;
   etag: string;
   lastModified: string;
   contentType: string;
   bytes: number;
   /** Every answer this entry gives, made once: the hot path only picks one. */
-  answers: { identity: WireAnswer; br: WireAnswer | null; gzip: WireAnswer | null; notModified: WireAnswer };
+  answers: { identity: WireAnswer; notModified: WireAnswer; br?: WireAnswer; gzip?: WireAnswer };
 }
 
 /** A cached answer as it goes on the wire, for the fast path that answers before Hono builds a Request. */
@@ -56,12 +57,11 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|feed\+j
 
 const bytesOf = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength) as Uint8Array<ArrayBuffer>;
 
-function compress(body: Uint8Array) {
-  return {
-    gzip: bytesOf(gzipSync(body, { level: 9 })),
-    // Quality 9: within a few per cent of 11 at a fraction of the time, spent once per entry.
-    br: bytesOf(brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } })),
-  };
+function compress(body: Uint8Array, encoding: 'br' | 'gzip') {
+  return encoding === 'gzip'
+    ? bytesOf(gzipSync(body, { level: 9 }))
+    : // Quality 9: within a few per cent of 11 at a fraction of the time, spent once per entry.
+      bytesOf(brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }));
 }
 
 const encodings = new Map<string, Encoding>();
@@ -99,9 +99,8 @@ function lastModifiedAfter(previous: Entry | undefined, etag: string, now: Date)
   return new Date(previous ? Math.max(second, Date.parse(previous.lastModified) + 1000) : second).toUTCString();
 }
 
-/** What an entry answers, each with every header the wire needs (the security headers too, for the fast path). */
-function answersOf(entry: Omit<Entry, 'answers'>, cacheControl: string): Entry['answers'] {
-  const headers = {
+function headersOf(entry: Omit<Entry, 'answers'>, cacheControl: string): Record<string, string> {
+  return {
     ...SECURITY_HEADERS,
     etag: entry.etag,
     'last-modified': entry.lastModified,
@@ -109,17 +108,18 @@ function answersOf(entry: Omit<Entry, 'answers'>, cacheControl: string): Entry['
     'content-type': entry.contentType,
     vary: 'accept-encoding',
   };
-  const ok = (body: Uint8Array<ArrayBuffer>, encoding?: Encoding): WireAnswer => ({
-    status: 200,
-    headers: { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': String(body.length) },
-    body,
-  });
-  return {
-    identity: ok(entry.body),
-    br: entry.compressed ? ok(entry.compressed.br, 'br') : null,
-    gzip: entry.compressed ? ok(entry.compressed.gzip, 'gzip') : null,
-    notModified: { status: 304, headers, body: null },
-  };
+}
+
+const ok = (headers: Record<string, string>, body: Uint8Array<ArrayBuffer>, encoding?: Encoding): WireAnswer => ({
+  status: 200,
+  headers: { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': String(body.length) },
+  body,
+});
+
+/** What an entry answers uncompressed, with every header the wire needs (the security headers too, for the fast path). */
+function answersOf(entry: Omit<Entry, 'answers'>, cacheControl: string): Entry['answers'] {
+  const headers = headersOf(entry, cacheControl);
+  return { identity: ok(headers, entry.body), notModified: { status: 304, headers, body: null } };
 }
 
 /** A least-recently-used map bounded in bytes. */
@@ -193,8 +193,11 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
         ? tag.split(',').some((t) => t.trim() === entry.etag || t.trim() === '*')
         : !Number.isNaN(since) && since >= Date.parse(entry.lastModified);
     if (notModified) return entry.answers.notModified;
-    const encoding = entry.compressed ? encodingFor(header('accept-encoding')) : 'identity';
-    return (encoding === 'identity' ? null : entry.answers[encoding]) ?? entry.answers.identity;
+    const encoding = entry.compressible ? encodingFor(header('accept-encoding')) : 'identity';
+    if (encoding === 'identity') return entry.answers.identity;
+    // Made on first demand: a search page asked for once by a client without br never costs a compression.
+    entry.answers[encoding] ??= ok(entry.answers.notModified.headers, compress(entry.body, encoding), encoding);
+    return entry.answers[encoding];
   }
 
   function peek(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): WireAnswer | null {
@@ -230,15 +233,16 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
     const etag = `"${createHash('sha1').update(text).digest('base64url')}"`;
     const contentType = c.res.headers.get('content-type') ?? 'text/html; charset=UTF-8';
     const body = utf8.encode(text);
-    const compressed = COMPRESSIBLE.test(contentType) ? compress(body) : null;
+    const compressible = COMPRESSIBLE.test(contentType);
     const made = {
       revision: current,
       body,
-      compressed,
+      compressible,
       etag,
       lastModified: lastModifiedAfter(hit, etag, now()),
       contentType,
-      bytes: body.length + (compressed ? compressed.br.length + compressed.gzip.length : 0) + key.length,
+      // Counted as if both compressed copies were made and no smaller than the text: a bound, whatever clients ask.
+      bytes: body.length * (compressible ? 3 : 1) + key.length,
     };
     const entry: Entry = { ...made, answers: answersOf(made, cacheControl) };
     // Store only if nothing changed while the page was being made.
