@@ -21,7 +21,7 @@ function realTitles(): string[] {
       (r) => r[column] as string,
     );
   const titles = [...read('netflix-top10/all-weeks-global.csv.gz', 'show_title'), ...read('netflix-titles/netflix_titles.csv.gz', 'title')];
-  return [...new Set(titles.map((t) => t.trim()).filter(Boolean))];
+  return [...new Set(titles.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean))];
 }
 
 async function catalogue(label: string, name: (i: number) => string) {
@@ -42,7 +42,8 @@ async function catalogue(label: string, name: (i: number) => string) {
   return {
     label,
     base: server.url.replace('localhost', '127.0.0.1'),
-    stop: () => server.stop().then(() => fs.rmSync(dir, { recursive: true, force: true })),
+    stop: () =>
+      server.stop().then(() => (process.env.BENCH_KEEP ? console.log(`kept ${dir}`) : fs.rmSync(dir, { recursive: true, force: true }))),
   };
 }
 

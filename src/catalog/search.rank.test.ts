@@ -10,6 +10,9 @@ const TITLES = [
   'Stranger',
   'Stranger Things',
   'Strangers',
+  "Marvel's Daredevil",
+  'Marvel Studios: Assembled',
+  'Somos.',
 ];
 
 describeEachEngine(
@@ -25,6 +28,14 @@ describeEachEngine(
       ]);
       expect((await search('stranger')).slice(0, 1)).toEqual(['Stranger']);
       expect((await search('STRANGER THINGS!')).at(0)).toBe('Stranger Things');
+    });
+
+    it('takes the last word as a prefix only when it can be the start of a word being typed', async () => {
+      expect(await search('strang')).toContain('Strangers');
+      expect(await search('som')).toEqual(['Somos.']); // three letters alone: a prefix
+      expect(await search("Marvel's")).toEqual(["Marvel's Daredevil"]); // not "s…" of every title
+      expect(await search('marvel stud')).toEqual(['Marvel Studios: Assembled']);
+      expect(await search('stranger the')).not.toContain('Stranger Things'); // a short last word after others is whole
     });
   },
   async (db) => {
