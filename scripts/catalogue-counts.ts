@@ -1,5 +1,7 @@
 // Prints what the catalogue in DATABASE_URL can answer: shows, platforms, dated Netflix seasons, derived
 // statuses and how many show pages give a forecast. `tsx scripts/catalogue-counts.ts [YYYY-MM-DD]`
+
+import { loadShowView } from '../src/catalog/show.view.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { forecastService } from '../src/forecast/forecast.service.ts';
@@ -31,10 +33,11 @@ const statuses = await k
   .groupBy('derived_status')
   .execute();
 const service = forecastService(db);
+// What each show page gives: a forecast (by its basis), or the sentence naming the fact it lacks.
 const bases = new Map<string, number>();
 for (const { slug } of await k.selectFrom('shows').select('slug').execute()) {
-  const f = await service.forShow(slug, now);
-  const basis = f ? f.forecast.basis : 'none';
+  const view = await loadShowView(k, service, slug, now);
+  const basis = view?.forecast ? view.forecast.forecast.basis : view?.forecastGap ? 'missing_date' : 'none';
   bases.set(basis, (bases.get(basis) ?? 0) + 1);
 }
 console.log(

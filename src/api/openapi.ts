@@ -224,10 +224,14 @@ export function openApiDocument(siteUrl: string) {
             asOf: { type: 'string', format: 'date' },
             latestSeason: { type: ['integer', 'null'] },
             nextSeason: { type: 'integer' },
-            basis: { type: 'string', enum: ['waiting', 'renewed', 'dated', 'ended', 'no_season'] },
-            pNext: { type: 'number', minimum: 0, maximum: 1, description: 'P(the next season premieres within six years)' },
-            pWithin365: { type: 'number', minimum: 0, maximum: 1 },
-            pWithin730: { type: 'number', minimum: 0, maximum: 1 },
+            basis: {
+              type: 'string',
+              enum: ['waiting', 'renewed', 'dated', 'ended', 'no_season', 'missing_date'],
+              description: 'missing_date: a later season is out without a premiere date, so the probabilities are null',
+            },
+            pNext: { type: ['number', 'null'], minimum: 0, maximum: 1, description: 'P(the next season premieres within six years)' },
+            pWithin365: { type: ['number', 'null'], minimum: 0, maximum: 1 },
+            pWithin730: { type: ['number', 'null'], minimum: 0, maximum: 1 },
             quantiles: {
               type: ['object', 'null'],
               description: 'Premiere date quantiles given that it premieres; null when pNext < 0.05',

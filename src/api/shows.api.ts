@@ -3,7 +3,7 @@ import type { AppDeps } from '../app.types.ts';
 import { loadShowView } from '../catalog/show.view.ts';
 import { listQuery, queryObject, slugParam } from '../catalog/shows.params.ts';
 import { getShowBySlug, listShows, type ShowRow } from '../catalog/shows.queries.ts';
-import { partialDateToString } from '../lang/dates.ts';
+import { isoDay, partialDateToString } from '../lang/dates.ts';
 import { listShowEvents } from '../status/events.queries.ts';
 import { invalidParameters, problem } from '../web/problem.ts';
 import { safeHttpUrl } from '../web/urls.ts';
@@ -60,7 +60,7 @@ export function showApi({ db, siteUrl, now, forecasts }: AppDeps) {
       });
     },
 
-    forecast: (c: Context) => forecastHandler(c, { forecasts, now }),
+    forecast: (c: Context) => forecastHandler(c, { db, forecasts, now }),
 
     // GET /api/shows/:slug/events
     async events(c: Context) {
@@ -83,11 +83,26 @@ export function showApi({ db, siteUrl, now, forecasts }: AppDeps) {
 }
 
 // GET /api/shows/:slug/forecast
-async function forecastHandler(c: Context, { forecasts, now }: Pick<AppDeps, 'forecasts' | 'now'>) {
+async function forecastHandler(c: Context, { db, forecasts, now }: Pick<AppDeps, 'db' | 'forecasts' | 'now'>) {
   const slug = slugParam.safeParse(c.req.param('slug'));
   if (!slug.success) return invalidParameters(c, slug.error);
-  const result = await forecasts.forShow(slug.data, now());
-  if (!result) return problem(c, 404, 'Not found', `no show has the slug "${slug.data}"`);
+  const view = await loadShowView(db.kysely, forecasts, slug.data, now());
+  if (!view) return problem(c, 404, 'Not found', `no show has the slug "${slug.data}"`);
+  const result = view.forecast;
+  if (!result) {
+    // The page's answer: a later season is out without a date, so there is nothing the model can say yet.
+    const { status } = view;
+    const empty = { pNext: null, pWithin365: null, pWithin730: null, quantiles: null, decisionClock: null, episodes: null, curve: [] };
+    return c.json({
+      slug: slug.data,
+      asOf: isoDay(now()),
+      latestSeason: status.latestSeason,
+      nextSeason: status.nextSeason,
+      basis: 'missing_date',
+      ...empty,
+      explanation: [view.forecastGap],
+    });
+  }
   const f = result.forecast;
   return c.json({
     slug: slug.data,

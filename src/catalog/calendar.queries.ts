@@ -29,6 +29,8 @@ export interface PremiereWindow {
   limit: number;
 }
 
+const byYear = (i: CalendarItem) => (i.season >= 1900 ? 1 : 0);
+
 type Joined = Database & { s: Database['shows']; p: Database['platforms'] };
 
 function showFilter(eb: ExpressionBuilder<Joined, 's' | 'p'>, f: CalendarFilter) {
@@ -90,14 +92,17 @@ export async function premieres(db: Kysely<Database>, w: PremiereWindow): Promis
       (r.premiere_date as string) >= w.from &&
       (w.to === undefined || (r.premiere_date as string) <= w.to),
   );
-  return [...seasons, ...inWindow]
-    .map((r) => ({
-      slug: r.slug,
-      title: r.title,
-      platform: r.platform,
-      season: r.number ?? 0,
-      premiere: { date: r.premiere_date as string, precision: (r.premiere_precision ?? 'day') as Precision },
-    }))
-    .sort((a, b) => a.premiere.date.localeCompare(b.premiere.date) || a.title.localeCompare(b.title))
-    .slice(0, w.limit);
+  return (
+    [...seasons, ...inWindow]
+      .map((r) => ({
+        slug: r.slug,
+        title: r.title,
+        platform: r.platform,
+        season: r.number ?? 0,
+        premiere: { date: r.premiere_date as string, precision: (r.premiere_precision ?? 'day') as Precision },
+      }))
+      // Within a day, seasons numbered by year (a soap's "2024", an awards night) after real new seasons.
+      .sort((a, b) => a.premiere.date.localeCompare(b.premiere.date) || byYear(a) - byYear(b) || a.title.localeCompare(b.title))
+      .slice(0, w.limit)
+  );
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ForecastService, ShowForecast } from '../forecast/forecast.service.ts';
-import { isoDay } from '../lang/dates.ts';
+import { formatPartialDate, isoDay } from '../lang/dates.ts';
 import { seasonDates } from '../status/events.queries.ts';
 import { type DerivedStatus, deriveStatus } from '../status/status.rules.ts';
 import { loadPopularity } from './popularity.queries.ts';
@@ -21,6 +21,8 @@ export interface ShowView {
   similar: SimilarShow[];
   /** Netflix's figures, one sentence per season, as published by `now`. */
   popularity: SeasonPopularity[];
+  /** Why there is no forecast though the show is waiting: the fact the model lacks. */
+  forecastGap: string | null;
 }
 
 /** A show with its derived status, answers and similar shows as of `now`; null for an unknown slug. */
@@ -32,9 +34,15 @@ export async function loadShowView(db: Kysely<Database>, forecasts: ForecastServ
   const status = deriveStatus({ seasons: seasonDates(detail.seasons.map(toSeasonRow)), events: detail.events, today, onAirSince });
   const { show, seasons, credits } = detail;
   const [candidates, popularity] = await Promise.all([similarCandidates(db, show), loadPopularity(db, show.id, today)]);
+  const forecast = await forecasts.forShow(slug, now);
+  // The model reads dated seasons only: if a later season is known to be out without its date, a forecast
+  // would be about a season that is already out.
+  const undated = forecast && forecast.forecast.basis !== 'ended' && (status.latestSeason ?? 0) > (forecast.forecast.latestSeason ?? 0);
+  const latest = detail.seasons.find((s) => s.number === status.latestSeason);
   return {
     detail,
-    forecast: await forecasts.forShow(slug, now),
+    forecast: undated ? null : forecast,
+    forecastGap: undated && latest ? forecastGapSentence(show.title, latest) : null,
     status,
     summary: summary({ show, seasons, credits, status }),
     seasonsAnswer: seasonsAnswer({ show, seasons, status }),
@@ -43,6 +51,11 @@ export async function loadShowView(db: Kysely<Database>, forecasts: ForecastServ
     similar: similarShows({ show, candidates }),
     popularity: popularitySentences(popularity),
   };
+}
+
+function forecastGapSentence(title: string, season: ShowDetail['seasons'][number]): string {
+  const outBy = season.outBy ? ` (it was out by ${formatPartialDate({ date: season.outBy, precision: 'day' })})` : '';
+  return `No forecast yet: the model needs the premiere date of season ${season.number} of ${title}, which the catalogue does not have${outBy}.`;
 }
 
 function toSeasonRow(s: ShowDetail['seasons'][number]) {

@@ -177,6 +177,13 @@ describeEachEngine(
       expect(chart).toContain(
         'No renewal or cancellation of Chart Only is on record. Season 2 was out by 31 December 2023; its premiere date is not known.',
       );
+      // No forecast about a season already out: the page and the API name the missing fact instead.
+      const gap =
+        'No forecast yet: the model needs the premiere date of season 2 of Chart Only, which the catalogue does not have (it was out by 31 December 2023).';
+      expect(chart).toContain(gap);
+      expect(chart).not.toContain('Chance of a season');
+      const api = await (await app.request('/api/shows/chart-only/forecast')).json();
+      expect(api).toMatchObject({ latestSeason: 2, nextSeason: 3, basis: 'missing_date', pNext: null, explanation: [gap] });
       // The scoreboard counts how charted seasons fared: Stranger Things 4 (7 weeks) was followed by a fifth season.
       const board = (await (await app.request('/platforms/netflix')).text()).replace(/<[^>]+>/g, '');
       expect(board).toContain(

@@ -8,7 +8,7 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** Titles a grid cell lists before "and N more". */
 const IN_CELL = 3;
 /** Titles a day lists before a link to the whole day. */
-const IN_DAY = 10;
+const IN_DAY = 6;
 
 export interface CalendarView {
   month: string;

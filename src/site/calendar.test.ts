@@ -24,11 +24,15 @@ describeEachEngine(
       expect(html).toContain('Daily news and talk shows are left out');
       // The grid cell for 5 January lists three titles and links to the rest.
       expect(html).toContain('<a href="#d-2024-01-05">and 17 more</a>');
-      // The day in the list holds ten, then a link to the whole day.
+      // The day in the list holds six, then a link to the whole day.
       const day = html.slice(html.indexOf('id="d-2024-01-05"'), html.indexOf('id="d-2024-01-06"'));
-      expect(shows(day)).toHaveLength(10);
-      expect(day).toContain('and 10 more: <a href="/calendar?day=2024-01-05">all 20 on this day</a>');
+      expect(shows(day)).toHaveLength(6);
+      expect(day).toContain('and 14 more: <a href="/calendar?day=2024-01-05">all 20 on this day</a>');
       expect(html).toContain('Also in January 2024, day not announced:');
+      // A season numbered by its year (an awards night) comes after a real new season on the same day.
+      expect(shows(html.slice(html.indexOf('id="d-2024-01-06"')))).toEqual(expect.arrayContaining(['brit-drama', 'aaa-gala']));
+      const sixth = shows(html.slice(html.indexOf('id="d-2024-01-06"')));
+      expect(sixth.indexOf('brit-drama')).toBeLessThan(sixth.indexOf('aaa-gala'));
       expect(html).toContain('Q2 2024 (April–June) — <a href="/shows/spring-show">Spring show</a>, season 2');
     });
 
@@ -105,6 +109,7 @@ describeEachEngine(
     for (let i = 0; i < 30; i++) await show(`news-${i}`, 'news', netflix, 'US', 2024, `2024-01-${String((i % 28) + 1).padStart(2, '0')}`);
     await show('late-talk', 'talk', netflix, 'US', 12, '2024-01-02');
     await show('brit-drama', 'scripted', bbc, 'GB', 3, '2024-01-06');
+    await show('aaa-gala', 'awards', netflix, 'US', 2024, '2024-01-06');
     await show('month-show', 'scripted', netflix, 'US', 2, '2024-01-01', 'month');
     await show('spring-show', 'scripted', netflix, 'US', 2, '2024-04-01', 'quarter');
   },

@@ -111,6 +111,7 @@ export function ShowPage(p: ShowPageProps) {
         <h2 id="when">When will season {n} come out?</h2>
         <p>{p.when}</p>
         {p.forecast ? <ForecastSection forecast={p.forecast} /> : null}
+        {p.forecastGap ? <p>{p.forecastGap}</p> : null}
       </section>
 
       <section aria-labelledby="seasons">
