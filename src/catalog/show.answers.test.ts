@@ -192,6 +192,22 @@ describe('a show whose platform is not known', () => {
       'No season 2 is expected: no new season has come out in over four years, and none is announced.',
     );
   });
+
+  it.each<[string, { meanAirDate: string | null; outBy: string | null }, string]>([
+    ['its episodes mean air date', { meanAirDate: '2018-06-15', outBy: null }, '2018'],
+    ['a day it was out by', { meanAirDate: null, outBy: '2021-09-25' }, '2021'],
+  ])('dates a quiet show by %s when its premiere is unknown', (_, known, year) => {
+    const seasons = [{ ...season(4, '2015'), premiere: null, ...known }];
+    const status = deriveStatus({
+      seasons: [{ number: 4, premiere: null, outBy: known.outBy }],
+      events: [],
+      today: TODAY,
+      onAirSince: '2015-01-01',
+    });
+    expect(nextSeasonAnswer({ show: unknown, seasons, status: { ...status, kind: 'dormant' }, today: TODAY }).sentence).toBe(
+      `No new season since ${year} and no decision on record: Example is most likely over.`,
+    );
+  });
 });
 
 function toRow(s: SeasonRow) {

@@ -134,7 +134,8 @@ function decideNextSeason({
       };
     case 'dormant': {
       const last = seasons.find((s) => s.number === latest);
-      const year = last?.premiere ? last.premiere.date.slice(0, 4) : null;
+      // A premiere, else the episodes' mean air date, else a day it was out by: each dates it to a year.
+      const year = (last?.premiere?.date ?? last?.meanAirDate ?? last?.outBy)?.slice(0, 4) ?? null;
       const quietFor = year ? `No new season since ${year}` : 'No new season for years';
       const word = by ? `no word from ${by}` : 'no decision on record';
       return { verdict: 'Most likely not', sentence: `${quietFor} and ${word}: ${show.title} is most likely over.` };
