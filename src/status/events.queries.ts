@@ -99,13 +99,12 @@ export function seasonDates(
   }));
 }
 
+/** What a status is derived from, for each season: read the same way by every refresh. */
+const SEASON_DATE_COLUMNS = ['number', 'premiere_date', 'premiere_precision', 'mean_air_date', 'out_by'] as const;
+
 /** Recomputes and stores the show's derived status (what list filters use); returns it. */
 export async function refreshDerivedStatus(db: Kysely<Database>, showId: number, today: string): Promise<string> {
-  const seasons = await db
-    .selectFrom('seasons')
-    .select(['number', 'premiere_date', 'premiere_precision', 'mean_air_date', 'out_by'])
-    .where('show_id', '=', showId)
-    .execute();
+  const seasons = await db.selectFrom('seasons').select(SEASON_DATE_COLUMNS).where('show_id', '=', showId).execute();
   const events: StatusEvent[] = await listShowEvents(db, showId);
   const show = await db.selectFrom('shows').select(['premiered', 'added_to_netflix']).where('id', '=', showId).executeTakeFirstOrThrow();
   const status = deriveStatus({ seasons: seasonDates(seasons), events, today, onAirSince: show.premiered ?? show.added_to_netflix });
@@ -123,7 +122,7 @@ export async function refreshAllStatuses(db: Kysely<Database>, today: string): P
   const shows = await db.selectFrom('shows').select(['id', 'premiered', 'added_to_netflix', 'derived_status']).execute();
   const seasons = await db
     .selectFrom('seasons')
-    .select(['show_id', 'number', 'premiere_date', 'premiere_precision', 'mean_air_date'])
+    .select(['show_id', ...SEASON_DATE_COLUMNS])
     .execute();
   const events = await eventsWithSources(db).execute();
   const seasonsOf = groupBy(seasons, (r) => r.show_id);

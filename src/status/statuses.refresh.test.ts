@@ -24,6 +24,13 @@ describeEachEngine(
       }
       // The calendar moved some shows from one status to another, so the comparison was not of constants.
       expect(seen.size).toBeGreaterThan((await statuses()).size);
+      await refreshAllStatuses(db().kysely, '2026-11-25');
+      const chartOnly = await db()
+        .kysely.selectFrom('shows')
+        .select('derived_status')
+        .where('slug', '=', 'chart-only')
+        .executeTakeFirstOrThrow();
+      expect(chartOnly.derived_status).toBe('undecided');
     });
 
     it('writes only the shows whose status changed', async () => {
@@ -34,5 +41,24 @@ describeEachEngine(
   },
   async (db) => {
     await importStarterCatalogue(db, loadStarterCatalogue(), TEST_NOW);
+    // A season known only to be out by a chart week: both refreshes must read that too.
+    const stamp = TEST_NOW.toISOString();
+    const { id } = await db.kysely
+      .insertInto('shows')
+      .values({
+        slug: 'chart-only',
+        title: 'Chart Only',
+        type: 'scripted',
+        derived_status: 'upcoming',
+        search_text: 'chart only',
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.kysely
+      .insertInto('seasons')
+      .values({ show_id: id, number: 2, premiere_precision: 'unknown', finale_precision: 'unknown', out_by: '2024-07-07' } as never)
+      .execute();
   },
 );
