@@ -38,11 +38,11 @@ export async function loadShowView(db: Kysely<Database>, forecasts: ForecastServ
   // The model reads dated seasons only: if a later season is known to be out without its date, a forecast
   // would be about a season that is already out.
   const undated = forecast && forecast.forecast.basis !== 'ended' && (status.latestSeason ?? 0) > (forecast.forecast.latestSeason ?? 0);
-  const latest = detail.seasons.find((s) => s.number === status.latestSeason);
+  const latest = detail.seasons.find((s) => s.number === status.latestSeason) ?? { number: status.latestSeason ?? 1, outBy: null };
   return {
     detail,
     forecast: undated ? null : forecast,
-    forecastGap: undated && latest ? forecastGapSentence(show.title, latest) : null,
+    forecastGap: undated ? forecastGapSentence(show.title, latest) : null,
     status,
     summary: summary({ show, seasons, credits, status }),
     seasonsAnswer: seasonsAnswer({ show, seasons, status }),
@@ -53,7 +53,7 @@ export async function loadShowView(db: Kysely<Database>, forecasts: ForecastServ
   };
 }
 
-function forecastGapSentence(title: string, season: ShowDetail['seasons'][number]): string {
+function forecastGapSentence(title: string, season: Pick<ShowDetail['seasons'][number], 'number' | 'outBy'>): string {
   const outBy = season.outBy ? ` (it was out by ${formatPartialDate({ date: season.outBy, precision: 'day' })})` : '';
   return `No forecast yet: the model needs the premiere date of season ${season.number} of ${title}, which the catalogue does not have${outBy}.`;
 }
