@@ -8,6 +8,8 @@ export interface CalendarItem {
   platform: string | null;
   season: number;
   premiere: PartialDate;
+  /** From an announcement (a status event), not a season's own date. */
+  announced?: boolean;
 }
 
 /** Which shows a calendar lists. `kind` unset: every kind but the daily ones (news, talk); 'all': every kind. */
@@ -57,6 +59,7 @@ export async function premieres(db: Kysely<Database>, w: PremiereWindow): Promis
     .$if(w.to !== undefined, (q) => q.where('se.premiere_date', '<=', w.to as string))
     .where((eb) => showFilter(eb as never, f))
     .orderBy('se.premiere_date')
+    .orderBy(sql`case when se.number >= 1900 then 1 else 0 end`)
     .orderBy('s.title')
     .limit(w.limit)
     .execute();
@@ -92,17 +95,34 @@ export async function premieres(db: Kysely<Database>, w: PremiereWindow): Promis
       (r.premiere_date as string) >= w.from &&
       (w.to === undefined || (r.premiere_date as string) <= w.to),
   );
+  const item = (r: (typeof seasons)[number], announced: boolean): CalendarItem => ({
+    slug: r.slug,
+    title: r.title,
+    platform: r.platform,
+    season: r.number ?? 0,
+    premiere: { date: r.premiere_date as string, precision: (r.premiere_precision ?? 'day') as Precision },
+    ...(announced ? { announced } : {}),
+  });
   return (
-    [...seasons, ...inWindow]
-      .map((r) => ({
-        slug: r.slug,
-        title: r.title,
-        platform: r.platform,
-        season: r.number ?? 0,
-        premiere: { date: r.premiere_date as string, precision: (r.premiere_precision ?? 'day') as Precision },
-      }))
+    [...seasons.map((r) => item(r, false)), ...inWindow.map((r) => item(r as (typeof seasons)[number], true))]
       // Within a day, seasons numbered by year (a soap's "2024", an awards night) after real new seasons.
       .sort((a, b) => a.premiere.date.localeCompare(b.premiere.date) || byYear(a) - byYear(b) || a.title.localeCompare(b.title))
       .slice(0, w.limit)
   );
+}
+
+/** Seasons premiering on each day of a window (known to the day), whatever a list's limit cut. */
+export async function seasonsPerDay(db: Kysely<Database>, w: Pick<PremiereWindow, 'from' | 'to' | 'filter'>): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('seasons as se')
+    .innerJoin('shows as s', 's.id', 'se.show_id')
+    .leftJoin('platforms as p', 'p.id', 's.platform_id')
+    .select(['se.premiere_date', (eb) => eb.fn.countAll().as('n')])
+    .where('se.premiere_precision', '=', 'day')
+    .where('se.premiere_date', '>=', w.from)
+    .$if(w.to !== undefined, (q) => q.where('se.premiere_date', '<=', w.to as string))
+    .where((eb) => showFilter(eb as never, w.filter ?? {}))
+    .groupBy('se.premiere_date')
+    .execute();
+  return new Map(rows.map((r) => [String(r.premiere_date), Number(r.n)]));
 }

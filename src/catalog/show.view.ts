@@ -35,14 +35,18 @@ export async function loadShowView(db: Kysely<Database>, forecasts: ForecastServ
   const { show, seasons, credits } = detail;
   const [candidates, popularity] = await Promise.all([similarCandidates(db, show), loadPopularity(db, show.id, today)]);
   const forecast = await forecasts.forShow(slug, now);
-  // The model reads dated seasons only: if a later season is known to be out without its date, a forecast
-  // would be about a season that is already out.
-  const undated = forecast && forecast.forecast.basis !== 'ended' && (status.latestSeason ?? 0) > (forecast.forecast.latestSeason ?? 0);
-  const latest = detail.seasons.find((s) => s.number === status.latestSeason) ?? { number: status.latestSeason ?? 1, outBy: null };
+  // The model reads dated seasons only: if a later season is known to be out without its date (a chart
+  // week, a report), a forecast would be about a season that is already out.
+  const latest = detail.seasons.find((s) => s.number === status.latestSeason);
+  const undated =
+    !!forecast &&
+    (forecast.forecast.basis === 'waiting' || forecast.forecast.basis === 'no_season') &&
+    !!latest?.outBy &&
+    latest.number > (forecast.forecast.latestSeason ?? 0);
   return {
     detail,
     forecast: undated ? null : forecast,
-    forecastGap: undated ? forecastGapSentence(show.title, latest) : null,
+    forecastGap: undated && latest ? forecastGapSentence(show.title, latest) : null,
     status,
     summary: summary({ show, seasons, credits, status }),
     seasonsAnswer: seasonsAnswer({ show, seasons, status }),
@@ -53,7 +57,7 @@ export async function loadShowView(db: Kysely<Database>, forecasts: ForecastServ
   };
 }
 
-function forecastGapSentence(title: string, season: Pick<ShowDetail['seasons'][number], 'number' | 'outBy'>): string {
+function forecastGapSentence(title: string, season: { number: number; outBy: string | null }): string {
   const outBy = season.outBy ? ` (it was out by ${formatPartialDate({ date: season.outBy, precision: 'day' })})` : '';
   return `No forecast yet: the model needs the premiere date of season ${season.number} of ${title}, which the catalogue does not have${outBy}.`;
 }

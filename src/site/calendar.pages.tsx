@@ -16,8 +16,12 @@ export interface CalendarView {
   day?: string | undefined;
   filter: CalendarFilter;
   platforms: Array<{ slug: string; name: string }>;
-  /** Premieres in the month known to the day or the month. */
+  /** Premieres in the month known to the day or the month (up to a limit). */
   items: CalendarItem[];
+  /** Seasons known to the day on each day of the month, counted whatever the limit cut. */
+  perDay: Map<string, number>;
+  /** The one day asked for, whole. */
+  dayItems: CalendarItem[] | null;
   /** The list stopped at its limit: the month holds more. */
   truncated: boolean;
   /** Premieres from the month on known only to the quarter or year. */
@@ -49,8 +53,11 @@ export function CalendarPage(v: CalendarView) {
   const byDay = new Map<string, CalendarItem[]>();
   for (const i of v.items) if (i.premiere.precision === 'day') byDay.set(i.premiere.date, [...(byDay.get(i.premiere.date) ?? []), i]);
   const dayOf = (d: number) => `${month}-${String(d).padStart(2, '0')}`;
+  // On a day: its seasons as counted, and the dates announced for seasons not in the catalogue yet.
+  const total = (date: string) => (v.perDay.get(date) ?? 0) + (byDay.get(date) ?? []).filter((i) => i.announced).length;
   const undated = v.items.filter((i) => i.premiere.precision === 'month');
-  const listed = v.day ? [[v.day, byDay.get(v.day) ?? []] as const] : [...byDay];
+  const monthDays = Array.from({ length: days }, (_, i) => dayOf(i + 1)).filter((d) => total(d) > 0);
+  const listed = v.day ? [[v.day, v.dayItems ?? []] as const] : monthDays.map((d) => [d, byDay.get(d) ?? []] as const);
   return (
     <>
       <h1>Premiere calendar</h1>
@@ -108,6 +115,7 @@ export function CalendarPage(v: CalendarView) {
                 {week.map((d) => {
                   if (d === null) return <td />;
                   const on = byDay.get(dayOf(d)) ?? [];
+                  const more = total(dayOf(d)) - Math.min(on.length, IN_CELL);
                   return (
                     <td>
                       <span class="meta">{d}</span>
@@ -116,9 +124,9 @@ export function CalendarPage(v: CalendarView) {
                           <a href={`/shows/${i.slug}`}>{i.title}</a> S{i.season}
                         </div>
                       ))}
-                      {on.length > IN_CELL ? (
+                      {more > 0 ? (
                         <div>
-                          <a href={v.day ? calendarUrl(filter, { day: dayOf(d) }) : `#d-${dayOf(d)}`}>and {on.length - IN_CELL} more</a>
+                          <a href={v.day ? calendarUrl(filter, { day: dayOf(d) }) : `#d-${dayOf(d)}`}>and {more} more</a>
                         </div>
                       ) : null}
                     </td>
@@ -148,7 +156,7 @@ export function CalendarPage(v: CalendarView) {
       ) : null}
       {listed.every(([, list]) => list.length === 0) ? <p>No premieres known to the day.</p> : null}
       {listed.map(([date, list]) =>
-        list.length === 0 ? null : (
+        list.length === 0 && v.day ? null : (
           <section id={`d-${date}`} aria-label={formatPartialDate({ date, precision: 'day' })}>
             {v.day ? null : <h3>{formatPartialDate({ date, precision: 'day' })}</h3>}
             <ul class="plain">
@@ -159,9 +167,10 @@ export function CalendarPage(v: CalendarView) {
                 </li>
               ))}
             </ul>
-            {!v.day && list.length > IN_DAY ? (
+            {!v.day && total(date) > Math.min(list.length, IN_DAY) ? (
               <p>
-                and {list.length - IN_DAY} more: <a href={calendarUrl(filter, { day: date })}>all {list.length} on this day</a>
+                {list.length ? `and ${total(date) - Math.min(list.length, IN_DAY)} more: ` : ''}
+                <a href={calendarUrl(filter, { day: date })}>all {total(date)} on this day</a>
               </p>
             ) : null}
           </section>

@@ -56,6 +56,14 @@ describeEachEngine(
       expect(shows(all.html)).toContain('busy-00');
     });
 
+    it('keeps a quarter already begun under Later, and gives each month and filter its own canonical URL', async () => {
+      const may = await get('/calendar?month=2024-05');
+      expect(may.html).toContain('Q2 2024 (April–June) — <a href="/shows/spring-show">Spring show</a>, season 2');
+      expect((await get('/calendar?month=2024-07')).html).not.toContain('spring-show');
+      const bbc = await get('/calendar?month=2024-01&platform=bbc-one');
+      expect(bbc.html).toContain('<link rel="canonical" href="https://nextseason.test/calendar?month=2024-01&amp;platform=bbc-one"/>');
+    });
+
     it('answers 400 with the field for a filter it cannot read', async () => {
       for (const [query, message] of [
         ['kind=soap', 'kind: must be one of'],

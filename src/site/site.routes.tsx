@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
-import { premieres } from '../catalog/calendar.queries.ts';
+import { premieres, seasonsPerDay } from '../catalog/calendar.queries.ts';
 import { scoreboard } from '../catalog/scoreboard.ts';
 import { calendarQuery, listQuery, nonEmpty, platformParam, queryObject } from '../catalog/shows.params.ts';
 import { listGenres, listPlatforms, listShows } from '../catalog/shows.queries.ts';
@@ -51,21 +51,22 @@ export function calendarPage({ db, siteUrl, now }: Pick<AppDeps, 'db' | 'siteUrl
     const month = asked.day?.slice(0, 7) ?? asked.month ?? now().toISOString().slice(0, 7);
     const filter = { platform: asked.platform, country: asked.country, kind: asked.kind };
     const from = `${month}-01`;
-    const [platforms, items, later] = await Promise.all([
+    const to = partialDateEnd({ date: from, precision: 'month' });
+    const [platforms, items, perDay, dayItems, later] = await Promise.all([
       listPlatforms(db.kysely),
-      premieres(db.kysely, {
-        from,
-        to: partialDateEnd({ date: from, precision: 'month' }),
-        precisions: ['day', 'month'],
-        filter,
-        limit: MONTH_ROWS + 1,
-      }),
-      premieres(db.kysely, { from, precisions: ['quarter', 'year'], filter, limit: LATER_ROWS }),
+      premieres(db.kysely, { from, to, precisions: ['day', 'month'], filter, limit: MONTH_ROWS + 1 }),
+      seasonsPerDay(db.kysely, { from, to, filter }),
+      asked.day ? premieres(db.kysely, { from: asked.day, to: asked.day, precisions: ['day'], filter, limit: MONTH_ROWS }) : null,
+      // A quarter or year already begun still lies ahead in part: from the year's start, kept if it ends in or after the month.
+      premieres(db.kysely, { from: `${month.slice(0, 4)}-01-01`, precisions: ['quarter', 'year'], filter, limit: LATER_ROWS }).then((l) =>
+        l.filter((i) => partialDateEnd(i.premiere) >= from),
+      ),
     ]);
     const meta = {
       title: `Premiere calendar, ${formatPartialDate({ date: from, precision: 'month' })} | Next Season`,
       description: 'Season premieres by day, filtered by platform, country and kind, at the precision they are known.',
-      canonical: `${siteUrl}/calendar`,
+      // Each month and filter is a page of its own (the sitemap lists them), so each is its own canonical.
+      canonical: `${siteUrl}/calendar${canonicalQuery(parsed.success ? { month: asked.month, day: asked.day, ...filter } : {})}`,
     };
     const view = {
       month,
@@ -74,6 +75,8 @@ export function calendarPage({ db, siteUrl, now }: Pick<AppDeps, 'db' | 'siteUrl
       platforms,
       later,
       items: items.slice(0, MONTH_ROWS),
+      perDay,
+      dayItems,
       truncated: items.length > MONTH_ROWS,
     };
     const error = parsed.success ? undefined : errorLine(parsed.error);
@@ -97,7 +100,7 @@ export function browsePage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>) {
     const meta = {
       title: 'Browse shows | Next Season',
       description: 'Shows by platform, status, country, genre and premiere year.',
-      canonical: `${siteUrl}/browse`,
+      canonical: `${siteUrl}/browse${canonicalQuery(parsed.success ? { ...filters, page: page > 1 ? page : undefined } : {})}`,
     };
     return render(
       c,
@@ -128,4 +131,11 @@ export function unavailable(c: Context, kept: string | null) {
   c.header('cache-control', 'no-store');
   const meta = { title: 'Back in a moment | Next Season', description: 'The site cannot reach its database just now.', noindex: true };
   return render(c, meta, <UnavailablePage kept={kept} retryAfter={RETRY_AFTER_SECONDS} />, { status: 503 });
+}
+
+/** The query of a page's own URL from its validated parameters, in a fixed order; '' when none is set. */
+function canonicalQuery(params: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, String(value));
+  return query.size ? `?${query}` : '';
 }

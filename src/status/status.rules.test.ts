@@ -167,6 +167,9 @@ describe('dormant: no decision, and no new season for longer than nearly any wai
     const status = deriveStatus({ seasons: [], events: [], today: TODAY, onAirSince: '2023-11-29' });
     expect([status.kind, status.latestSeason]).toEqual(['undecided', 1]);
     expect(deriveStatus({ seasons: [], events: [], today: TODAY, onAirSince: '2027-01-01' }).kind).toBe('upcoming');
+    // A first season dated ahead is not out, whatever the show's own premiere says.
+    const ahead = [{ number: 1, premiere: { date: '2027-03-01', precision: 'day' as const } }];
+    expect(deriveStatus({ seasons: ahead, events: [], today: TODAY, onAirSince: '2020-01-01' }).kind).toBe('upcoming');
   });
 
   it('never calls a season with no known date quiet, however long the show has been out', () => {

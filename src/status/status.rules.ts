@@ -82,7 +82,7 @@ export function deriveStatus({
   const released = seasons
     .filter((s) => hasHappened(s.premiere, today) || (!s.premiere && (undatedAreOut || (!!s.outBy && s.outBy <= today))))
     .map((s) => s.number);
-  if (released.length === 0 && undatedAreOut) released.push(1); // a show that is out has at least its first season out
+  if (seasons.length === 0 && undatedAreOut) released.push(1); // a show that is out with no season on record has its first out
   for (const e of live) if (e.kind === 'released' && e.season !== null && hasHappened(e.effective, today)) released.push(e.season);
   const latestSeason = released.length > 0 ? Math.max(...released) : null;
   const nextSeason = (latestSeason ?? 0) + 1;

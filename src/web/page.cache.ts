@@ -16,6 +16,7 @@ import { SECURITY_HEADERS } from './security.headers.ts';
 type Encoding = 'br' | 'gzip' | 'identity';
 
 interface Entry {
+  key: string;
   revision: string;
   /** The response, encoded once. */
   body: Uint8Array<ArrayBuffer>;
@@ -142,6 +143,13 @@ class ByteLru {
     this.bytes += entry.bytes;
     while (this.bytes > this.maxBytes) this.delete(this.entries.keys().next().value as string);
   }
+  /** An entry grew (a compressed copy made on demand): counted, and the least used go if that is too much. */
+  grew(entry: Entry, bytes: number) {
+    entry.bytes += bytes;
+    if (this.entries.get(entry.key) !== entry) return;
+    this.bytes += bytes;
+    while (this.bytes > this.maxBytes) this.delete(this.entries.keys().next().value as string);
+  }
   delete(key: string) {
     const old = this.entries.get(key);
     if (!old) return;
@@ -196,8 +204,13 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
     const encoding = entry.compressible ? encodingFor(header('accept-encoding')) : 'identity';
     if (encoding === 'identity') return entry.answers.identity;
     // Made on first demand: a search page asked for once by a client without br never costs a compression.
-    entry.answers[encoding] ??= ok(entry.answers.notModified.headers, compress(entry.body, encoding), encoding);
-    return entry.answers[encoding];
+    let made = entry.answers[encoding];
+    if (!made) {
+      const body = compress(entry.body, encoding);
+      made = entry.answers[encoding] = ok(entry.answers.notModified.headers, body, encoding);
+      storeFor(entry.key).grew(entry, body.length);
+    }
+    return made;
   }
 
   function peek(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): WireAnswer | null {
@@ -235,14 +248,14 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
     const body = utf8.encode(text);
     const compressible = COMPRESSIBLE.test(contentType);
     const made = {
+      key,
       revision: current,
       body,
       compressible,
       etag,
       lastModified: lastModifiedAfter(hit, etag, now()),
       contentType,
-      // Counted as if both compressed copies were made and no smaller than the text: a bound, whatever clients ask.
-      bytes: body.length * (compressible ? 3 : 1) + key.length,
+      bytes: body.length + key.length, // compressed copies are counted as they are made
     };
     const entry: Entry = { ...made, answers: answersOf(made, cacheControl) };
     // Store only if nothing changed while the page was being made.
