@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { expect, it } from 'vitest';
 import { describeEachEngine, TEST_NOW } from '../db/testing.ts';
+import { buildApp } from '../server.ts';
 import { checkEconomistFile, economistItems } from './economist.import.ts';
 import { runImport, WrongInputError } from './import.run.ts';
 import { checkNetflixFile, netflixItems } from './netflix.import.ts';
@@ -177,6 +178,12 @@ describeEachEngine(
         .orderBy('number')
         .execute();
       expect(seasons).toEqual([1, 2, 3].map((number) => ({ number, premiere_date: null })));
+      // The date it was added is where to watch it, not a premiere: the page says so, and no season is dated by it.
+      const page = await (
+        await buildApp({ db: db(), siteUrl: 'https://nextseason.test', now: () => TEST_NOW }).request(`/shows/${flores.slug}`)
+      ).text();
+      expect(page.replace(/<[^>]+>/g, '')).toContain('On Netflix (US) since 10 August 2018, per the Netflix catalogue.');
+      expect(flores.derived_status).not.toBe('upcoming');
 
       const again = await runImport({ db: db(), origin: 'netflix-titles', input: NETFLIX, items: netflixItems(NETFLIX), now: TEST_NOW });
       expect(again.tally.total('inserted') + again.tally.total('updated')).toBe(0);

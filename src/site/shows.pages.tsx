@@ -68,6 +68,14 @@ export function ShowPage(p: ShowPageProps) {
         {p.summary}
       </p>
       {show.synopsis ? <p id="synopsis">{show.synopsis}</p> : null}
+      {show.addedToNetflix ? (
+        // Where to watch, not when it came out: the Netflix catalogue (US) dates when a title was added.
+        <p class="meta" id="availability">
+          On Netflix (US) since{' '}
+          <time datetime={show.addedToNetflix}>{formatPartialDate({ date: show.addedToNetflix, precision: 'day' })}</time>, per the Netflix
+          catalogue.
+        </p>
+      ) : null}
       <p class="meta">
         Last updated <time datetime={show.updatedAt}>{formatPartialDate({ date: show.updatedAt.slice(0, 10), precision: 'day' })}</time>
         {show.verifiedOn ? (
