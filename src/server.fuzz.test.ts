@@ -235,7 +235,11 @@ const pages = fc.oneof(
   route('GET', '/shows/:slug', { params: { slug }, query: commentView }),
   route('GET', '/about'),
   route('GET', '/platforms/:platform', { params: { platform } }),
-  route('GET', '/calendar', { query: { month: one('2026-12', '2027-01') } }),
+  route('GET', '/calendar', {
+    query: { month: one('2026-12', '2027-01'), day: one('2026-12-05'), platform: one('netflix', 'nope'), kind: one('news', 'all') },
+  }),
+  route('GET', '/people/:slug', { params: { slug: fc.oneof(one('james-schamus', 'alvaro-curiel'), hostile) } }),
+  route('GET', '/sitemaps/:file', { params: { file: fc.oneof(one('pages.xml', 'shows-1.xml', 'people-1.xml', 'shows-9.xml'), hostile) } }),
   route('GET', '/browse', { query: listFilters }),
   route('GET', '/healthz'),
   route('GET', '/assets/:file', {
