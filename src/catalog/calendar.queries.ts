@@ -43,21 +43,26 @@ function showFilter(eb: ExpressionBuilder<Joined, 's' | 'p'>, f: CalendarFilter)
   ]);
 }
 
+/** Seasons dated in a window at the given precisions, of the shows a filter lets through. */
+function seasonsIn(db: Kysely<Database>, w: Pick<PremiereWindow, 'from' | 'to' | 'filter' | 'precisions'>) {
+  return db
+    .selectFrom('seasons as se')
+    .innerJoin('shows as s', 's.id', 'se.show_id')
+    .leftJoin('platforms as p', 'p.id', 's.platform_id')
+    .where('se.premiere_precision', 'in', w.precisions)
+    .where('se.premiere_date', '>=', w.from)
+    .$if(w.to !== undefined, (q) => q.where('se.premiere_date', '<=', w.to as string))
+    .where((eb) => showFilter(eb as never, w.filter ?? {}));
+}
+
 /**
  * Premieres in a window, in date order: seasons with a known date, and the latest date announced for a
  * season not yet in the catalogue (an announcement never overrides a season's own date).
  */
 export async function premieres(db: Kysely<Database>, w: PremiereWindow): Promise<CalendarItem[]> {
   const f = w.filter ?? {};
-  const seasons = await db
-    .selectFrom('seasons as se')
-    .innerJoin('shows as s', 's.id', 'se.show_id')
-    .leftJoin('platforms as p', 'p.id', 's.platform_id')
+  const seasons = await seasonsIn(db, w)
     .select(['s.slug', 's.title', 'p.name as platform', 'se.number', 'se.premiere_date', 'se.premiere_precision'])
-    .where('se.premiere_precision', 'in', w.precisions)
-    .where('se.premiere_date', '>=', w.from)
-    .$if(w.to !== undefined, (q) => q.where('se.premiere_date', '<=', w.to as string))
-    .where((eb) => showFilter(eb as never, f))
     .orderBy('se.premiere_date')
     .orderBy(sql`case when se.number >= 1900 then 1 else 0 end`)
     .orderBy('s.title')
@@ -113,15 +118,8 @@ export async function premieres(db: Kysely<Database>, w: PremiereWindow): Promis
 
 /** Seasons premiering on each day of a window (known to the day), whatever a list's limit cut. */
 export async function seasonsPerDay(db: Kysely<Database>, w: Pick<PremiereWindow, 'from' | 'to' | 'filter'>): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('seasons as se')
-    .innerJoin('shows as s', 's.id', 'se.show_id')
-    .leftJoin('platforms as p', 'p.id', 's.platform_id')
+  const rows = await seasonsIn(db, { ...w, precisions: ['day'] })
     .select(['se.premiere_date', (eb) => eb.fn.countAll().as('n')])
-    .where('se.premiere_precision', '=', 'day')
-    .where('se.premiere_date', '>=', w.from)
-    .$if(w.to !== undefined, (q) => q.where('se.premiere_date', '<=', w.to as string))
-    .where((eb) => showFilter(eb as never, w.filter ?? {}))
     .groupBy('se.premiere_date')
     .execute();
   return new Map(rows.map((r) => [String(r.premiere_date), Number(r.n)]));

@@ -48,25 +48,19 @@ export async function getPerson(db: Kysely<Database>, slug: string): Promise<Per
   };
 }
 
-/** How many people have a page: those credited on at least one show. */
+/** People with a page: those credited on at least one show. */
+const credited = (db: Kysely<Database>) =>
+  db.selectFrom('people as p').where((eb) => eb.exists(eb.selectFrom('credits as c').select('c.id').whereRef('c.person_id', '=', 'p.id')));
+
 export async function countPeoplePages(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('people as p')
+  const row = await credited(db)
     .select((eb) => eb.fn.countAll().as('n'))
-    .where((eb) => eb.exists(eb.selectFrom('credits as c').select('c.id').whereRef('c.person_id', '=', 'p.id')))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** People's page slugs, a slice at a time, in a stable order. */
 export async function peoplePages(db: Kysely<Database>, offset: number, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('people as p')
-    .select('p.slug')
-    .where((eb) => eb.exists(eb.selectFrom('credits as c').select('c.id').whereRef('c.person_id', '=', 'p.id')))
-    .orderBy('p.slug')
-    .offset(offset)
-    .limit(limit)
-    .execute();
+  const rows = await credited(db).select('p.slug').orderBy('p.slug').offset(offset).limit(limit).execute();
   return rows.map((r) => r.slug);
 }

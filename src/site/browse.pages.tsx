@@ -1,5 +1,6 @@
 import { STATUSES } from '../catalog/shows.params.ts';
 import type { ShowPage as ShowList } from '../catalog/shows.queries.ts';
+import { pathWithQuery } from '../web/urls.ts';
 import { StatusBadge } from './shows.pages.tsx';
 
 // Browse the catalogue by platform, status, country, genre and premiere year, a page at a time.
@@ -30,12 +31,7 @@ export function BrowsePage({
   error?: string;
 }) {
   const pages = Math.max(1, Math.ceil(result.total / pageSize));
-  const query = (p: number) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== '') params.set(k, String(v));
-    params.set('page', String(p));
-    return `/browse?${params}`;
-  };
+  const query = (p: number) => pathWithQuery('/browse', { ...filters, page: p });
   return (
     <>
       <h1>Browse shows</h1>

@@ -1,6 +1,7 @@
 import { type CalendarFilter, type CalendarItem, DAILY_KINDS } from '../catalog/calendar.queries.ts';
 import { SHOW_KINDS } from '../catalog/shows.params.ts';
 import { formatPartialDate, shiftMonth } from '../lang/dates.ts';
+import { pathWithQuery } from '../web/urls.ts';
 
 // The premiere calendar: filters, a month grid and the month day by day, every date at its own precision.
 
@@ -34,11 +35,7 @@ function monthLabel(month: string): string {
 }
 
 /** A calendar URL with the same filters. */
-function calendarUrl(filter: CalendarFilter, at: { month?: string; day?: string }): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...at, ...filter })) if (v) params.set(k, v);
-  return `/calendar?${params}`;
-}
+const calendarUrl = (filter: CalendarFilter, at: { month?: string; day?: string }) => pathWithQuery('/calendar', { ...at, ...filter });
 
 const kindLabel = (k: string) => (k === 'all' ? 'every kind' : k);
 

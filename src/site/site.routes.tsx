@@ -9,6 +9,7 @@ import { formatPartialDate, partialDateEnd } from '../lang/dates.ts';
 import { ServerErrorPage, UnavailablePage } from '../web/errors.pages.tsx';
 import { errorLine } from '../web/fields.ts';
 import { render } from '../web/render.tsx';
+import { pathWithQuery } from '../web/urls.ts';
 import { AboutPage } from './about.pages.tsx';
 import { BrowsePage } from './browse.pages.tsx';
 import { CalendarPage } from './calendar.pages.tsx';
@@ -66,7 +67,7 @@ export function calendarPage({ db, siteUrl, now }: Pick<AppDeps, 'db' | 'siteUrl
       title: `Premiere calendar, ${formatPartialDate({ date: from, precision: 'month' })} | Next Season`,
       description: 'Season premieres by day, filtered by platform, country and kind, at the precision they are known.',
       // Each month and filter is a page of its own (the sitemap lists them), so each is its own canonical.
-      canonical: `${siteUrl}/calendar${canonicalQuery(parsed.success ? { month: asked.month, day: asked.day, ...filter } : {})}`,
+      canonical: `${siteUrl}${pathWithQuery('/calendar', parsed.success ? { month: asked.month, day: asked.day, ...filter } : {})}`,
     };
     const view = {
       month,
@@ -100,7 +101,7 @@ export function browsePage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>) {
     const meta = {
       title: 'Browse shows | Next Season',
       description: 'Shows by platform, status, country, genre and premiere year.',
-      canonical: `${siteUrl}/browse${canonicalQuery(parsed.success ? { ...filters, page: page > 1 ? page : undefined } : {})}`,
+      canonical: `${siteUrl}${pathWithQuery('/browse', parsed.success ? { ...filters, page: page > 1 ? page : undefined } : {})}`,
     };
     return render(
       c,
@@ -131,11 +132,4 @@ export function unavailable(c: Context, kept: string | null) {
   c.header('cache-control', 'no-store');
   const meta = { title: 'Back in a moment | Next Season', description: 'The site cannot reach its database just now.', noindex: true };
   return render(c, meta, <UnavailablePage kept={kept} retryAfter={RETRY_AFTER_SECONDS} />, { status: 503 });
-}
-
-/** The query of a page's own URL from its validated parameters, in a fixed order; '' when none is set. */
-function canonicalQuery(params: Record<string, string | number | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, String(value));
-  return query.size ? `?${query}` : '';
 }

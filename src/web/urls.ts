@@ -36,3 +36,10 @@ export const httpUrl = (message = 'must be an http:// or https:// address') =>
     }
     return url;
   });
+
+/** A site path with the parameters that are set, in the order given: `/browse?platform=netflix&page=2`. */
+export function pathWithQuery(path: string, params: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, String(value));
+  return query.size ? `${path}?${query}` : path;
+}
