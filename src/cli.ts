@@ -150,6 +150,8 @@ program
     for (const file of files) await importer.check(file); // refuse a wrong file before writing anything
     const db = await openDatabase(loadConfig().database);
     await migrate(db);
+    // This process only imports: a power cut may lose its last batches (WAL stays consistent), and a rerun redoes them.
+    db.sqlite?.pragma('synchronous = NORMAL');
     for (const file of files) {
       const started = performance.now();
       const summary = await runImport({

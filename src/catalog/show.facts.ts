@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { audit, type User } from '../accounts/accounts.queries.ts';
 import type { Database } from '../db/schema.ts';
+import { refreshShowTitles } from '../importers/show.titles.ts';
 import { parsePartialDate } from '../lang/dates.ts';
-import { showSearchText } from '../lang/text.rules.ts';
 import { lineField, textField } from '../web/fields.ts';
 import { httpUrl } from '../web/urls.ts';
 
@@ -37,16 +37,12 @@ export async function updateShowFacts(db: Kysely<Database>, showId: number, inpu
     const changed = FACT_FIELDS.filter((f) => (before[f] ?? null) !== (input[f] ?? null));
     if (changed.length === 0) return [];
     const patch = Object.fromEntries(changed.map((f) => [f, input[f] ?? null]));
-    const aliases = await trx.selectFrom('show_aliases').select('alias').where('show_id', '=', showId).execute();
     await trx
       .updateTable('shows')
-      .set({
-        ...patch,
-        updated_at: now.toISOString(),
-        search_text: showSearchText([input.title, input.original_title, ...aliases.map((a) => a.alias)]),
-      })
+      .set({ ...patch, updated_at: now.toISOString() })
       .where('id', '=', showId)
       .execute();
+    await refreshShowTitles(trx, showId);
     await trx.deleteFrom('show_facts').where('show_id', '=', showId).where('field', 'in', changed).execute();
     await audit(
       trx,

@@ -13,6 +13,7 @@ import { comments } from './migrations/010_comments.ts';
 import { readOnlyGets } from './migrations/011_read_only_gets.ts';
 import { popularity } from './migrations/012_popularity.ts';
 import { seasonOutBy } from './migrations/013_season_out_by.ts';
+import { showTitleKeys } from './migrations/014_show_title_keys.ts';
 import type { Migration } from './migrations/types.ts';
 
 // Append only: never edit or reorder a migration that has shipped.
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   readOnlyGets,
   popularity,
   seasonOutBy,
+  showTitleKeys,
 ];
 
 const LOCK_KEY = 4_815_162_342; // any constant; serialises migrators across app processes on PostgreSQL

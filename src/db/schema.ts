@@ -54,6 +54,12 @@ export interface ShowAliasesTable {
   alias: string;
 }
 
+/** A normalised title a show is known by (lang/text.rules.ts titleKeys), for matching imports. */
+export interface ShowTitleKeysTable {
+  title_key: string;
+  show_id: number;
+}
+
 export interface ShowGenresTable {
   show_id: number;
   genre: string;
@@ -308,6 +314,7 @@ export interface Database {
   sources: SourcesTable;
   shows: ShowsTable;
   show_aliases: ShowAliasesTable;
+  show_title_keys: ShowTitleKeysTable;
   show_genres: ShowGenresTable;
   seasons: SeasonsTable;
   episodes: EpisodesTable;

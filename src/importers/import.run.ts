@@ -82,7 +82,6 @@ export async function runImport({
     .executeTakeFirstOrThrow();
   const tally = new Tally();
   const problems: Problem[] = [];
-  const index = await ShowIndex.load(db.kysely);
   const platforms = new Map<string, number>();
   const figures = new Set<string>();
   let records = 0;
@@ -93,6 +92,10 @@ export async function runImport({
     const items = batch;
     batch = [];
     await db.kysely.transaction().execute(async (trx) => {
+      const index = await ShowIndex.forBatch(
+        trx,
+        items.flatMap((item) => ('record' in item ? [item.record] : [])),
+      );
       const ctx = { db: trx, index, origin, stamp, tally, platforms, figures };
       // New shows go in set-based; the rest (matches, and anything that might collide within the batch) one by one.
       const fresh: ImportedShow[] = [];
@@ -113,7 +116,7 @@ export async function runImport({
         } else rest.push(item);
         for (const k of recKeys) keys.add(k);
       }
-      await writeNewShows(ctx, { db: trx, engine: db.engine, sqlite: db.sqlite }, fresh);
+      await writeNewShows(ctx, { db: trx, engine: db.engine }, fresh);
       for (const item of rest) {
         const problem = 'problem' in item ? item.problem : null;
         if (problem) {

@@ -3,11 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { expect, it } from 'vitest';
+import { createUser } from '../accounts/accounts.queries.ts';
+import { updateShowFacts } from '../catalog/show.facts.ts';
 import { describeEachEngine, TEST_NOW } from '../db/testing.ts';
 import { buildApp } from '../server.ts';
 import { checkEconomistFile, economistItems } from './economist.import.ts';
 import { runImport, WrongInputError } from './import.run.ts';
 import { checkNetflixFile, netflixItems } from './netflix.import.ts';
+import { refreshShowTitles } from './show.titles.ts';
 import { importStarterCatalogue } from './starter/starter.import.ts';
 import { loadStarterCatalogue } from './starter/starter.load.ts';
 import { checkTvmazeFile, tvmazeItems } from './tvmaze.import.ts';
@@ -245,10 +248,40 @@ describeEachEngine(
       expect(rating).toMatchObject({ source: 'imdb', value: 8.8, vote_share: 1.35, origin: 'economist-imdb' });
     });
 
+    it('matches a show written in an earlier batch of the same run by its title', async () => {
+      const shows = await count(db(), 'shows');
+      async function* items() {
+        yield { record: { location: 'a:1', ids: { netflix: 'n-cross' }, title: 'Cross Batch', country: 'ES' } };
+        yield { record: { location: 'b:1', ids: { imdb: 'tt0990099' }, title: 'Cross Batch!', country: 'ES' } };
+      }
+      await runImport({ db: db(), origin: 'netflix-titles', input: 'cross', items: items(), now: TEST_NOW, batchSize: 1 });
+      expect(await count(db(), 'shows')).toBe(shows + 1);
+      const show = await db()
+        .kysely.selectFrom('shows')
+        .select(['netflix_id', 'imdb_id'])
+        .where('netflix_id', '=', 'n-cross')
+        .executeTakeFirst();
+      expect(show).toEqual({ netflix_id: 'n-cross', imdb_id: 'tt0990099' });
+    });
+
+    it('matches by the title an editor gave a show at the desk, and no longer by the old one', async () => {
+      const editor = await createUser(db().kysely, { email: 'ed@example.org', name: 'Ed', role: 'editor', passwordHash: 'x' }, TEST_NOW);
+      const somos = await db().kysely.selectFrom('shows').selectAll().where('slug', '=', 'somos').executeTakeFirstOrThrow();
+      await updateShowFacts(db().kysely, somos.id, { ...somos, title: 'Nosotros Somos', original_title: null }, editor, TEST_NOW);
+      const shows = await count(db(), 'shows');
+      async function* items(title: string) {
+        yield { record: { location: 'x:1', ids: {}, title, country: 'MX' } };
+      }
+      await runImport({ db: db(), origin: 'netflix-titles', input: 'renamed', items: items('Nosotros somos'), now: TEST_NOW });
+      expect(await count(db(), 'shows')).toBe(shows);
+      await runImport({ db: db(), origin: 'netflix-titles', input: 'old', items: items('Somos.'), now: TEST_NOW });
+      expect(await count(db(), 'shows')).toBe(shows + 1);
+    });
+
     it('reports an ambiguous title instead of merging it', async () => {
       const stamp = TEST_NOW.toISOString();
       for (const slug of ['twin-a', 'twin-b']) {
-        await db()
+        const { id } = await db()
           .kysely.insertInto('shows')
           .values({
             slug,
@@ -259,7 +292,9 @@ describeEachEngine(
             created_at: stamp,
             updated_at: stamp,
           })
-          .execute();
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await refreshShowTitles(db().kysely, id);
       }
       const file = path.join(dir, 'twins.csv');
       fs.writeFileSync(file, [HEADER, 's900,TV Show,Twins,,,,1-Jan-20,2019,TV-14,1 Season,TV Dramas,Two of them.'].join('\n'));

@@ -1,8 +1,9 @@
 import { type BulkTarget, bulkInsert } from '../db/bulk.ts';
-import { normalizeText, showSearchText, slugify } from '../lang/text.rules.ts';
+import { normalizeText, showSearchText, slugify, titleKeys } from '../lang/text.rules.ts';
 import { seasonDates } from '../status/events.queries.ts';
 import { deriveStatus, type EventKind, type StatusEvent } from '../status/status.rules.ts';
 import { NEW_SHOW_DEFAULTS, SHOW_COLUMNS, type ShowColumn, showColumns } from './show.columns.ts';
+import { slugYear } from './show.index.ts';
 import type { ImportedShow } from './show.record.ts';
 import { platformId, type WriteContext } from './show.writer.ts';
 
@@ -18,8 +19,7 @@ export async function writeNewShows(ctx: WriteContext, target: BulkTarget, recs:
   for (const rec of recs) {
     const given = new Map(showColumns(rec, rec.platform ? await platformId(ctx, rec.platform) : null));
     givenColumns.push(given);
-    const year = rec.premiered ? Number(rec.premiered.slice(0, 4)) : (rec.years?.[0] ?? null);
-    const slug = ctx.index.freeSlug(rec.title, year);
+    const slug = await ctx.index.freeSlug(rec.title, slugYear(rec));
     ctx.index.reserve(slug);
     slugs.push(slug);
     const status = deriveStatus({
@@ -78,8 +78,10 @@ export async function writeNewShows(ctx: WriteContext, target: BulkTarget, recs:
   const seasons: unknown[][] = [];
   const ratings: unknown[][] = [];
   const events: unknown[][] = [];
+  const keys: unknown[][] = [];
   recs.forEach((rec, i) => {
     const id = ids[i] as number;
+    for (const key of titleKeys([rec.title, rec.originalTitle])) keys.push([key, id]);
     for (const column of (givenColumns[i] as Map<ShowColumn, unknown>).keys()) facts.push([id, column, ctx.origin, ctx.stamp]);
     for (const g of new Set(rec.genres ?? [])) genres.push([id, g]);
     const numbers = new Set([...(rec.seasons ?? []).map((s) => s.number), ...(rec.episodes ?? []).map((e) => e.season)]);
@@ -117,6 +119,15 @@ export async function writeNewShows(ctx: WriteContext, target: BulkTarget, recs:
       ['imported_at', 'timestamptz'],
     ],
     facts,
+  );
+  await bulkInsert(
+    target,
+    'show_title_keys',
+    [
+      ['title_key', 'text'],
+      ['show_id', 'int'],
+    ],
+    keys,
   );
   await bulkInsert(
     target,

@@ -41,16 +41,17 @@ describeEachEngine('one mapping from an imported show to columns', (db) => {
       await db()
         .kysely.transaction()
         .execute(async (trx) => {
+          const records = [record('Bulk Written', b, shape), record('Merge Written', m, shape)];
           const ctx = {
             db: trx,
-            index: await ShowIndex.load(trx),
+            index: await ShowIndex.forBatch(trx, records),
             origin: 'netflix-titles' as const,
             stamp,
             tally: new Tally(),
             platforms: new Map(),
           };
-          await writeNewShows(ctx, { db: trx, engine: db().engine, sqlite: db().sqlite }, [record('Bulk Written', b, shape)]);
-          expect(await writeShow(ctx, record('Merge Written', m, shape))).toMatchObject({ ok: true });
+          await writeNewShows(ctx, { db: trx, engine: db().engine }, [records[0] as ImportedShow]);
+          expect(await writeShow(ctx, records[1] as ImportedShow)).toMatchObject({ ok: true });
         });
       const shows = await db().kysely.selectFrom('shows').selectAll().where('netflix_id', 'in', [b, m]).orderBy('netflix_id').execute();
       expect(shows).toHaveLength(2);

@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { normalizeText, slugify } from '../lang/text.rules.ts';
+import { normalizeText, slugify, titleKeys } from '../lang/text.rules.ts';
+import type { ImportedShow } from './show.record.ts';
 
 // Finds the catalogue's show for an incoming record: by external id first, then by normalised title
-// (any title the show is known by) with country and year as tie-breakers. Kept in memory for a run.
+// (any title the show is known by) with country and year as tie-breakers. Built per batch from the shows
+// that batch could match, so an import's memory does not grow with the catalogue.
 
 export interface ExternalIds {
   imdb?: string | null;
@@ -30,67 +32,93 @@ export interface Entry {
 
 export type MatchResult = { kind: 'match'; id: number; by: string } | { kind: 'new' } | { kind: 'ambiguous'; slugs: string[] };
 
-const ID_KEYS = ['imdb', 'tvmaze', 'thetvdb', 'netflix'] as const;
+const ID_COLUMNS = { imdb: 'imdb_id', tvmaze: 'tvmaze_id', thetvdb: 'thetvdb_id', netflix: 'netflix_id' } as const;
+const ID_KEYS = Object.keys(ID_COLUMNS) as Array<keyof typeof ID_COLUMNS>;
+const CHUNK = 1000; // values per IN list, well under either engine's parameter limit
+const NUMBERED = 20; // numbered slugs looked up at a time ("-2" … "-21")
+
+/** The year a new show's slug may carry to tell it apart: its premiere's, else its first plausible year. */
+export function slugYear(rec: ImportedShow): number | null {
+  return rec.premiered ? Number(rec.premiered.slice(0, 4)) : (rec.years?.[0] ?? null);
+}
 
 export class ShowIndex {
   private readonly entries = new Map<number, Entry>();
   private readonly byId = new Map<string, Entry>();
   private readonly byTitle = new Map<string, Entry[]>();
-  private readonly slugs = new Set<string>();
+  /** Slugs whose use is known: taken in the catalogue or reserved in this batch. */
+  private readonly taken = new Set<string>();
+  private readonly checked = new Set<string>();
 
-  static async load(db: Kysely<Database>): Promise<ShowIndex> {
-    const index = new ShowIndex();
-    const [shows, aliases] = await Promise.all([
-      db
-        .selectFrom('shows')
-        .select([
-          'id',
-          'slug',
-          'title',
-          'original_title',
-          'origin_country',
-          'premiered',
-          'ended',
-          'imdb_id',
-          'tvmaze_id',
-          'thetvdb_id',
-          'netflix_id',
-        ])
-        .execute(),
-      db.selectFrom('show_aliases').select(['show_id', 'alias']).execute(),
-    ]);
-    const names = new Map<number, string[]>();
-    for (const a of aliases) names.set(a.show_id, [...(names.get(a.show_id) ?? []), a.alias]);
-    for (const s of shows) {
-      index.add(
-        {
+  private constructor(private readonly db: Kysely<Database>) {}
+
+  /** The shows a batch of records could match (by any of their ids or titles), and whether the slugs they would take are free. */
+  static async forBatch(db: Kysely<Database>, recs: ImportedShow[]): Promise<ShowIndex> {
+    const index = new ShowIndex(db);
+    const ids = new Set<number>();
+    const keys = [...new Set(recs.map((r) => normalizeText(r.title)))];
+    for (const part of chunks(keys)) {
+      for (const row of await db.selectFrom('show_title_keys').select('show_id').where('title_key', 'in', part).execute())
+        ids.add(row.show_id);
+    }
+    for (const key of ID_KEYS) {
+      const values = [...new Set(recs.flatMap((r) => (r.ids[key] == null ? [] : [r.ids[key]])))] as Array<string | number>;
+      for (const part of chunks(values)) {
+        const rows = await db
+          .selectFrom('shows')
+          .select('id')
+          .where(ID_COLUMNS[key], 'in', part as never[])
+          .execute();
+        for (const row of rows) ids.add(row.id);
+      }
+    }
+    for (const part of chunks([...ids])) {
+      const [shows, titles] = await Promise.all([
+        db
+          .selectFrom('shows')
+          .select(['id', 'slug', 'origin_country', 'premiered', 'ended', 'imdb_id', 'tvmaze_id', 'thetvdb_id', 'netflix_id'])
+          .where('id', 'in', part)
+          .execute(),
+        db.selectFrom('show_title_keys').select(['show_id', 'title_key']).where('show_id', 'in', part).execute(),
+      ]);
+      const keysOf = new Map<number, string[]>();
+      for (const t of titles) keysOf.set(t.show_id, [...(keysOf.get(t.show_id) ?? []), t.title_key]);
+      for (const s of shows) {
+        const entry = {
           id: s.id,
           slug: s.slug,
           country: s.origin_country,
           years: yearsOf(s.premiered, s.ended),
           ids: { imdb: s.imdb_id, tvmaze: s.tvmaze_id, thetvdb: s.thetvdb_id, netflix: s.netflix_id },
-        },
-        [s.title, s.original_title, ...(names.get(s.id) ?? [])],
-      );
+        };
+        index.entries.set(entry.id, entry);
+        index.addKeys(entry, keysOf.get(s.id) ?? []);
+      }
     }
+    await index.check(recs.flatMap((r) => slugCandidates(r.title, slugYear(r))));
     return index;
   }
 
+  /** A show written in this batch, so later records in the batch match it. */
   add(entry: Entry, titles: Array<string | null | undefined>): void {
     this.entries.set(entry.id, entry);
-    this.slugs.add(entry.slug);
+    this.reserve(entry.slug);
+    this.addKeys(entry, titleKeys(titles));
+  }
+
+  private addKeys(entry: Entry, keys: string[]): void {
     for (const key of ID_KEYS) {
       const value = entry.ids[key];
       if (value !== null && value !== undefined) this.byId.set(`${key}:${value}`, entry);
     }
-    for (const title of new Set(titles.filter(Boolean).map((t) => normalizeText(t as string)))) {
+    for (const title of keys) {
       const list = this.byTitle.get(title) ?? [];
       if (!list.includes(entry)) list.push(entry);
       this.byTitle.set(title, list);
     }
   }
 
-  /** Records what a write learned (new ids, titles) so later records in the run match it. */
+  /** Records what a write learned (new ids, titles) so later records in the batch match it. */
   update(
     id: number,
     patch: { ids?: ExternalIds; titles?: Array<string | null | undefined>; country?: string | null; years?: [number, number] | null },
@@ -100,7 +128,7 @@ export class ShowIndex {
     Object.assign(entry.ids, Object.fromEntries(Object.entries(patch.ids ?? {}).filter(([, v]) => v !== null && v !== undefined)));
     if (patch.country && !entry.country) entry.country = patch.country;
     if (patch.years && !entry.years) entry.years = patch.years;
-    this.add(entry, patch.titles ?? []);
+    this.addKeys(entry, titleKeys(patch.titles ?? []));
   }
 
   match(q: MatchQuery): MatchResult {
@@ -124,15 +152,41 @@ export class ShowIndex {
 
   /** Holds a slug for a show about to be written. */
   reserve(slug: string): void {
-    this.slugs.add(slug);
+    this.taken.add(slug);
+    this.checked.add(slug);
   }
 
   /** A slug no show has: the title's, then with the year, then numbered. */
-  freeSlug(title: string, year: number | null): string {
-    const base = slugify(title);
-    for (const candidate of [base, year ? `${base}-${year}` : null]) if (candidate && !this.slugs.has(candidate)) return candidate;
-    for (let n = 2; ; n++) if (!this.slugs.has(`${base}-${n}`)) return `${base}-${n}`;
+  async freeSlug(title: string, year: number | null): Promise<string> {
+    const candidates = slugCandidates(title, year);
+    for (let n = 2; ; n += NUMBERED) {
+      await this.check(candidates);
+      const free = candidates.find((c) => !this.taken.has(c));
+      if (free) return free;
+      const base = candidates[0] as string;
+      candidates.splice(0, candidates.length, ...Array.from({ length: NUMBERED }, (_, k) => `${base}-${n + k}`));
+    }
   }
+
+  /** Learns which of these slugs the catalogue already has. */
+  private async check(slugs: string[]): Promise<void> {
+    const unknown = [...new Set(slugs)].filter((s) => !this.checked.has(s));
+    for (const part of chunks(unknown)) {
+      for (const row of await this.db.selectFrom('shows').select('slug').where('slug', 'in', part).execute()) this.taken.add(row.slug);
+    }
+    for (const s of unknown) this.checked.add(s);
+  }
+}
+
+function slugCandidates(title: string, year: number | null): string[] {
+  const base = slugify(title);
+  return year ? [base, `${base}-${year}`] : [base];
+}
+
+function chunks<T>(values: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += CHUNK) out.push(values.slice(i, i + CHUNK));
+  return out;
 }
 
 export function yearsOf(premiered: string | null | undefined, ended: string | null | undefined): [number, number] | null {

@@ -4,8 +4,9 @@ import { ensureLink, type Tally, upsertRow } from '../db/upsert.ts';
 import { normalizeText, showSearchText, slugify } from '../lang/text.rules.ts';
 import { refreshDerivedStatus } from '../status/events.queries.ts';
 import { NEW_SHOW_DEFAULTS, type ShowColumn, showColumns } from './show.columns.ts';
-import type { ShowIndex } from './show.index.ts';
+import { type ShowIndex, slugYear } from './show.index.ts';
 import type { ImportedShow, Origin } from './show.record.ts';
+import { refreshShowTitles } from './show.titles.ts';
 
 // Merges one imported show into the catalogue: matched (never duplicated), facts written by an editor
 // left alone, facts from a source kept with their origin, re-runs reported as unchanged.
@@ -33,8 +34,7 @@ export async function writeShow(ctx: WriteContext, rec: ImportedShow): Promise<W
   let showId: number;
   let changed = false;
   if (match.kind === 'new') {
-    const year = rec.premiered ? Number(rec.premiered.slice(0, 4)) : (rec.years?.[0] ?? null);
-    const slug = ctx.index.freeSlug(rec.title, year);
+    const slug = await ctx.index.freeSlug(rec.title, slugYear(rec));
     const row = await ctx.db
       .insertInto('shows')
       .values({
@@ -130,7 +130,7 @@ export async function writeShow(ctx: WriteContext, rec: ImportedShow): Promise<W
     changed = outcome !== 'unchanged' || changed;
   }
   if (changed) {
-    await refreshSearchText(ctx.db, showId);
+    await refreshShowTitles(ctx.db, showId);
     await ctx.db.updateTable('shows').set({ updated_at: ctx.stamp }).where('id', '=', showId).execute();
     await refreshDerivedStatus(ctx.db, showId, ctx.stamp.slice(0, 10));
   }
@@ -367,13 +367,4 @@ async function writeCredits(ctx: WriteContext, showId: number, rec: ImportedShow
     changed = true;
   }
   return changed;
-}
-
-async function refreshSearchText(db: Kysely<Database>, showId: number): Promise<void> {
-  const [show, aliases] = await Promise.all([
-    db.selectFrom('shows').select(['title', 'original_title', 'search_text']).where('id', '=', showId).executeTakeFirstOrThrow(),
-    db.selectFrom('show_aliases').select('alias').where('show_id', '=', showId).execute(),
-  ]);
-  const text = showSearchText([show.title, show.original_title, ...aliases.map((a) => a.alias)]);
-  if (text !== show.search_text) await db.updateTable('shows').set({ search_text: text }).where('id', '=', showId).execute();
 }

@@ -25,6 +25,11 @@ export function showSearchText(titles: Array<string | null | undefined>): string
   return [...words].join(' ');
 }
 
+/** The keys an import matches a show by: each of its titles normalised, once. */
+export function titleKeys(titles: Array<string | null | undefined>): string[] {
+  return [...new Set(titles.map((t) => (t ? normalizeText(t) : '')))].filter(Boolean);
+}
+
 /** Query words, normalised like the indexed text, at most `max` of them. */
 export function searchTerms(query: string, max = 8): string[] {
   return normalizeText(query).split(' ').filter(Boolean).slice(0, max);

@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { ensureLink, Tally, upsertRow } from '../../db/upsert.ts';
-import { normalizeText, showSearchText, slugify } from '../../lang/text.rules.ts';
+import { normalizeText, slugify } from '../../lang/text.rules.ts';
 import { refreshDerivedStatus } from '../../status/events.queries.ts';
+import { refreshShowTitles } from '../show.titles.ts';
 import type { StarterCatalogue } from './starter.load.ts';
 import type { StarterShow } from './starter.schema.ts';
 
@@ -61,12 +62,12 @@ async function importShow(trx: Kysely<Database>, show: StarterShow, platformIds:
       thetvdb_id: show.ids.thetvdb ?? null,
       netflix_id: show.ids.netflix ?? show.ids.netflixShowId ?? null,
       verified_on: show.verified,
-      search_text: showSearchText([show.title, show.originalTitle, ...show.aliases]),
     }),
     { tally, onInsert: { created_at: stamp, updated_at: stamp }, onUpdate: { updated_at: stamp } },
   );
 
   for (const alias of show.aliases) await ensureLink(trx, 'show_aliases', { show_id: showId, alias }, tally);
+  await refreshShowTitles(trx, showId);
   for (const genre of show.genres) await ensureLink(trx, 'show_genres', { show_id: showId, genre }, tally);
 
   for (const s of show.seasons) {
