@@ -143,15 +143,24 @@ export async function runImport({
     progress?.tick(records);
   };
 
+  // One batch is written while the next is read, so parsing overlaps the database's work (PostgreSQL's runs
+  // in its own process); batches still commit one after another, in order.
+  let writing: Promise<void> = Promise.resolve();
   try {
     for await (const raw of items) {
       const item = tidied(raw);
       if ('record' in item) records += 1;
       batch.push(item);
-      if (batch.length >= batchSize) await flush();
+      if (batch.length >= batchSize) {
+        await writing;
+        writing = flush();
+        writing.catch(() => {}); // awaited before the next batch or at the end; this only keeps it from counting as unhandled
+      }
     }
+    await writing;
     await flush();
   } catch (error) {
+    await writing.catch(() => {}); // a batch in flight finishes (or fails) before the run is marked failed
     await db.kysely
       .updateTable('import_runs')
       .set({ status: 'failed', finished_at: new Date().toISOString() })
