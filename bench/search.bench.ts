@@ -47,35 +47,16 @@ async function catalogue(label: string, name: (i: number) => string) {
   };
 }
 
-/** `rate`: requests per second offered in all (10 readers, evenly spaced), instead of each connection's next request sent the moment its last is answered. */
-async function run(base: string, label: string, makePath: (n: number) => string, connections = 10, rate?: number) {
+async function run(base: string, label: string, makePath: (n: number) => string, connections = 10) {
   let n = 0;
   const result = await autocannon({
     url: base,
     connections,
     duration: 10,
-    ...(rate ? { overallRate: rate } : {}),
     requests: [{ setupRequest: (req) => ({ ...req, path: makePath(n++) }) }],
   });
   if (result.non2xx > 0) throw new Error(`${label}: ${result.non2xx} non-2xx answers`);
   return `| ${label} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} |`;
-}
-
-const pagePath = (n: number) => `/search?q=${q(realName((n * 7937) % SHOWS))}`;
-const apiPath = (n: number) =>
-  `/api/shows?q=${q(
-    realName((n * 104717) % SHOWS)
-      .split(' ')
-      .slice(0, 2)
-      .join(' '),
-  )}`;
-async function atRates(base: string, rates: number[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const rate of rates) {
-    out.push(await run(base, `page, real titles, ${rate} req/s offered (10 connections)`, pagePath, 10, rate));
-    out.push(await run(base, `API, real titles, ${rate} req/s offered (10 connections)`, apiPath, 10, rate));
-  }
-  return out;
 }
 
 const rows = ['| search (10 connections unless said, 10 s, a new query each request) | req/s | p50 (ms) | p99 (ms) |', '|---|---|---|---|'];
@@ -122,8 +103,6 @@ rows.push(
       )}`,
     1,
   ),
-  // A steady load below what one process can answer: the latency readers see on a busy day, not a queue.
-  ...(await atRates(real.base, [100, 200, 300])),
   await run(
     real.base,
     'typo, real titles: a letter dropped',
