@@ -10,7 +10,8 @@ import { runDailyJob, scheduleDailyJob } from './daily.job.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import type { Role } from './db/schema.ts';
-import { reliabilityChart, scoreTable } from './forecast/backtest.report.ts';
+import { runPointBacktest } from './forecast/backtest.points.ts';
+import { pointReport, reliabilityChart, scoreTable } from './forecast/backtest.report.ts';
 import { monthlyCutoffs, runBacktest } from './forecast/backtest.ts';
 import { answerQueries, InputError, readHistory, readQueries } from './forecast/contract.ts';
 import { loadHistories } from './forecast/forecast.queries.ts';
@@ -371,7 +372,7 @@ program
 
 program
   .command('backtest')
-  .description('replay history at monthly cut-offs and score the forecaster against three baselines')
+  .description('score the forecaster against baselines that can say no: each season asked once at fixed points, then the monthly replay')
   .option('--history <seasons.csv>', 'score on these files instead of the catalogue database')
   .option('--events <events.csv>', 'decisions for --history')
   .option('--from <date>', 'first cut-off', '2019-01-01')
@@ -379,8 +380,18 @@ program
   .option('--data-end <date>', 'the day the data is complete up to (default: today)')
   .option('--no-prior', 'learn only from the data, without the built-in prior')
   .option('--svg <file>', 'write the reliability diagram here')
+  .option('--no-monthly', 'skip the monthly replay (every waiting show at every monthly cut-off)')
   .action(
-    async (options: { history?: string; events?: string; from: string; to?: string; dataEnd?: string; prior: boolean; svg?: string }) => {
+    async (options: {
+      history?: string;
+      events?: string;
+      from: string;
+      to?: string;
+      dataEnd?: string;
+      prior: boolean;
+      svg?: string;
+      monthly: boolean;
+    }) => {
       const dataEnd = options.dataEnd ?? new Date().toISOString().slice(0, 10);
       let histories: ShowHistory[];
       if (options.history) histories = [...readHistory(options.history, options.events).values()];
@@ -390,6 +401,14 @@ program
         histories = await loadHistories(db.kysely);
         await db.close();
       }
+      const pointsStarted = performance.now();
+      const points = runPointBacktest({ histories, dataEnd, prior: options.prior ? loadPrior() : {} });
+      console.log(
+        `## Each season asked once, at fixed points\n\n${histories.length} shows; ${points.length} cases scored (${Math.round(performance.now() - pointsStarted)} ms).\n`,
+      );
+      console.log(pointReport(points));
+      if (!options.monthly) return;
+      console.log('\n## The monthly replay (every waiting show at every monthly cut-off)\n');
       const to = options.to ?? new Date(Date.parse(dataEnd) - 31 * 86_400_000).toISOString().slice(0, 10);
       const cutoffs = monthlyCutoffs(options.from, to);
       const started = performance.now();

@@ -7,7 +7,7 @@ import { trainModel } from './train.ts';
 // Replays history at monthly cut-offs: each method forecasts every show still waiting for its next
 // season from facts dated on or before the cut-off, and is scored against what happened next.
 
-const BINS = 24; // monthly outcome bins for the log score; bin 24 = "later than 24 months, or never"
+export const BINS = 24; // monthly outcome bins for the log score; bin 24 = "later than 24 months, or never"
 
 /** What a method says about one show at one cut-off. */
 export interface Prediction {
