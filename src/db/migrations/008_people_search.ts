@@ -2,7 +2,7 @@ import type { Migration } from './types.ts';
 
 // The search key as this migration wrote it, kept here so that a later change to the live rule cannot
 // change what an old migration does.
-function normalizeText(text: string): string {
+export function normalizeText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -1,7 +1,9 @@
+import { normalizeText as normalized } from './008_people_search.ts';
 import type { Migration } from './types.ts';
 
 // Every title a show is known by (title, original title, aliases), normalised: an import matches a record to
-// its show with an index lookup per batch instead of holding every show's titles in memory.
+// its show with an index lookup per batch instead of holding every show's titles in memory. The key is
+// migration 008's frozen normalisation, the rule this shipped with.
 export const showTitleKeys: Migration = {
   version: 14,
   name: 'show_title_keys',
@@ -33,14 +35,3 @@ export const showTitleKeys: Migration = {
         .execute();
   },
 };
-
-// The title normalisation as it stood when this shipped (lang/text.rules.ts normalizeText).
-function normalized(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
