@@ -11,12 +11,13 @@ import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import type { Role } from './db/schema.ts';
 import { runPointBacktest } from './forecast/backtest.points.ts';
-import { pointReport, reliabilityChart, scoreTable } from './forecast/backtest.report.ts';
+import { pointReliabilityChart, pointReport, scoreTable } from './forecast/backtest.report.ts';
 import { monthlyCutoffs, runBacktest } from './forecast/backtest.ts';
-import { answerQueries, InputError, readHistory, readQueries } from './forecast/contract.ts';
+import { answerQueries, InputError, readHistory, readQueries, SIGNAL_COLUMNS } from './forecast/contract.ts';
 import { loadHistories } from './forecast/forecast.queries.ts';
 import { forecastService } from './forecast/forecast.service.ts';
 import type { ShowHistory } from './forecast/history.ts';
+import { INDUSTRY_PAUSES } from './forecast/pauses.rules.ts';
 import { loadPrior, PRIOR_FILE, trainPrior } from './forecast/prior.ts';
 import { checkEconomistFile, economistItems } from './importers/economist.import.ts';
 import { runImport, WrongInputError } from './importers/import.run.ts';
@@ -358,11 +359,19 @@ program
   .description('forecast next seasons from CSV files, reading no database; one JSON line per query')
   .requiredOption('--history <seasons.csv>', 'show_id,title,platform,season,premiered')
   .requiredOption('--queries <queries.csv>', 'show_id,as_of')
-  .option('--events <events.csv>', 'show_id,date,kind,season,value')
-  .action((options: { history: string; queries: string; events?: string }) => {
+  .option(
+    '--events <events.csv>',
+    'show_id,date,kind,season,value; kinds renewed, cancelled, ended, date_announced (value: the date); show_id * for every show: industry_pause_started, industry_pause_ended (value: the pause, e.g. wga-strike-2023)',
+  )
+  .option(
+    '--signals <top10.csv>',
+    `Netflix Top 10 weeks in its own format (${SIGNAL_COLUMNS.join(',')}), joined by title; a week counts from the Tuesday it was published`,
+  )
+  .addHelpText('after', '\nA query as of a day uses only rows dated on or before it, in every file: removing later rows changes nothing.')
+  .action((options: { history: string; queries: string; events?: string; signals?: string }) => {
     try {
-      const shows = readHistory(options.history, options.events);
-      const lines = answerQueries(shows, readQueries(options.queries, shows), loadPrior());
+      const history = readHistory(options.history, options.events, options.signals);
+      const lines = answerQueries(history, readQueries(options.queries, history), loadPrior());
       process.stdout.write(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
     } catch (error) {
       if (error instanceof InputError) fail(error.message, 2);
@@ -375,16 +384,18 @@ program
   .description('score the forecaster against baselines that can say no: each season asked once at fixed points, then the monthly replay')
   .option('--history <seasons.csv>', 'score on these files instead of the catalogue database')
   .option('--events <events.csv>', 'decisions for --history')
+  .option('--signals <top10.csv>', 'Netflix Top 10 weeks for --history')
   .option('--from <date>', 'first cut-off', '2019-01-01')
   .option('--to <date>', 'last cut-off (default: a month before the data ends)')
   .option('--data-end <date>', 'the day the data is complete up to (default: today)')
   .option('--no-prior', 'learn only from the data, without the built-in prior')
-  .option('--svg <file>', 'write the reliability diagram here')
+  .option('--svg <file>', "write the fixed-point backtest's reliability diagram here")
   .option('--no-monthly', 'skip the monthly replay (every waiting show at every monthly cut-off)')
   .action(
     async (options: {
       history?: string;
       events?: string;
+      signals?: string;
       from: string;
       to?: string;
       dataEnd?: string;
@@ -394,19 +405,27 @@ program
     }) => {
       const dataEnd = options.dataEnd ?? new Date().toISOString().slice(0, 10);
       let histories: ShowHistory[];
-      if (options.history) histories = [...readHistory(options.history, options.events).values()];
-      else {
+      let pauses = INDUSTRY_PAUSES;
+      if (options.history) {
+        const read = readHistory(options.history, options.events, options.signals);
+        histories = [...read.shows.values()];
+        pauses = [...pauses, ...read.pauses];
+      } else {
         const db = await openDatabase(loadConfig().database);
         await migrate(db);
         histories = await loadHistories(db.kysely);
         await db.close();
       }
       const pointsStarted = performance.now();
-      const points = runPointBacktest({ histories, dataEnd, prior: options.prior ? loadPrior() : {} });
+      const points = runPointBacktest({ histories, dataEnd, prior: options.prior ? loadPrior() : {}, pauses });
       console.log(
         `## Each season asked once, at fixed points\n\n${histories.length} shows; ${points.length} cases scored (${Math.round(performance.now() - pointsStarted)} ms).\n`,
       );
       console.log(pointReport(points));
+      if (options.svg) {
+        fs.writeFileSync(options.svg, pointReliabilityChart(points, 'Reliability of P(next season within 365 days), by point'));
+        console.log(`\nwrote ${options.svg}`);
+      }
       if (!options.monthly) return;
       console.log('\n## The monthly replay (every waiting show at every monthly cut-off)\n');
       const to = options.to ?? new Date(Date.parse(dataEnd) - 31 * 86_400_000).toISOString().slice(0, 10);
@@ -422,10 +441,6 @@ program
       console.log(scoreTable(cases.filter((c) => !c.decided)));
       console.log('\nOnly shows whose latest season came out within two years of the cut-off:\n');
       console.log(scoreTable(cases.filter((c) => c.waited <= 730)));
-      if (options.svg) {
-        fs.writeFileSync(options.svg, reliabilityChart(cases, 'Reliability of P(next season within 365 days)'));
-        console.log(`\nwrote ${options.svg}`);
-      }
     },
   );
 

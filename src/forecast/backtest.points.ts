@@ -2,8 +2,9 @@ import { BINS, type Case, type Prediction } from './backtest.ts';
 import { forecastNextSeason } from './forecast.rules.ts';
 import type { Params } from './hazard.model.ts';
 import { dayNumber, historyAsOf, isoFromDay, MONTH_DAYS, type ShowHistory } from './history.ts';
+import { INDUSTRY_PAUSES, type PauseEvent } from './pauses.rules.ts';
 import { normalisePlatform, type PlatformKind, platformKind } from './platforms.rules.ts';
-import { trainModel } from './train.ts';
+import { everFeatures, trainModel } from './train.ts';
 
 // The honest backtest: each (show, season) is asked "will there be another season, and when?" once at
 // fixed points — 45 days, 6 months and 12 months after its premiere, and 10 days after each decision
@@ -25,7 +26,7 @@ export const MIN_BASE = 20;
 /** What a known cancellation leaves: a revival is rare, never impossible (keeps log scores finite). */
 const AFTER_CANCELLATION = 0.01;
 
-export const POINT_METHODS = ['model', 'climatology', 'cancellation-aware'] as const;
+export const POINT_METHODS = ['model', 'climatology', 'cancellation-aware', 'popularity'] as const;
 
 export interface PointCase extends Case {
   season: number;
@@ -35,6 +36,10 @@ export interface PointCase extends Case {
   platform: string | null;
   platformKind: PlatformKind;
   premiereYear: number;
+  /** Weeks in Netflix's Top 10 in the season's first lists, as known at the point ('0', '1', '2-3', '4+'); null where not measured. */
+  top10: string | null;
+  language: 'en' | 'other' | null;
+  showKind: string | null;
 }
 
 interface Question {
@@ -70,22 +75,38 @@ export function questions(histories: ShowHistory[], dataEnd: string): Question[]
   return out.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
 }
 
-export function runPointBacktest({ histories, dataEnd, prior }: { histories: ShowHistory[]; dataEnd: string; prior: Params }): PointCase[] {
+export function runPointBacktest({
+  histories,
+  dataEnd,
+  prior,
+  pauses = INDUSTRY_PAUSES,
+}: {
+  histories: ShowHistory[];
+  dataEnd: string;
+  prior: Params;
+  pauses?: PauseEvent[];
+}): PointCase[] {
   const end = dayNumber(dataEnd);
   const models = new Map<string, ReturnType<typeof trainModel>>();
   // One model per month, trained on what was known on its first day: never on anything after a point.
+  let previous: ReturnType<typeof trainModel> | undefined;
   const modelFor = (asOf: string) => {
     const month = `${asOf.slice(0, 7)}-01`;
     let model = models.get(month);
     if (!model) {
-      model = trainModel({ histories: histories.map((h) => historyAsOf(h, month)), asOf: month, prior });
+      // Months come in order: each fit starts from the last one's.
+      model = trainModel({ histories: histories.map((h) => historyAsOf(h, month)), asOf: month, prior, start: previous?.params, pauses });
       models.set(month, model);
+      previous = model;
     }
     return model;
   };
   const cases: PointCase[] = questions(histories, dataEnd).map((q) => {
     const t = dayNumber(q.asOf);
-    const f = forecastNextSeason({ show: historyAsOf(q.show, q.asOf), model: modelFor(q.asOf), asOf: q.asOf });
+    const show = historyAsOf(q.show, q.asOf);
+    const model = modelFor(q.asOf);
+    const f = forecastNextSeason({ show, model, asOf: q.asOf });
+    const features = everFeatures(show, q.season, q.premiered, q.asOf, model.top10Through);
     return {
       cutoff: q.asOf,
       show: q.show.id,
@@ -99,8 +120,12 @@ export function runPointBacktest({ histories, dataEnd, prior }: { histories: Sho
       platform: normalisePlatform(q.show.platform),
       platformKind: platformKind(q.show.platform),
       premiereYear: Number(q.premiered.slice(0, 4)),
+      top10: features.find((x) => /^top10:\d/.test(x))?.slice(6) ?? null,
+      language: features.includes('lang:other') ? 'other' : q.show.language === 'en' || show.top10?.some((w) => w.english) ? 'en' : null,
+      showKind: q.show.kind ?? null,
       predictions: {
         model: {
+          pEver: f.pNext,
           p365: f.pWithin365,
           p730: f.pWithin730,
           byMonth: f.curve.slice(0, BINS + 1).map((c) => c.p),
@@ -111,8 +136,24 @@ export function runPointBacktest({ histories, dataEnd, prior }: { histories: Sho
   });
   addBaseRates(cases, 'climatology', () => true);
   addBaseRates(cases, 'cancellation-aware', (c) => c.basis !== 'ended');
+  // The popularity rule: the cancellation-aware rule, its base rate taken among seasons with as many Top 10
+  // weeks (that of all seasons until enough such seasons are settled).
+  addBaseRates(
+    cases,
+    'popularity',
+    (c) => c.basis !== 'ended',
+    (c) => c.top10 ?? 'unmeasured',
+    true,
+  );
   for (const c of cases) {
-    if (c.basis === 'ended' && c.predictions['cancellation-aware']) c.predictions['cancellation-aware'] = flat(AFTER_CANCELLATION);
+    if (!c.predictions.climatology) continue;
+    if (c.basis === 'ended') {
+      c.predictions['cancellation-aware'] = flat(AFTER_CANCELLATION);
+      c.predictions.popularity = flat(AFTER_CANCELLATION);
+    }
+    const fallback = c.predictions['cancellation-aware'] as Prediction;
+    const own = c.predictions.popularity;
+    c.predictions.popularity = !own ? fallback : Number.isNaN(own.p730) ? { ...fallback, p365: own.p365 } : own;
   }
   // Scored only where every method has its say: the base rate needs earlier settled cases.
   return cases.filter((c) => POINT_METHODS.every((m) => c.predictions[m]));
@@ -124,10 +165,23 @@ export function runPointBacktest({ histories, dataEnd, prior }: { histories: Sho
  * and when (the monthly curve and the intervals, from cases settled for two years). Cases are in as-of
  * order, so each pool only grows: counts are kept as it does.
  */
-function addBaseRates(cases: PointCase[], method: string, among: (c: PointCase) => boolean): void {
+function addBaseRates(
+  cases: PointCase[],
+  method: string,
+  among: (c: PointCase) => boolean,
+  group: (c: PointCase) => string = () => '',
+  oneYearAlone = false,
+): void {
   const TWO = Math.floor(BINS * MONTH_DAYS);
-  for (const point of POINTS) {
-    const own = cases.filter((c) => c.point === point && among(c));
+  const pools = new Map<string, PointCase[]>();
+  for (const c of cases) {
+    if (!among(c)) continue;
+    const key = `${c.point}|${group(c)}`;
+    const pool = pools.get(key);
+    if (pool) pool.push(c);
+    else pools.set(key, [c]);
+  }
+  for (const own of pools.values()) {
     const one = own.filter((o) => o.observed >= 365);
     const two = own.filter((o) => o.observed >= TWO);
     let i1 = 0;
@@ -145,7 +199,12 @@ function addBaseRates(cases: PointCase[], method: string, among: (c: PointCase) 
         const day = a === null || a > TWO ? -1 : Math.max(0, Math.floor(a));
         if (day >= 0) byDay[day] = (byDay[day] ?? 0) + 1;
       }
-      if (i1 < MIN_BASE || i2 < MIN_BASE) continue;
+      if (i1 < MIN_BASE) continue;
+      if (i2 < MIN_BASE) {
+        // Too few settled for two years: the one-year rate alone, the rest left to a fallback.
+        if (oneYearAlone) c.predictions[method] = { p365: within1 / i1, p730: Number.NaN, byMonth: [], q: null };
+        continue;
+      }
       const cumulative: number[] = [];
       byDay.reduce((sum, n, d) => (cumulative[d] = sum + n), 0);
       const cdf = (days: number) => (cumulative[Math.min(TWO, Math.floor(days))] as number) / i2;

@@ -11,6 +11,8 @@ export const BINS = 24; // monthly outcome bins for the log score; bin 24 = "lat
 
 /** What a method says about one show at one cut-off. */
 export interface Prediction {
+  /** P(a next season ever comes: within six years); baselines give none. */
+  pEver?: number;
   p365: number;
   p730: number;
   /** P(premiered within m months), m = 0 … 24. */

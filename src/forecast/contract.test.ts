@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/server.ts';
+import { dayNumber, isoFromDay } from './history.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-contract-'));
 function write(name: string, lines: string[]): string {
@@ -29,9 +30,18 @@ const EVENTS = [
 ];
 const QUERIES = ['show_id,as_of', 'a,2020-09-01', 'b,2020-09-01', 'c,2020-11-01', 'd,2021-07-01', 'a,2019-04-01'];
 
-async function forecast(seasons: string[], queries: string[], events?: string[]) {
+const SIGNALS = [
+  'week,category,weekly_rank,show_title,season_title,weekly_hours_viewed,runtime,weekly_views,cumulative_weeks_in_top_10',
+  '2019-03-10,TV (English),2,ALPHA,Alpha: Season 1,12000000,,,1',
+  '2020-06-14,TV (English),1,Alpha,Alpha: Season 2,30000000,,,1',
+  '2021-07-04,TV (Non-English),4,"Delta, the Series!","Delta, the Series!: Limited Series",9000000,,,1',
+  '2021-07-04,Films (English),1,Some Film,N/A,50000000,1.9,26000000,1',
+];
+
+async function forecast(seasons: string[], queries: string[], events?: string[], signals?: string[]) {
   const args = ['forecast', '--history', write('seasons.csv', seasons), '--queries', write('queries.csv', queries)];
   if (events) args.push('--events', write('events.csv', events));
+  if (signals) args.push('--signals', write('top10.csv', signals));
   return runCli(args, {});
 }
 
@@ -73,6 +83,51 @@ describe('nextseason forecast (the CSV contract)', () => {
     expect(after.stdout).toBe(before.stdout);
   });
 
+  it('gives the same answers when Top 10 weeks and industry pauses dated after every query are appended', async () => {
+    const before = await forecast(SEASONS, QUERIES, [...EVENTS, '*,2020-05-01,industry_pause_started,,test-pause'], SIGNALS);
+    expect(before.stderr).toBe('');
+    const after = await forecast(
+      SEASONS,
+      QUERIES,
+      [
+        ...EVENTS,
+        '*,2020-05-01,industry_pause_started,,test-pause',
+        '*,2021-09-01,industry_pause_ended,,test-pause',
+        '*,2022-01-01,industry_pause_started,,later',
+      ],
+      [...SIGNALS, '2021-07-11,TV (Non-English),1,Delta The Series,Delta The Series: Limited Series,20000000,,,2'],
+    );
+    expect(after.code).toBe(0);
+    expect(after.stdout).toBe(before.stdout);
+  });
+
+  it('uses a Top 10 week from the Tuesday it was published, and lists signals and industry pauses in its help', async () => {
+    // Netflix seasons of 2021–22: those that charted came back a year later. Epsilon's first week ends Sunday 2023-03-05.
+    const seasons = [...SEASONS, 'e,Epsilon,Netflix,1,2023-03-01'];
+    const signals = [...SIGNALS];
+    for (let i = 0; i < 16; i++) {
+      const premiered = isoFromDay(dayNumber('2021-07-07') + 21 * i);
+      seasons.push(`n${i},Show ${i},Netflix,1,${premiered}`);
+      if (i % 2) continue;
+      seasons.push(`n${i},Show ${i},Netflix,2,${isoFromDay(dayNumber(premiered) + 365)}`);
+      signals.push(`${isoFromDay(dayNumber(premiered) + 4)},TV (English),3,Show ${i},Show ${i}: Season 1,9000000,,,1`);
+    }
+    const queries = ['show_id,as_of', 'e,2023-03-06', 'e,2023-03-08'];
+    const withWeek = await forecast(seasons, queries, EVENTS, [...signals, '2023-03-05,TV (English),1,Epsilon,Epsilon: Season 1,1,,,1']);
+    const without = await forecast(seasons, queries, EVENTS, signals);
+    expect(withWeek.code).toBe(0);
+    const [monday, wednesday] = withWeek.stdout.trim().split('\n');
+    const [mondayWithout, wednesdayWithout] = without.stdout.trim().split('\n');
+    expect(monday).toBe(mondayWithout); // Monday: the list is not out yet
+    expect(wednesday).not.toBe(wednesdayWithout); // Wednesday: it is, and a season that charted is likelier to return
+    const p = (line?: string) => JSON.parse(line ?? '{}').p_next as number;
+    expect(p(wednesday)).toBeGreaterThan(p(wednesdayWithout));
+    const help = await runCli(['forecast', '--help'], {});
+    expect(help.stdout).toMatch(/--signals/);
+    expect(help.stdout).toMatch(/industry_pause_started/);
+    expect(help.stdout).toMatch(/industry_pause_ended/);
+  });
+
   it.each([
     [
       'a missing column',
@@ -97,8 +152,50 @@ describe('nextseason forecast (the CSV contract)', () => {
       /queries\.csv:7: show_id: "zz" has no history/,
     ],
     ['a bad as_of', SEASONS, ['show_id,as_of', 'a,yesterday'], undefined, /queries\.csv:2: as_of: "yesterday" is not a date/],
+    [
+      'a decision for every show',
+      SEASONS,
+      QUERIES,
+      [...EVENTS, '*,2020-01-01,renewed,2,'],
+      /events\.csv:5: kind: "renewed" is not one of industry_pause_started, industry_pause_ended/,
+    ],
+    [
+      'an industry pause with no name',
+      SEASONS,
+      QUERIES,
+      [...EVENTS, '*,2020-01-01,industry_pause_started,,'],
+      /events\.csv:5: value: is empty/,
+    ],
+    [
+      'an industry pause that ends before it starts',
+      SEASONS,
+      QUERIES,
+      [...EVENTS, '*,2020-01-01,industry_pause_ended,,strike', '*,2020-02-01,industry_pause_started,,strike'],
+      /events\.csv:5: value: industry pause "strike" ends on 2020-01-01 but has not started by then/,
+    ],
   ])('refuses %s with file, line and field, exit 2, and prints nothing', async (_name, seasons, queries, events, message) => {
     const { code, stdout, stderr } = await forecast(seasons, queries, events);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    ['a missing column', [SIGNALS[0]?.replace(',weekly_rank', '') as string], /top10\.csv:1: missing column weekly_rank/],
+    ['a bad week', [...SIGNALS, '2021-02-30,TV (English),1,Alpha,Alpha: Season 2,1,,,1'], /top10\.csv:6: week: "2021-02-30" is not a date/],
+    [
+      'a bad rank',
+      [...SIGNALS, '2021-03-07,TV (English),11,Alpha,Alpha: Season 2,1,,,1'],
+      /top10\.csv:6: weekly_rank: "11" is not a rank from 1 to 10/,
+    ],
+    [
+      'an unknown list',
+      [...SIGNALS, '2021-03-07,Podcasts,1,Alpha,Alpha: Season 2,1,,,1'],
+      /top10\.csv:6: category: "Podcasts" is not one of/,
+    ],
+  ])('refuses a signals file with %s: file, line and field, exit 2, and prints nothing', async (_name, signals, message) => {
+    const { code, stdout, stderr } = await forecast(SEASONS, QUERIES, EVENTS, signals);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);

@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { parseSeasonTitle } from '../lang/season.title.rules.ts';
+import { normalizeText } from '../lang/text.rules.ts';
 import { type Forecast, forecastNextSeason } from './forecast.rules.ts';
 import type { Params } from './hazard.model.ts';
-import { type Decision, type DecisionKind, historyAsOf, type ShowHistory } from './history.ts';
+import { type Decision, type DecisionKind, dayNumber, historyAsOf, isoFromDay, type ShowHistory } from './history.ts';
+import { INDUSTRY_PAUSES, type PauseEvent } from './pauses.rules.ts';
+import { PRIOR_DATA_END } from './prior.ts';
 import { type Model, trainModel } from './train.ts';
 
-// `nextseason forecast --history seasons.csv --queries queries.csv [--events events.csv]`:
+// `nextseason forecast --history seasons.csv --queries queries.csv [--events events.csv] [--signals top10.csv]`:
 // forecasts from plain files, reading no database. A query as of T sees only rows dated on or before T.
 
 /** Bad input, with the file, line and field it is about. */
@@ -68,10 +72,20 @@ function required(file: string, row: Row, field: string): string {
   return value;
 }
 
-export function readHistory(seasonsFile: string, eventsFile?: string): Map<string, ShowHistory> {
+export interface FileHistory {
+  shows: Map<string, ShowHistory>;
+  /** Industry-wide stoppages from the events file (show_id `*`), besides the built-in ones. */
+  pauses: PauseEvent[];
+}
+
+const DECISIONS: DecisionKind[] = ['renewed', 'cancelled', 'ended', 'date_announced'];
+const PAUSE_KINDS: Record<string, PauseEvent['kind']> = { industry_pause_started: 'started', industry_pause_ended: 'ended' };
+
+export function readHistory(seasonsFile: string, eventsFile?: string, signalsFile?: string): FileHistory {
   const shows = new Map<string, ShowHistory>();
   for (const row of readCsv(seasonsFile, ['show_id', 'title', 'platform', 'season', 'premiered'])) {
     const id = required(seasonsFile, row, 'show_id');
+    if (id === '*') throw new InputError(`${seasonsFile}:${row.line}: show_id: "*" is kept for events about every show`);
     const season = { number: seasonNumber(seasonsFile, row, 'season'), premiered: isoDate(seasonsFile, row, 'premiered') };
     let show = shows.get(id);
     if (!show) {
@@ -90,28 +104,90 @@ export function readHistory(seasonsFile: string, eventsFile?: string): Map<strin
       throw new InputError(`${seasonsFile}:${row.line}: season: show ${id} has season ${season.number} twice`);
     show.seasons.push(season);
   }
+  const pauses: Array<PauseEvent & { line: number }> = [];
   if (eventsFile) {
-    const kinds: DecisionKind[] = ['renewed', 'cancelled', 'ended', 'date_announced'];
     for (const row of readCsv(eventsFile, ['show_id', 'date', 'kind', 'season', 'value'])) {
       const id = required(eventsFile, row, 'show_id');
+      const date = isoDate(eventsFile, row, 'date');
+      if (id === '*') {
+        const kind = PAUSE_KINDS[row.fields.kind ?? ''];
+        if (!kind)
+          throw new InputError(
+            `${eventsFile}:${row.line}: kind: "${row.fields.kind}" is not one of ${Object.keys(PAUSE_KINDS).join(', ')} (show_id * is every show)`,
+          );
+        pauses.push({ date, kind, name: required(eventsFile, row, 'value'), line: row.line });
+        continue;
+      }
       const show = shows.get(id);
       if (!show) throw new InputError(`${eventsFile}:${row.line}: show_id: "${id}" has no seasons in ${seasonsFile}`);
       const kind = row.fields.kind as DecisionKind;
-      if (!kinds.includes(kind))
-        throw new InputError(`${eventsFile}:${row.line}: kind: "${row.fields.kind}" is not one of ${kinds.join(', ')}`);
-      const decision: Decision = { date: isoDate(eventsFile, row, 'date'), kind, season: seasonNumber(eventsFile, row, 'season') };
+      if (!DECISIONS.includes(kind))
+        throw new InputError(`${eventsFile}:${row.line}: kind: "${row.fields.kind}" is not one of ${DECISIONS.join(', ')}`);
+      const decision: Decision = { date, kind, season: seasonNumber(eventsFile, row, 'season') };
       if (kind === 'date_announced') {
         decision.value = isoDate(eventsFile, row, 'value');
         decision.precision = 'day';
       }
       show.decisions.push(decision);
     }
+    for (const p of pauses.filter((e) => e.kind === 'ended')) {
+      if (!pauses.some((e) => e.kind === 'started' && e.name === p.name && e.date <= p.date))
+        throw new InputError(`${eventsFile}:${p.line}: value: industry pause "${p.name}" ends on ${p.date} but has not started by then`);
+    }
   }
+  if (signalsFile) readSignals(signalsFile, shows);
   for (const show of shows.values()) show.seasons.sort((a, b) => a.number - b.number);
-  return shows;
+  return { shows, pauses: pauses.map(({ date, kind, name }) => ({ date, kind, name })) };
 }
 
-export function readQueries(file: string, shows: Map<string, ShowHistory>): Array<{ showId: string; asOf: string }> {
+export const SIGNAL_COLUMNS = [
+  'week',
+  'category',
+  'weekly_rank',
+  'show_title',
+  'season_title',
+  'weekly_hours_viewed',
+  'runtime',
+  'weekly_views',
+  'cumulative_weeks_in_top_10',
+];
+const TOP10_PUBLISHED_AFTER = 2; // the list for a week ending on Sunday comes out on Tuesday
+
+/** Netflix Top 10 rows (its own weekly file's format), joined to the seasons file's shows by title. */
+function readSignals(file: string, shows: Map<string, ShowHistory>): void {
+  const byTitle = new Map<string, ShowHistory[]>();
+  for (const show of shows.values()) {
+    const key = normalizeText(show.title);
+    byTitle.set(key, [...(byTitle.get(key) ?? []), show]);
+  }
+  for (const row of readCsv(file, SIGNAL_COLUMNS)) {
+    const week = isoDate(file, row, 'week');
+    const category = row.fields.category ?? '';
+    if (category.startsWith('Films')) continue;
+    if (category !== 'TV (English)' && category !== 'TV (Non-English)')
+      throw new InputError(
+        `${file}:${row.line}: category: "${category}" is not one of TV (English), TV (Non-English), Films (English), Films (Non-English)`,
+      );
+    const rank = row.fields.weekly_rank ?? '';
+    if (!/^(?:[1-9]|10)$/.test(rank)) throw new InputError(`${file}:${row.line}: weekly_rank: "${rank}" is not a rank from 1 to 10`);
+    const title = required(file, row, 'show_title');
+    const seasonTitle = row.fields.season_title ?? '';
+    const parsed = parseSeasonTitle(seasonTitle === 'N/A' || seasonTitle === '' ? title : seasonTitle, title);
+    for (const show of byTitle.get(normalizeText(title)) ?? []) {
+      show.top10 ??= [];
+      show.top10.push({
+        season: parsed.season,
+        week,
+        rank: Number(rank),
+        public: isoFromDay(dayNumber(week) + TOP10_PUBLISHED_AFTER),
+        english: category === 'TV (English)',
+        limited: parsed.limited,
+      });
+    }
+  }
+}
+
+export function readQueries(file: string, { shows }: FileHistory): Array<{ showId: string; asOf: string }> {
   return readCsv(file, ['show_id', 'as_of']).map((row) => {
     const showId = required(file, row, 'show_id');
     if (!shows.has(showId)) throw new InputError(`${file}:${row.line}: show_id: "${showId}" has no history in the seasons file`);
@@ -131,7 +207,7 @@ export interface ContractLine {
 
 /** Forecasts every query; one model per distinct as-of date, trained on rows dated by then. */
 export function answerQueries(
-  shows: Map<string, ShowHistory>,
+  { shows, pauses }: FileHistory,
   queries: Array<{ showId: string; asOf: string }>,
   prior: Params,
 ): ContractLine[] {
@@ -139,7 +215,14 @@ export function answerQueries(
   const models = new Map<string, Model>();
   let previous: Model | undefined;
   for (const asOf of [...new Set(queries.map((q) => q.asOf))].sort()) {
-    previous = trainModel({ histories: all.map((h) => historyAsOf(h, asOf)), asOf, prior, start: previous?.params });
+    // The built-in prior and stoppages are used only from their own dates on.
+    previous = trainModel({
+      histories: all.map((h) => historyAsOf(h, asOf)),
+      asOf,
+      prior: asOf >= PRIOR_DATA_END ? prior : {},
+      start: previous?.params,
+      pauses: [...INDUSTRY_PAUSES, ...pauses],
+    });
     models.set(asOf, previous);
   }
   return queries.map(({ showId, asOf }) => {

@@ -21,11 +21,11 @@ const DECISION_KINDS: Record<string, DecisionKind> = {
 
 /** Every show's premieres and decisions, as the forecaster reads them (rumours and retractions left out). */
 export async function loadHistories(db: Kysely<Database>): Promise<ShowHistory[]> {
-  const [shows, genres, seasons, events, facts, versions] = await Promise.all([
+  const [shows, genres, seasons, events, facts, versions, top10] = await Promise.all([
     db
       .selectFrom('shows as s')
       .leftJoin('platforms as p', 'p.id', 's.platform_id')
-      .select(['s.id', 's.slug', 's.title', 's.origin_country', 's.verified_on', 'p.name as platform'])
+      .select(['s.id', 's.slug', 's.title', 's.type', 's.original_language', 's.origin_country', 's.verified_on', 'p.name as platform'])
       .execute(),
     db.selectFrom('show_genres').select(['show_id', 'genre']).orderBy('genre').execute(),
     db
@@ -43,6 +43,7 @@ export async function loadHistories(db: Kysely<Database>): Promise<ShowHistory[]
       .execute(),
     db.selectFrom('show_facts').select(['show_id', 'origin']).distinct().execute(),
     db.selectFrom('show_sources').select(['show_id', 'version']).where('origin', '=', 'tvmaze').execute(),
+    db.selectFrom('season_top10_weeks').select(['show_id', 'season_number', 'week', 'rank', 'list', 'public_on']).orderBy('week').execute(),
   ]);
   const reach = new Map<number, string>();
   const extend = (id: number, day: string) => reach.set(id, (reach.get(id) ?? '') > day ? (reach.get(id) as string) : day);
@@ -60,6 +61,18 @@ export async function loadHistories(db: Kysely<Database>): Promise<ShowHistory[]
       decisions: [],
       episodes: {},
       checkedUntil: s.verified_on ? null : (reach.get(s.id) ?? null),
+      top10: [],
+      language: s.original_language,
+      kind: s.type,
+    });
+  }
+  for (const w of top10) {
+    byShow.get(w.show_id)?.top10?.push({
+      season: w.season_number,
+      week: w.week,
+      rank: w.rank,
+      public: w.public_on,
+      english: w.list === 'TV (English)',
     });
   }
   for (const g of genres) byShow.get(g.show_id)?.genres.push(g.genre);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { forecastNextSeason, nextSeasonStatus } from './forecast.rules.ts';
+import { nextSeasonStatus } from './decisions.rules.ts';
+import { type Forecast, forecastNextSeason } from './forecast.rules.ts';
 import { fitHazard, monthlyHazards, survivalAt } from './hazard.model.ts';
-import type { ShowHistory } from './history.ts';
+import { dayNumber, isoFromDay, type ShowHistory } from './history.ts';
 import { trainModel } from './train.ts';
 
 // A small synthetic world: yearly shows on a broadcast network, most renewed, some not.
@@ -97,5 +98,55 @@ describe('forecastNextSeason', () => {
     const decisions = [{ date: '2015-05-01', kind: 'cancelled' as const, season: 1 }];
     expect(nextSeasonStatus({ ...base, decisions }, 1, '2015-03-01').basis).toBe('waiting');
     expect(nextSeasonStatus({ ...base, decisions }, 1, '2015-06-01').basis).toBe('ended');
+  });
+});
+
+describe('the mixture: a hit and a flop', () => {
+  // Netflix seasons from 2021 to 2023: the half that charted four weeks came back 14 months later, the rest never did.
+  const later = (iso: string, days: number) => isoFromDay(dayNumber(iso) + days);
+  const weeks = (premiered: string) =>
+    [0, 1, 2, 3].map((k) => ({
+      season: 1,
+      week: later(premiered, 6 + 7 * k),
+      rank: 2 + k,
+      public: later(premiered, 8 + 7 * k),
+      english: true,
+    }));
+  const netflixShow = (id: string, premiered: string, hit: boolean, returned: boolean): ShowHistory => ({
+    id,
+    title: id,
+    platform: 'Netflix',
+    genres: [],
+    country: 'US',
+    seasons: returned
+      ? [
+          { number: 1, premiered },
+          { number: 2, premiered: later(premiered, 425) },
+        ]
+      : [{ number: 1, premiered }],
+    decisions: [],
+    top10: hit ? weeks(premiered) : [],
+  });
+  const shows = Array.from({ length: 60 }, (_, i) => {
+    const premiered = later('2021-07-01', i * 17);
+    return netflixShow(`s${i}`, premiered, i % 2 === 0, i % 2 === 0);
+  });
+  const premiered = '2025-03-07';
+  const asked = [netflixShow('hit', premiered, true, false), netflixShow('flop', premiered, false, false)];
+  const asOf = '2025-06-01';
+  const model = trainModel({ histories: [...shows, ...asked], asOf });
+
+  it('gives a season that charted for a month far better odds than one that never charted', () => {
+    const [hit, flop] = asked.map((show) => forecastNextSeason({ show, model, asOf })) as [Forecast, Forecast];
+    expect(hit.pNext).toBeGreaterThan(0.7);
+    expect(flop.pNext).toBeLessThan(0.25);
+    expect(hit.pWithin730).toBeGreaterThan(flop.pWithin730 + 0.4);
+  });
+
+  it('does not use a Top 10 week before the day it was published', () => {
+    const early = '2025-03-14'; // the first week has ended but its list is not out
+    const earlyModel = trainModel({ histories: [...shows, ...asked], asOf: early });
+    const [hit, flop] = asked.map((show) => forecastNextSeason({ show, model: earlyModel, asOf: early })) as [Forecast, Forecast];
+    expect(hit.pNext).toBe(flop.pNext);
   });
 });

@@ -1,15 +1,16 @@
+import { type Basis, nextSeasonStatus, periodEnd } from './decisions.rules.ts';
+import { pEver } from './ever.model.ts';
 import { BASE_MONTHS, monthlyHazards, survivalAt } from './hazard.model.ts';
 import { dayNumber, isoFromDay, MONTH_DAYS, type ShowHistory } from './history.ts';
+import { pausesAsOf, stoppageMonths } from './pauses.rules.ts';
 import { platformKind } from './platforms.rules.ts';
-import { type Model, spellFeatures } from './train.ts';
+import { everFeatures, type Model, timingFeatures } from './train.ts';
 
 export const HORIZON_DAYS = 2192; // six years
 const REVIVAL = 0.02; // chance a cancelled or ended show returns within six years anyway
 const DATED_HOLDS = 0.98; // chance a dated season does premiere
 const DATED_ON_TIME = 0.85; // …on the announced day; otherwise within SLIP_DAYS after it
 const SLIP_DAYS = 180;
-
-export type Basis = 'waiting' | 'renewed' | 'dated' | 'ended' | 'no_season';
 
 export interface Quantiles {
   p10: string;
@@ -32,46 +33,6 @@ export interface Forecast {
   curve: Array<{ date: string; p: number }>;
   /** Days since the latest premiere. */
   waitedDays: number | null;
-}
-
-interface Status {
-  basis: Basis;
-  renewedOn?: string;
-  dated?: { day: string; precision: 'day' | 'month' | 'quarter' | 'year' };
-}
-
-/** Where the next season stands, from decisions dated by `asOf` (latest word wins). */
-export function nextSeasonStatus(show: ShowHistory, latest: number, asOf: string): Status {
-  const next = latest + 1;
-  const decisions = show.decisions.filter((d) => d.date <= asOf).sort((a, b) => a.date.localeCompare(b.date));
-  let status: Status = { basis: 'waiting' };
-  for (const d of decisions) {
-    if (d.kind === 'renewed' && d.season >= next) status = { basis: 'renewed', renewedOn: d.date };
-    else if ((d.kind === 'cancelled' || d.kind === 'ended') && d.season <= latest) status = { basis: 'ended' };
-    else if ((d.kind === 'cancelled' || d.kind === 'ended') && d.season >= next && status.basis !== 'renewed')
-      status = { basis: 'renewed', renewedOn: d.date };
-    else if (d.kind === 'date_announced' && d.season === next && d.value && status.basis !== 'ended') {
-      status = {
-        ...status,
-        basis: 'dated',
-        dated: { day: d.value, precision: d.precision ?? 'day' },
-        renewedOn: status.renewedOn ?? d.date,
-      };
-    }
-  }
-  // A date that has passed with no premiere on record says only that the season was ordered.
-  if (status.basis === 'dated' && status.dated && periodEnd(status.dated.day, status.dated.precision) < asOf) {
-    status = { basis: 'renewed', renewedOn: status.renewedOn ?? asOf };
-  }
-  return status;
-}
-
-function periodEnd(day: string, precision: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  if (precision === 'month') d.setUTCMonth(d.getUTCMonth() + 1, 0);
-  else if (precision === 'quarter') d.setUTCMonth(d.getUTCMonth() + 3, 0);
-  else if (precision === 'year') d.setUTCFullYear(d.getUTCFullYear(), 11, 31);
-  return d.toISOString().slice(0, 10);
 }
 
 /** The forecast for the season after the latest one, as of `asOf`, from facts dated on or before it. */
@@ -104,11 +65,18 @@ export function forecastNextSeason({ show, model, asOf }: { show: ShowHistory; m
     cdf = datedCdf(status.dated.day, status.dated.precision, today);
   } else {
     const months = Math.ceil((waited + HORIZON_DAYS) / MONTH_DAYS) + 2;
+    const ever = everFeatures(show, latest.number, latest.premiered, asOf, model.top10Through);
+    const length = Math.max(months, BASE_MONTHS + 1);
+    const spans = pausesAsOf(
+      model.pauses.filter((p) => p.date <= asOf),
+      asOf,
+    );
     const hazards = monthlyHazards(
       model.params,
       platformKind(show.platform),
-      spellFeatures(show, latest.number, latest.premiered),
-      Math.max(months, BASE_MONTHS + 1),
+      timingFeatures(show, latest.number, latest.premiered, ever),
+      length,
+      stoppageMonths(spans, start, length),
     );
     const S = (d: number) => survivalAt(hazards, d);
     if (status.basis === 'renewed' && status.renewedOn) {
@@ -126,9 +94,13 @@ export function forecastNextSeason({ show, model, asOf }: { show: ShowHistory; m
       pNext = model.lead.renewalHolds;
       cdf = lead ? (d) => LEAD_WEIGHT * lead(d) + (1 - LEAD_WEIGHT) * shape(d) : shape;
     } else {
+      // A mixture: the chance it is a show that returns at all, updated by how long it has waited, then when.
+      const returns = pEver(model.params, ever);
       const s0 = S(waited);
-      pNext = s0 > 0 ? 1 - S(waited + HORIZON_DAYS) / s0 : 0;
-      cdf = (d) => (pNext > 0 ? (1 - S(waited + d) / s0) / pNext : 0);
+      const stillToReturn = (returns * s0) / (1 - returns + returns * s0);
+      const reach = s0 > 0 ? 1 - S(waited + HORIZON_DAYS) / s0 : 0;
+      pNext = stillToReturn * reach;
+      cdf = (d) => (reach > 0 ? (1 - S(waited + d) / s0) / reach : 0);
     }
   }
   const quantiles = pNext < 0.05 ? null : quantilesOf(cdf, today);

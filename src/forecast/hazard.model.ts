@@ -17,6 +17,10 @@ export interface Spell {
   /** Days observed: to the next premiere (event) or to the cut-off (censored). */
   days: number;
   event: boolean;
+  /** Features of single months (by month of the wait), such as a production stoppage. */
+  monthly?: Record<number, string[]>;
+  /** How much the spell counts (the mixture's share of it that will return, times its recency); 1 if unset. */
+  weight?: number;
 }
 
 export function baseParam(month: number): string {
@@ -29,15 +33,17 @@ export function band(month: number): number {
 }
 
 /** The parameters active in one month of a wait; an unknown platform kind is the baseline itself. */
-export function monthFeatures(month: number, kind: string, features: string[]): string[] {
-  return kind === 'unknown' ? [baseParam(month), ...features] : [baseParam(month), `kind:${kind}@${band(month)}`, ...features];
+export function monthFeatures(month: number, kind: string, features: string[], monthly: string[] = []): string[] {
+  const base = kind === 'unknown' ? [baseParam(month)] : [baseParam(month), `kind:${kind}@${band(month)}`];
+  return [...base, ...features, ...monthly];
 }
 
 // How far each kind of parameter may move from its prior: baselines freely, small groups little.
 export function priorSigma(name: string): number {
   if (name === 'mtail' || /^m\d+$/.test(name)) return 3;
+  if (name.startsWith('kind:streaming')) return 2; // the broadcast prior says little about streaming's rhythm
   if (name.startsWith('kind:')) return 1;
-  if (name.startsWith('season:') || name.startsWith('era:')) return 0.75;
+  if (name.startsWith('season:') || name.startsWith('era:') || name.startsWith('top10:')) return 0.75;
   return 0.5;
 }
 const SMOOTH_SIGMA = 0.35; // month-to-month change of the baseline, relative to the prior
@@ -52,18 +58,20 @@ interface Row {
 function aggregate(spells: Spell[], register: (name: string) => number): Row[] {
   const rows = new Map<string, Row>();
   for (const spell of spells) {
+    const w = spell.weight ?? 1;
+    if (w <= 0) continue;
     const eventMonth = Math.floor(spell.days / MONTH_DAYS);
     const last = spell.event ? eventMonth : eventMonth - 1; // a censored spell's last, partial month is not counted
     for (let month = 0; month <= Math.min(last, 119); month++) {
-      const names = monthFeatures(month, spell.kind, spell.features);
+      const names = monthFeatures(month, spell.kind, spell.features, spell.monthly?.[month]);
       const key = names.join('|');
       let row = rows.get(key);
       if (!row) {
         row = { idx: names.map(register), events: 0, trials: 0 };
         rows.set(key, row);
       }
-      row.trials += 1;
-      if (spell.event && month === eventMonth) row.events += 1;
+      row.trials += w;
+      if (spell.event && month === eventMonth) row.events += w;
     }
   }
   return [...rows.values()];
@@ -101,7 +109,7 @@ export function fitHazard({
   };
   for (let m = 0; m < BASE_MONTHS; m++) register(baseParam(m));
   register('mtail');
-  for (const name of Object.keys(prior)) register(name);
+  for (const name of Object.keys(prior)) if (!name.startsWith('ever:')) register(name);
   const rows = aggregate(spells, register);
   const P = names.length;
   const mu = names.map((n) => prior[n] ?? (n.startsWith('m') && !n.includes(':') ? -3 : 0));
@@ -155,7 +163,7 @@ export function fitHazard({
 }
 
 /** Solves A x = b for a symmetric positive-definite A (row-major, n×n) by Cholesky. */
-function solveSpd(a: Float64Array, b: Float64Array, n: number): Float64Array {
+export function solveSpd(a: Float64Array, b: Float64Array, n: number): Float64Array {
   const l = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
@@ -180,11 +188,17 @@ function solveSpd(a: Float64Array, b: Float64Array, n: number): Float64Array {
 }
 
 /** Monthly hazards for one show's wait, months 0 … months-1. Unknown features count as zero. */
-export function monthlyHazards(params: Params, kind: string, features: string[], months: number): number[] {
+export function monthlyHazards(
+  params: Params,
+  kind: string,
+  features: string[],
+  months: number,
+  monthly: Record<number, string[]> = {},
+): number[] {
   const out: number[] = [];
   for (let m = 0; m < months; m++) {
     let eta = 0;
-    for (const name of monthFeatures(m, kind, features)) eta += params[name] ?? (name === baseParam(m) ? -3 : 0);
+    for (const name of monthFeatures(m, kind, features, monthly[m])) eta += params[name] ?? (name === baseParam(m) ? -3 : 0);
     out.push(1 / (1 + Math.exp(-eta)));
   }
   return out;

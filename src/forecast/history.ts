@@ -31,6 +31,25 @@ export interface ShowHistory {
   episodes?: Record<number, number>;
   /** The last day the record is known to be complete; unset when it is kept current (an editor's show). */
   checkedUntil?: string | null;
+  /** Weeks its seasons spent in Netflix's global Top 10, each usable only from the day it was published. */
+  top10?: Top10Week[];
+  /** 'en', another ISO 639-1 code, or null when unknown. */
+  language?: string | null;
+  /** Scripted, reality, documentary, animation, …: the catalogue's show type, lower case. */
+  kind?: string | null;
+}
+
+export interface Top10Week {
+  season: number;
+  /** The Sunday that ends the week. */
+  week: string;
+  rank: number;
+  /** The day the list was published (the Tuesday after the week). */
+  public: string;
+  /** On the English list (else the non-English one). */
+  english: boolean;
+  /** The list called the season a limited series. */
+  limited?: boolean;
 }
 
 /** The show as it was known at the end of `asOf`: nothing dated later survives. */
@@ -39,6 +58,7 @@ export function historyAsOf(show: ShowHistory, asOf: string): ShowHistory {
     ...show,
     seasons: show.seasons.filter((s) => s.premiered <= asOf).sort((a, b) => a.number - b.number),
     decisions: show.decisions.filter((d) => d.date <= asOf),
+    top10: show.top10?.filter((w) => w.public <= asOf),
   };
 }
 

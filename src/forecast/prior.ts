@@ -54,6 +54,7 @@ export function trainPrior(file: string): PriorFile {
   const model = trainModel({ histories, asOf: PRIOR_DATA_END });
   // The data ends in 2018: the 2020s start from the latest era it knows.
   model.params['era:2020s'] = model.params['era:2015-19'] ?? 0;
+  model.params['ever:era:2020s'] = model.params['ever:era:2015-19'] ?? 0;
   return {
     source: 'The Economist, "TV\'s golden age is real" (2018), IMDb-derived season dates, CC BY 4.0',
     dataEnd: PRIOR_DATA_END,

@@ -1,5 +1,8 @@
-import { fitHazard, type Params, type Spell } from './hazard.model.ts';
-import { dayNumber, MONTH_DAYS, type ShowHistory } from './history.ts';
+import { nextSeasonStatus } from './decisions.rules.ts';
+import { fitEver, pEver } from './ever.model.ts';
+import { fitHazard, monthlyHazards, type Params, type Spell, survivalAt } from './hazard.model.ts';
+import { dayNumber, isoFromDay, MONTH_DAYS, type ShowHistory } from './history.ts';
+import { INDUSTRY_PAUSES, type PauseEvent, pausesAsOf, type Span, stoppageMonths } from './pauses.rules.ts';
 import { normalisePlatform, platformKind } from './platforms.rules.ts';
 
 // Turns show histories into the model's training spells, and learns what the status rules need.
@@ -23,23 +26,93 @@ export function spellFeatures(show: Pick<ShowHistory, 'platform' | 'genres' | 'c
   return features;
 }
 
-/** One spell per season premiered by `asOf`: to the next premiere, or censored at `asOf`. */
-export function spellsFrom(histories: ShowHistory[], asOf: string): Spell[] {
-  const spells: Spell[] = [];
+/** Hits take longer to make again: what says whether a season returns also shapes when. */
+export function timingFeatures(show: ShowHistory, number: number, premiered: string, ever: string[]): string[] {
+  return [...spellFeatures(show, number, premiered), ...ever.filter((f) => /^(top10:|type:|lang:|limited|gap:)/.test(f))];
+}
+
+/** Netflix's weekly Top 10 begins with the week ending 2021-07-04: seasons out since its Monday can be measured. */
+const TOP10_FROM = '2021-06-28';
+/** A season's popularity: its weeks in the Top 10 within the first lists after its release. */
+const FIRST_WEEKS_DAYS = 34;
+/** Day numbers count from Thursday 1970-01-01, so Sundays are those ≡ 3 (mod 7); Top 10 weeks end on Sundays. */
+const SUNDAY = 3;
+
+/** What says whether a season will ever be followed by another, as known on `asOf`. */
+export function everFeatures(show: ShowHistory, number: number, premiered: string, asOf: string, top10Through: string | null): string[] {
+  const features = [seasonBucket(number), eraOf(Number(premiered.slice(0, 4)))].filter((f): f is string => f !== null);
+  const kind = platformKind(show.platform);
+  if (kind !== 'unknown') features.push(`kind:${kind}`);
+  const platform = normalisePlatform(show.platform);
+  if (platform) features.push(`platform:${platform}`);
+  if (show.kind && show.kind !== 'scripted') features.push(`type:${show.kind}`);
+  // The show's own rhythm: how long its latest gap between seasons was.
+  const previous = show.seasons.find((s) => s.number === number - 1);
+  if (previous) {
+    const gap = (dayNumber(premiered) - dayNumber(previous.premiered)) / MONTH_DAYS;
+    features.push(`gap:${gap < 10 ? '<10' : gap < 14 ? '10-14' : gap < 20 ? '14-20' : '20+'}`);
+  }
+  const weeks = (show.top10 ?? []).filter((w) => w.season === number && w.public <= asOf);
+  const english = show.language ? show.language === 'en' : weeks.length > 0 ? weeks.some((w) => w.english) : null;
+  if (english === false) features.push('lang:other');
+  if (weeks.some((w) => w.limited)) features.push('limited');
+  const day = dayNumber(premiered);
+  const firstWeeksEnd = isoFromDay(day + FIRST_WEEKS_DAYS);
+  const firstSunday = isoFromDay(day + ((SUNDAY - (day % 7) + 7) % 7));
+  // Measured only where the season could have charted and the list of its first week is out (by `asOf` and in the data).
+  if (platform === 'netflix' && top10Through && premiered >= TOP10_FROM && top10Through >= firstSunday) {
+    const first = weeks.filter((w) => w.week <= firstWeeksEnd);
+    const n = first.length;
+    features.push(`top10:${n === 0 ? '0' : n === 1 ? '1' : n <= 3 ? '2-3' : '4+'}`);
+    if (first.some((w) => w.rank <= 3)) features.push('top10:top3');
+  }
+  return features;
+}
+
+/** The latest Top 10 week published by `asOf`, in any history; null when there are none. */
+export function top10Through(histories: ShowHistory[], asOf: string): string | null {
+  let latest: string | null = null;
+  for (const h of histories) for (const w of h.top10 ?? []) if (w.public <= asOf && (latest === null || w.week > latest)) latest = w.week;
+  return latest;
+}
+
+export interface TrainingSpell extends Spell {
+  /** Features of the chance it ever returns. */
+  ever: string[];
+  /** What the decisions known by `asOf` say: it was ordered, it was stopped, or nothing. */
+  known: 'renewed' | 'ended' | null;
+  /** Recent seasons count more: halves every RECENCY_HALF_LIFE days before `asOf`. */
+  recency: number;
+}
+
+const RECENCY_HALF_LIFE = 2 * 365;
+
+/** One spell per season premiered by `asOf`: to the next premiere, or censored at `asOf`, with the stoppages it ran into. */
+export function spellsFrom(histories: ShowHistory[], asOf: string, spans: Span[] = [], through: string | null = null): TrainingSpell[] {
+  const spells: TrainingSpell[] = [];
+  const today = dayNumber(asOf);
   for (const show of histories) {
     // A record known only up to some day says nothing about later seasons: censor it there.
-    const end = dayNumber(show.checkedUntil && show.checkedUntil < asOf ? show.checkedUntil : asOf);
+    const until = show.checkedUntil && show.checkedUntil < asOf ? show.checkedUntil : asOf;
     const seasons = show.seasons.filter((s) => s.premiered <= asOf).sort((a, b) => a.number - b.number);
     const kind = platformKind(show.platform);
     seasons.forEach((season, i) => {
       const next = seasons[i + 1];
       const start = dayNumber(season.premiered);
-      const days =
-        next && next.premiered <= (show.checkedUntil && show.checkedUntil < asOf ? show.checkedUntil : asOf)
-          ? dayNumber(next.premiered) - start
-          : end - start;
+      const days = (next ? dayNumber(next.premiered) : dayNumber(until)) - start;
       if (days <= 0) return;
-      spells.push({ features: spellFeatures(show, season.number, season.premiered), kind, days, event: next !== undefined });
+      const status = next ? null : nextSeasonStatus(show, season.number, until).basis;
+      const ever = everFeatures(show, season.number, season.premiered, asOf, through);
+      spells.push({
+        features: timingFeatures(show, season.number, season.premiered, ever),
+        ever,
+        monthly: stoppageMonths(spans, start, Math.ceil(days / MONTH_DAYS) + 1),
+        kind,
+        days,
+        event: next !== undefined,
+        known: status === 'ended' ? 'ended' : status === 'renewed' || status === 'dated' ? 'renewed' : null,
+        recency: 0.5 ** ((today - start) / RECENCY_HALF_LIFE),
+      });
     });
   }
   return spells;
@@ -131,29 +204,74 @@ export interface Model {
   /** Days from a season's premiere to the first decision about the next, and whether one came. */
   decisionWaits: DecisionWait[];
   spells: number;
+  /** The stoppages known by `asOf`. */
+  pauses: PauseEvent[];
+  /** The latest Top 10 week published by `asOf`. */
+  top10Through: string | null;
 }
 
-/** Learns everything a forecast as of `asOf` needs, from facts dated on or before it. */
+/** EM rounds: from a previous day's fit, a few refine it; from the prior, more are needed. */
+const ROUNDS_FROM_PRIOR = 8;
+const ROUNDS_WARM = 3;
+
+/**
+ * Learns everything a forecast as of `asOf` needs, from facts dated on or before it. The wait is a
+ * mixture: whether a next season ever comes (ever.model.ts) and, if it does, when (hazard.model.ts).
+ * A show still waiting is partly in each group; EM alternates between its share and the two fits.
+ */
 export function trainModel({
   histories,
   asOf,
   prior = {},
   start,
+  pauses = INDUSTRY_PAUSES,
 }: {
   histories: ShowHistory[];
   asOf: string;
   prior?: Params;
   start?: Params;
+  pauses?: PauseEvent[];
 }): Model {
-  const spells = spellsFrom(histories, asOf);
-  const fit = fitHazard({ spells, prior, start });
+  const known = pauses.filter((p) => p.date <= asOf);
+  const through = top10Through(histories, asOf);
+  const spells = spellsFrom(histories, asOf, pausesAsOf(known, asOf), through);
+  let params: Params = { ...prior, ...start };
+  const rounds = start ? ROUNDS_WARM : ROUNDS_FROM_PRIOR;
+  for (let round = 0; round < rounds; round++) {
+    const share = spells.map((s) => (s.event || s.known === 'renewed' ? 1 : s.known === 'ended' ? 0 : stillToReturn(params, s)));
+    const ever = fitEver({
+      cases: spells.map((s, i) => ({ features: s.ever, y: share[i] as number, weight: s.recency })),
+      prior,
+      start: params,
+      iterations: round === rounds - 1 ? 25 : 6,
+    });
+    const timing = fitHazard({
+      spells: spells.map((s, i) => ({ ...s, weight: (share[i] as number) * s.recency })),
+      prior,
+      start: params,
+      maxIterations: round === rounds - 1 ? 60 : 6,
+    });
+    params = { ...timing.params, ...ever };
+  }
   return {
     asOf,
-    params: fit.params,
+    params,
     lead: leadStats(histories, asOf),
     decisionWaits: decisionWaits(histories, asOf),
     spells: spells.length,
+    pauses: known,
+    top10Through: through,
   };
+}
+
+/** The chance a spell still waiting after `days` on the clock is one that will return: π S / (1 − π + π S). */
+export function stillToReturn(params: Params, spell: TrainingSpell): number {
+  const p = pEver(params, spell.ever);
+  const s = survivalAt(
+    monthlyHazards(params, spell.kind, spell.features, Math.ceil(spell.days / MONTH_DAYS) + 1, spell.monthly),
+    spell.days,
+  );
+  return (p * s) / (1 - p + p * s);
 }
 
 export interface DecisionWait {

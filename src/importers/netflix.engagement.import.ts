@@ -1,9 +1,9 @@
+import { parseSeasonTitle } from '../lang/season.title.rules.ts';
 import { normalizeText } from '../lang/text.rules.ts';
 import type { ImportItem } from './import.run.ts';
 import { WrongInputError } from './import.run.ts';
 import { csvRows, missingColumns } from './input.files.ts';
 import { ENGAGEMENT_REPORTS, firstLines, isoDay, NETFLIX, reportPeriod, viewing } from './netflix.figures.rules.ts';
-import { parseSeasonTitle } from './season.title.rules.ts';
 import { oneRecordPerShow } from './show.group.ts';
 
 // `nextseason import netflix-engagement FILE.csv[.gz]`: one of Netflix's half-yearly engagement reports (the TV

@@ -1,9 +1,9 @@
+import { parseSeasonTitle } from '../lang/season.title.rules.ts';
 import { normalizeText } from '../lang/text.rules.ts';
 import type { ImportItem } from './import.run.ts';
 import { WrongInputError } from './import.run.ts';
 import { csvRows, missingColumns } from './input.files.ts';
 import { count, firstLines, isoDay, top10PublicOn, viewing } from './netflix.figures.rules.ts';
-import { parseSeasonTitle } from './season.title.rules.ts';
 import { oneRecordPerShow } from './show.group.ts';
 import type { Top10Week } from './show.record.ts';
 
