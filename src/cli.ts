@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createServer } from 'node:http';
+import path from 'node:path';
 import { Command } from 'commander';
 import { audit, createUser, findLogin } from './accounts/accounts.queries.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './accounts/passwords.ts';
@@ -12,6 +13,7 @@ import { migrate } from './db/migrate.ts';
 import type { Role } from './db/schema.ts';
 import { runPointBacktest } from './forecast/backtest.points.ts';
 import { pointReliabilityChart, pointReport, scoreTable } from './forecast/backtest.report.ts';
+import { summarise } from './forecast/backtest.summary.ts';
 import { monthlyCutoffs, runBacktest } from './forecast/backtest.ts';
 import { answerQueries, InputError, readHistory, readQueries, SIGNAL_COLUMNS } from './forecast/contract.ts';
 import { loadHistories } from './forecast/forecast.queries.ts';
@@ -367,7 +369,10 @@ program
     '--signals <top10.csv>',
     `Netflix Top 10 weeks in its own format (${SIGNAL_COLUMNS.join(',')}), joined by title; a week counts from the Tuesday it was published`,
   )
-  .addHelpText('after', '\nA query as of a day uses only rows dated on or before it, in every file: removing later rows changes nothing.')
+  .addHelpText(
+    'after',
+    '\nA query as of a day uses only rows dated on or before it, in every file: removing later rows changes nothing. The model is refitted on the first of each month; a query uses the latest fit on or before its day, and everything known about the show, the Top 10 and industry stoppages on the day itself.',
+  )
   .action((options: { history: string; queries: string; events?: string; signals?: string }) => {
     try {
       const history = readHistory(options.history, options.events, options.signals);
@@ -390,6 +395,8 @@ program
   .option('--data-end <date>', 'the day the data is complete up to (default: today)')
   .option('--no-prior', 'learn only from the data, without the built-in prior')
   .option('--svg <file>', "write the fixed-point backtest's reliability diagram here")
+  .option('--summary <file>', "write the fixed-point backtest's figures as JSON (for /about/forecasts: src/forecast/quality/)")
+  .option('--label <text>', 'what the summary describes, e.g. "Netflix seasons"', 'the catalogue')
   .option('--no-monthly', 'skip the monthly replay (every waiting show at every monthly cut-off)')
   .action(
     async (options: {
@@ -401,6 +408,8 @@ program
       dataEnd?: string;
       prior: boolean;
       svg?: string;
+      summary?: string;
+      label: string;
       monthly: boolean;
     }) => {
       const dataEnd = options.dataEnd ?? new Date().toISOString().slice(0, 10);
@@ -421,10 +430,18 @@ program
       console.log(
         `## Each season asked once, at fixed points\n\n${histories.length} shows; ${points.length} cases scored (${Math.round(performance.now() - pointsStarted)} ms).\n`,
       );
-      console.log(pointReport(points));
+      // The command as run, with file names but not the folders they were in.
+      const shown = (a: string) => (a.includes('/') ? path.basename(a) : a.includes(' ') ? `"${a}"` : a);
+      const command = ['nextseason', ...process.argv.slice(2).map(shown)].join(' ');
+      const summary = summarise(points, { label: options.label, command, dataEnd, shows: histories.length });
+      console.log(pointReport(summary));
       if (options.svg) {
-        fs.writeFileSync(options.svg, pointReliabilityChart(points, 'Reliability of P(next season within 365 days), by point'));
+        fs.writeFileSync(options.svg, pointReliabilityChart(summary, 'Reliability of P(next season within 365 days), by point'));
         console.log(`\nwrote ${options.svg}`);
+      }
+      if (options.summary) {
+        fs.writeFileSync(options.summary, `${JSON.stringify(summary, null, 1)}\n`);
+        console.log(`wrote ${options.summary}`);
       }
       if (!options.monthly) return;
       console.log('\n## The monthly replay (every waiting show at every monthly cut-off)\n');

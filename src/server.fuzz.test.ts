@@ -234,6 +234,7 @@ const pages = fc.oneof(
   route('GET', '/search', { query: { q: one('somos', 'ciudad de mexico'), page: one('1', '2') } }),
   route('GET', '/shows/:slug', { params: { slug }, query: commentView }),
   route('GET', '/about'),
+  route('GET', '/about/forecasts'),
   route('GET', '/platforms/:platform', { params: { platform } }),
   route('GET', '/calendar', {
     query: { month: one('2026-12', '2027-01'), day: one('2026-12-05'), platform: one('netflix', 'nope'), kind: one('news', 'all') },

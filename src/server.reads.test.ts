@@ -92,6 +92,7 @@ describeEachEngine(
         '/search?q=',
         '/search?q=%3Cscript%3E&page=2',
         '/about',
+        '/about/forecasts',
         '/calendar',
         '/calendar?month=2026-12',
         '/browse',

@@ -17,7 +17,7 @@ import { commentRoutes } from './site/comments.routes.tsx';
 import { feedRoutes } from './site/feeds.routes.ts';
 import { personPage } from './site/people.routes.tsx';
 import { notFound, showPages } from './site/shows.routes.tsx';
-import { aboutPage, browsePage, calendarPage, scoreboardPage, serverError, unavailable } from './site/site.routes.tsx';
+import { aboutPage, browsePage, calendarPage, forecastsPage, scoreboardPage, serverError, unavailable } from './site/site.routes.tsx';
 import { serveAsset } from './web/assets.ts';
 import { DEFAULT_CACHE_BYTES, type PageCache, pageCache } from './web/page.cache.ts';
 import { problem } from './web/problem.ts';
@@ -106,7 +106,7 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
     '/search',
     '/shows/*',
     '/people/*',
-    '/about',
+    '/about/*', // and /about itself
     '/browse',
     '/calendar',
     '/feed.*',
@@ -123,6 +123,7 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
   app.get('/search', pages.search);
   app.get('/shows/:slug', pages.show);
   app.get('/about', aboutPage);
+  app.get('/about/forecasts', forecastsPage);
   app.get('/platforms/:platform', scoreboardPage(deps));
   app.get('/calendar', calendarPage(deps));
   app.get('/browse', browsePage(deps));

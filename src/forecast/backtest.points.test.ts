@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_BASE, questions, runPointBacktest } from './backtest.points.ts';
-import { brierSkill } from './backtest.report.ts';
+import { MIN_BASE, POINT_METHODS, questions, runPointBacktest } from './backtest.points.ts';
+import { pointReliabilityChart, pointReport } from './backtest.report.ts';
+import { brierSkill, type QualitySummary, readersQuestion, summarise } from './backtest.summary.ts';
 import { dayNumber, historyAsOf, isoFromDay, type ShowHistory } from './history.ts';
 
 // A synthetic world where every next season comes exactly 400 days after the last, and a show's end is
@@ -76,5 +77,21 @@ describe('fixed-point backtest', () => {
     expect(aware.skill).toBeGreaterThan(0); // it knows the cancellations climatology ignores
     expect(aware.low).toBeLessThanOrEqual(aware.skill);
     expect(aware.high).toBeGreaterThanOrEqual(aware.skill);
+  });
+
+  it('summarises as JSON that survives a round trip, the reader’s question first, and renders it as Markdown', () => {
+    const cases = runPointBacktest({ histories: world(), dataEnd: '2022-01-01', prior: {} });
+    const summary = summarise(cases, { label: 'a world', command: 'nextseason backtest', dataEnd: '2022-01-01', shows: 60 });
+    const back = JSON.parse(JSON.stringify(summary)) as QualitySummary;
+    expect(back).toEqual(summary);
+    expect(back.slices[0]?.title).toMatch(/reader’s question/);
+    expect(back.slices[0]?.cases).toBe(cases.filter(readersQuestion).length);
+    expect(back.ever.map((e) => e.method)).toEqual([...POINT_METHODS]);
+    // Everything that returns is settled within 400 days, everything else is cancelled: "ever" is learnable.
+    expect(back.ever.find((e) => e.method === 'model')?.auc).toBeGreaterThan(0.5);
+    const markdown = pointReport(back);
+    expect(markdown).not.toMatch(/NaN|undefined|null/);
+    expect(markdown.indexOf('reader’s question')).toBeLessThan(markdown.indexOf('Every case'));
+    expect(pointReliabilityChart(back, 'chart')).toMatch(/^<svg[^>]*role="img"/);
   });
 });

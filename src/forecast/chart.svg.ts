@@ -89,7 +89,7 @@ export function reliabilitySvg(
       `<rect x="${pad + 8}" y="${pad + 8 + i * 16}" width="10" height="10" fill="${ser.color}"/><text x="${pad + 22}" y="${pad + 17 + i * 16}" font-size="11">${esc(ser.name)}</text>`,
     );
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" role="img"><title>${esc(title)}</title><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>\n`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" role="img" class="reliability-chart"><title>${esc(title)}</title><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>\n`;
 }
 
 export function chartTitle(title: string, season: number): string {

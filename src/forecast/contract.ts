@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { parseSeasonTitle } from '../lang/season.title.rules.ts';
 import { normalizeText } from '../lang/text.rules.ts';
+import { TOP10_COLUMNS, top10PublicOn } from '../lang/top10.format.ts';
 import { type Forecast, forecastNextSeason } from './forecast.rules.ts';
 import type { Params } from './hazard.model.ts';
-import { type Decision, type DecisionKind, dayNumber, historyAsOf, isoFromDay, type ShowHistory } from './history.ts';
+import { type Decision, type DecisionKind, historyAsOf, type ShowHistory } from './history.ts';
 import { INDUSTRY_PAUSES, type PauseEvent } from './pauses.rules.ts';
 import { PRIOR_DATA_END } from './prior.ts';
-import { type Model, trainModel } from './train.ts';
+import { type Model, top10Through, trainModel } from './train.ts';
 
 // `nextseason forecast --history seasons.csv --queries queries.csv [--events events.csv] [--signals top10.csv]`:
 // forecasts from plain files, reading no database. A query as of T sees only rows dated on or before T.
@@ -140,18 +141,7 @@ export function readHistory(seasonsFile: string, eventsFile?: string, signalsFil
   return { shows, pauses: pauses.map(({ date, kind, name }) => ({ date, kind, name })) };
 }
 
-export const SIGNAL_COLUMNS = [
-  'week',
-  'category',
-  'weekly_rank',
-  'show_title',
-  'season_title',
-  'weekly_hours_viewed',
-  'runtime',
-  'weekly_views',
-  'cumulative_weeks_in_top_10',
-];
-const TOP10_PUBLISHED_AFTER = 2; // the list for a week ending on Sunday comes out on Tuesday
+export const SIGNAL_COLUMNS = TOP10_COLUMNS;
 
 /** Netflix Top 10 rows (its own weekly file's format), joined to the seasons file's shows by title. */
 function readSignals(file: string, shows: Map<string, ShowHistory>): void {
@@ -179,7 +169,7 @@ function readSignals(file: string, shows: Map<string, ShowHistory>): void {
         season: parsed.season,
         week,
         rank: Number(rank),
-        public: isoFromDay(dayNumber(week) + TOP10_PUBLISHED_AFTER),
+        public: top10PublicOn(week),
         english: category === 'TV (English)',
         limited: parsed.limited,
       });
@@ -206,27 +196,45 @@ export interface ContractLine {
 }
 
 /** Forecasts every query; one model per distinct as-of date, trained on rows dated by then. */
+/** The model is refitted on the first of each month: a query uses the latest fit on or before its as-of day. */
+export const fitDay = (asOf: string) => `${asOf.slice(0, 8)}01`;
+
 export function answerQueries(
   { shows, pauses }: FileHistory,
   queries: Array<{ showId: string; asOf: string }>,
   prior: Params,
 ): ContractLine[] {
   const all = [...shows.values()];
+  const industry = [...INDUSTRY_PAUSES, ...pauses];
   const models = new Map<string, Model>();
   let previous: Model | undefined;
-  for (const asOf of [...new Set(queries.map((q) => q.asOf))].sort()) {
+  for (const day of [...new Set(queries.map((q) => fitDay(q.asOf)))].sort()) {
     // The built-in prior and stoppages are used only from their own dates on.
     previous = trainModel({
-      histories: all.map((h) => historyAsOf(h, asOf)),
-      asOf,
-      prior: asOf >= PRIOR_DATA_END ? prior : {},
+      histories: all.map((h) => historyAsOf(h, day)),
+      asOf: day,
+      prior: day >= PRIOR_DATA_END ? prior : {},
       start: previous?.params,
-      pauses: [...INDUSTRY_PAUSES, ...pauses],
+      pauses: industry,
     });
-    models.set(asOf, previous);
+    models.set(day, previous);
   }
+  // What a forecast reads beyond the fit itself is taken on its own as-of day: the Top 10 lists out and the stoppages begun.
+  const onDay = new Map<string, Model>();
+  const modelOn = (asOf: string) => {
+    let model = onDay.get(asOf);
+    if (!model) {
+      model = {
+        ...(models.get(fitDay(asOf)) as Model),
+        top10Through: top10Through(all, asOf),
+        pauses: industry.filter((p) => p.date <= asOf),
+      };
+      onDay.set(asOf, model);
+    }
+    return model;
+  };
   return queries.map(({ showId, asOf }) => {
-    const model = models.get(asOf) as Model;
+    const model = modelOn(asOf);
     const f = forecastNextSeason({ show: historyAsOf(shows.get(showId) as ShowHistory, asOf), model, asOf });
     return {
       show_id: showId,

@@ -53,6 +53,37 @@ export function cohortEvidence(histories: ShowHistory[], show: ShowHistory, asOf
   return null;
 }
 
+/** A season's weeks in Netflix's Top 10, as published by the as-of date, and what the model makes of them. */
+export interface Top10Evidence {
+  season: number;
+  weeks: number;
+  best: { rank: number; week: string; public: string };
+  english: boolean;
+  /** The model's chance that a season like this ever gets a next one, and that chance had it never charted. */
+  pEver: number | null;
+  pEverUncharted: number | null;
+}
+
+/** The latest season's Top 10 weeks known on `asOf`; null when it has none. */
+export function top10Evidence(
+  show: ShowHistory,
+  asOf: string,
+  odds: { pEver: number; pEverUncharted: number } | null,
+): Top10Evidence | null {
+  const latest = show.seasons.at(-1);
+  const weeks = (show.top10 ?? []).filter((w) => latest && w.season === latest.number && w.public <= asOf);
+  if (!latest || weeks.length === 0) return null;
+  const best = weeks.reduce((a, b) => (b.rank < a.rank || (b.rank === a.rank && b.week < a.week) ? b : a));
+  return {
+    season: latest.number,
+    weeks: weeks.length,
+    best: { rank: best.rank, week: best.week, public: best.public },
+    english: best.english,
+    pEver: odds?.pEver ?? null,
+    pEverUncharted: odds?.pEverUncharted ?? null,
+  };
+}
+
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 const day = (iso: string) => formatPartialDate({ date: iso, precision: 'day' });
 const months = (days: number) => Math.round(days / MONTH_DAYS);
@@ -65,6 +96,7 @@ export function explainForecast(a: {
   clock: DecisionClock | null;
   claim: ClaimCheck | null;
   episodes: EpisodeOutlook | null;
+  top10?: Top10Evidence | null;
   renewedOn?: string | null;
 }): string[] {
   const { forecast: f, title } = a;
@@ -107,6 +139,17 @@ export function explainForecast(a: {
       out.push(
         `${title} has waited ${count(months(waited), 'month')} since season ${n} with no announcement, so the model puts the chance of a season ${next} at ${pct(f.pNext)} within six years: ${pct(f.pWithin365)} within a year and ${pct(f.pWithin730)} within two.`,
       );
+  }
+  if (a.top10) {
+    const t = a.top10;
+    out.push(
+      `Season ${t.season} spent ${count(t.weeks, 'week')} in Netflix’s global Top 10 (${t.english ? 'English' : 'non-English'} TV), its best at No. ${t.best.rank} in the week to ${day(t.best.week)} (list published by Netflix on ${day(t.best.public)}).`,
+    );
+    if (f.basis === 'waiting' && t.pEver !== null && t.pEverUncharted !== null) {
+      out.push(
+        `The model counts a season’s weeks in the Top 10 in its first month: it puts the chance that a season like this ever gets a next one at ${pct(t.pEver)}, against ${pct(t.pEverUncharted)} had it never charted.`,
+      );
+    }
   }
   if (f.quantiles) {
     const q = f.quantiles;

@@ -4,12 +4,13 @@ import { chartTitle, forecastChartSvg } from './chart.svg.ts';
 import { type ClaimCheck, checkQuickDecisions, type DecisionClock, decisionClock } from './clock.rules.ts';
 import { nextSeasonStatus } from './decisions.rules.ts';
 import { type EpisodeOutlook, episodeOutlook } from './episodes.rules.ts';
-import { type Cohort, cohortEvidence, explainForecast } from './explain.rules.ts';
+import { pEver } from './ever.model.ts';
+import { type Cohort, cohortEvidence, explainForecast, top10Evidence } from './explain.rules.ts';
 import { loadHistories } from './forecast.queries.ts';
 import { type Forecast, forecastNextSeason } from './forecast.rules.ts';
 import { historyAsOf, type ShowHistory } from './history.ts';
 import { loadPrior } from './prior.ts';
-import { type Model, trainModel } from './train.ts';
+import { everFeatures, type Model, trainModel } from './train.ts';
 
 export interface ShowForecast {
   forecast: Forecast;
@@ -19,6 +20,16 @@ export interface ShowForecast {
   claim: ClaimCheck | null;
   episodes: EpisodeOutlook | null;
   chartSvg: string;
+}
+
+/** The model's "ever" for the show's latest season, and for the same season with no weeks in the Top 10; null where unmeasured. */
+function top10Odds(show: ShowHistory, model: Model, asOf: string): { pEver: number; pEverUncharted: number } | null {
+  const latest = show.seasons.at(-1);
+  if (!latest) return null;
+  const features = everFeatures(show, latest.number, latest.premiered, asOf, model.top10Through);
+  if (!features.some((f) => f.startsWith('top10:'))) return null;
+  const uncharted = [...features.filter((f) => !f.startsWith('top10:')), 'top10:0'];
+  return { pEver: pEver(model.params, features), pEverUncharted: pEver(model.params, uncharted) };
 }
 
 /** Forecasts for the site: the model is trained once per day and catalogue revision, then reused. */
@@ -59,6 +70,7 @@ export function forecastService(db: Db) {
         forecast.basis === 'waiting' && forecast.waitedDays !== null ? decisionClock(model.decisionWaits, forecast.waitedDays) : null;
       const claim = forecast.basis === 'waiting' ? checkQuickDecisions(model.decisionWaits, show.platform) : null;
       const episodes = forecast.basis === 'ended' ? null : episodeOutlook(show, histories);
+      const top10 = top10Evidence(show, today, top10Odds(show, model, today));
       const explanation = explainForecast({
         title: show.title,
         platform: show.platform,
@@ -67,6 +79,7 @@ export function forecastService(db: Db) {
         clock,
         claim,
         episodes,
+        top10,
         renewedOn: status?.renewedOn ?? null,
       });
       const chartSvg = forecastChartSvg(forecast, chartTitle(show.title, forecast.nextSeason));

@@ -48,33 +48,91 @@ export function priorSigma(name: string): number {
 }
 const SMOOTH_SIGMA = 0.35; // month-to-month change of the baseline, relative to the prior
 
-interface Row {
-  idx: number[];
-  events: number;
-  trials: number;
+/**
+ * Person-months, grouped: one row per distinct (month, features), and for each spell the row of each
+ * month it counts. It depends only on the spells' features, so EM rounds that change only weights share it.
+ */
+export interface Design {
+  names: string[];
+  /** Parameter indices active in each row. */
+  rows: number[][];
+  /** Per spell, the row of each month counted (a censored spell's last, partial month is not). */
+  cells: Int32Array[];
+  /** Per spell, the row of its event month, or -1. */
+  eventRow: Int32Array;
+  /** Per censored spell, the row of the partial month it was still waiting in (not counted), or -1. */
+  partialRow: Int32Array;
 }
 
-/** Person-months, aggregated: one row per (month, features) with its trials and events. */
-function aggregate(spells: Spell[], register: (name: string) => number): Row[] {
-  const rows = new Map<string, Row>();
-  for (const spell of spells) {
-    const w = spell.weight ?? 1;
-    if (w <= 0) continue;
-    const eventMonth = Math.floor(spell.days / MONTH_DAYS);
-    const last = spell.event ? eventMonth : eventMonth - 1; // a censored spell's last, partial month is not counted
-    for (let month = 0; month <= Math.min(last, 119); month++) {
-      const names = monthFeatures(month, spell.kind, spell.features, spell.monthly?.[month]);
-      const key = names.join('|');
-      let row = rows.get(key);
-      if (!row) {
-        row = { idx: names.map(register), events: 0, trials: 0 };
-        rows.set(key, row);
-      }
-      row.trials += w;
-      if (spell.event && month === eventMonth) row.events += w;
+/** The last month of a wait the fit counts (month 119: ten years). */
+const MAX_MONTH = 119;
+
+export function hazardDesign(spells: Spell[], prior: Params = {}): Design {
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  const register = (name: string) => {
+    let i = index.get(name);
+    if (i === undefined) {
+      i = names.length;
+      names.push(name);
+      index.set(name, i);
     }
-  }
-  return [...rows.values()];
+    return i;
+  };
+  for (let m = 0; m < BASE_MONTHS; m++) register(baseParam(m));
+  register('mtail');
+  for (const name of Object.keys(prior)) if (!name.startsWith('ever:')) register(name);
+  // Rows are keyed by numbers (feature set, month, month's own features), not strings: there are millions of person-months.
+  const featureSets = new Map<string, number>();
+  const monthSets = new Map<string, number>([['', 0]]);
+  const rowOf = new Map<number, number>();
+  const rows: number[][] = [];
+  const eventRow = new Int32Array(spells.length).fill(-1);
+  const partialRow = new Int32Array(spells.length).fill(-1);
+  const rowFor = (spell: Spell, set: number, month: number) => {
+    const own = spell.monthly?.[month]?.join('|') ?? '';
+    let code = monthSets.get(own);
+    if (code === undefined) {
+      code = monthSets.size;
+      monthSets.set(own, code);
+    }
+    const key = (set * (MAX_MONTH + 2) + month) * 1024 + code;
+    let row = rowOf.get(key);
+    if (row === undefined) {
+      row = rows.length;
+      rows.push(monthFeatures(month, spell.kind, spell.features, spell.monthly?.[month]).map(register));
+      rowOf.set(key, row);
+    }
+    return row;
+  };
+  const cells = spells.map((spell, s) => {
+    const setKey = `${spell.kind}|${spell.features.join('|')}`;
+    let set = featureSets.get(setKey);
+    if (set === undefined) {
+      set = featureSets.size;
+      featureSets.set(setKey, set);
+    }
+    const eventMonth = Math.floor(spell.days / MONTH_DAYS);
+    const last = Math.min(spell.event ? eventMonth : eventMonth - 1, MAX_MONTH);
+    const out = new Int32Array(Math.max(0, last + 1));
+    for (let month = 0; month <= last; month++) out[month] = rowFor(spell, set, month);
+    if (spell.event && eventMonth <= MAX_MONTH) eventRow[s] = out[eventMonth] as number;
+    if (!spell.event && eventMonth <= MAX_MONTH) partialRow[s] = rowFor(spell, set, eventMonth);
+    return out;
+  });
+  return { names, rows, cells, eventRow, partialRow };
+}
+
+/** Each row's monthly hazard under `params` (a missing baseline month counts as −3, any other name as 0). */
+export function rowHazards(design: Design, params: Params): Float64Array {
+  const theta = design.names.map((n) => params[n] ?? (n === 'mtail' || /^m\d+$/.test(n) ? -3 : 0));
+  const out = new Float64Array(design.rows.length);
+  design.rows.forEach((idx, k) => {
+    let eta = 0;
+    for (const i of idx) eta += theta[i] as number;
+    out[k] = 1 / (1 + Math.exp(-eta));
+  });
+  return out;
 }
 
 export interface FitResult {
@@ -90,27 +148,28 @@ export function fitHazard({
   prior = {},
   start = {},
   maxIterations = 60,
+  design,
+  weights,
 }: {
   spells: Spell[];
+  /** Each spell's weight, instead of its own `weight`. */
+  weights?: ArrayLike<number>;
   prior?: Params;
   start?: Params;
   maxIterations?: number;
+  /** From hazardDesign(spells, prior), when the same spells are fitted again with other weights. */
+  design?: Design;
 }): FitResult {
-  const names: string[] = [];
-  const index = new Map<string, number>();
-  const register = (name: string) => {
-    let i = index.get(name);
-    if (i === undefined) {
-      i = names.length;
-      names.push(name);
-      index.set(name, i);
-    }
-    return i;
-  };
-  for (let m = 0; m < BASE_MONTHS; m++) register(baseParam(m));
-  register('mtail');
-  for (const name of Object.keys(prior)) if (!name.startsWith('ever:')) register(name);
-  const rows = aggregate(spells, register);
+  const { names, rows, cells, eventRow } = design ?? hazardDesign(spells, prior);
+  const trials = new Float64Array(rows.length);
+  const events = new Float64Array(rows.length);
+  spells.forEach((spell, i) => {
+    const w = weights ? (weights[i] as number) : (spell.weight ?? 1);
+    if (w <= 0) return;
+    for (const row of cells[i] as Int32Array) trials[row] = (trials[row] as number) + w;
+    const e = eventRow[i] as number;
+    if (e >= 0) events[e] = (events[e] as number) + w;
+  });
   const P = names.length;
   const mu = names.map((n) => prior[n] ?? (n.startsWith('m') && !n.includes(':') ? -3 : 0));
   const inv = names.map((n) => 1 / priorSigma(n) ** 2);
@@ -121,17 +180,19 @@ export function fitHazard({
   for (; iterations < maxIterations; iterations++) {
     const grad = new Float64Array(P);
     const hess = new Float64Array(P * P);
-    for (const row of rows) {
+    rows.forEach((idx, k) => {
+      const n = trials[k] as number;
+      if (n <= 0) return;
       let eta = 0;
-      for (const i of row.idx) eta += theta[i] as number;
+      for (const i of idx) eta += theta[i] as number;
       const p = 1 / (1 + Math.exp(-eta));
-      const r = row.events - row.trials * p;
-      const w = row.trials * p * (1 - p);
-      for (const i of row.idx) {
+      const r = (events[k] as number) - n * p;
+      const w = n * p * (1 - p);
+      for (const i of idx) {
         grad[i] = (grad[i] as number) + r;
-        for (const j of row.idx) hess[i * P + j] = (hess[i * P + j] as number) + w;
+        for (const j of idx) hess[i * P + j] = (hess[i * P + j] as number) + w;
       }
-    }
+    });
     for (let i = 0; i < P; i++) {
       grad[i] = (grad[i] as number) - ((theta[i] as number) - (mu[i] as number)) * (inv[i] as number);
       hess[i * P + i] = (hess[i * P + i] as number) + (inv[i] as number);

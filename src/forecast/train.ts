@@ -1,6 +1,6 @@
 import { nextSeasonStatus } from './decisions.rules.ts';
 import { fitEver, pEver } from './ever.model.ts';
-import { fitHazard, monthlyHazards, type Params, type Spell, survivalAt } from './hazard.model.ts';
+import { type Design, fitHazard, hazardDesign, type Params, rowHazards, type Spell } from './hazard.model.ts';
 import { dayNumber, isoFromDay, MONTH_DAYS, type ShowHistory } from './history.ts';
 import { INDUSTRY_PAUSES, type PauseEvent, pausesAsOf, type Span, stoppageMonths } from './pauses.rules.ts';
 import { normalisePlatform, platformKind } from './platforms.rules.ts';
@@ -237,8 +237,11 @@ export function trainModel({
   const spells = spellsFrom(histories, asOf, pausesAsOf(known, asOf), through);
   let params: Params = { ...prior, ...start };
   const rounds = start ? ROUNDS_WARM : ROUNDS_FROM_PRIOR;
+  const design = hazardDesign(spells, prior);
+  const everKeys = spells.map((s) => s.ever.join(','));
   for (let round = 0; round < rounds; round++) {
-    const share = spells.map((s) => (s.event || s.known === 'renewed' ? 1 : s.known === 'ended' ? 0 : stillToReturn(params, s)));
+    const still = stillToReturnAll(params, spells, design, everKeys);
+    const share = spells.map((s, i) => (s.event || s.known === 'renewed' ? 1 : s.known === 'ended' ? 0 : (still[i] as number)));
     const ever = fitEver({
       cases: spells.map((s, i) => ({ features: s.ever, y: share[i] as number, weight: s.recency })),
       prior,
@@ -246,10 +249,12 @@ export function trainModel({
       iterations: round === rounds - 1 ? 25 : 6,
     });
     const timing = fitHazard({
-      spells: spells.map((s, i) => ({ ...s, weight: (share[i] as number) * s.recency })),
+      spells,
+      weights: spells.map((s, i) => (share[i] as number) * s.recency),
       prior,
       start: params,
       maxIterations: round === rounds - 1 ? 60 : 6,
+      design,
     });
     params = { ...timing.params, ...ever };
   }
@@ -266,12 +271,36 @@ export function trainModel({
 
 /** The chance a spell still waiting after `days` on the clock is one that will return: π S / (1 − π + π S). */
 export function stillToReturn(params: Params, spell: TrainingSpell): number {
-  const p = pEver(params, spell.ever);
-  const s = survivalAt(
-    monthlyHazards(params, spell.kind, spell.features, Math.ceil(spell.days / MONTH_DAYS) + 1, spell.monthly),
-    spell.days,
-  );
-  return (p * s) / (1 - p + p * s);
+  return stillToReturnAll(params, [spell])[0] as number;
+}
+
+/** stillToReturn for many spells, from the hazards of the design's rows (one per distinct person-month). */
+function stillToReturnAll(
+  params: Params,
+  spells: TrainingSpell[],
+  design: Design = hazardDesign(spells),
+  everKeys: string[] = spells.map((s) => s.ever.join(',')),
+): number[] {
+  const hazards = rowHazards(design, params);
+  const ever = new Map<string, number>();
+  return spells.map((spell, i) => {
+    if (spell.event || spell.known) return 1;
+    const everKey = everKeys[i] as string;
+    let p = ever.get(everKey);
+    if (p === undefined) {
+      p = pEver(params, spell.ever);
+      ever.set(everKey, p);
+    }
+    const partial = design.partialRow[i] as number;
+    const cells = design.cells[i] as Int32Array;
+    let s = 1;
+    for (const row of cells) s *= 1 - (hazards[row] as number);
+    const t = spell.days / MONTH_DAYS;
+    // Past the design's last month (ten years) the wait goes on at that month's hazard, as the fit sees it.
+    if (partial >= 0) s *= (1 - (hazards[partial] as number)) ** (t - Math.floor(t));
+    else s *= (1 - (hazards[cells[cells.length - 1] as number] as number)) ** (t - cells.length);
+    return (p * s) / (1 - p + p * s);
+  });
 }
 
 export interface DecisionWait {

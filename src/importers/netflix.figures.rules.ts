@@ -47,12 +47,6 @@ export function isoDay(text: string | undefined): string | null {
   return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== t ? null : t;
 }
 
-export const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** A Top 10 week (Monday–Sunday, named by its Sunday) comes out on the Tuesday after. */
-export const top10PublicOn = (week: string) => addDays(week, 2);
-
 /** The engagement reports, by period, and the day Netflix published each. */
 export const ENGAGEMENT_REPORTS: Record<string, { label: string; endsOn: string; publishedOn: string }> = {
   '2023-H2': { label: 'July–December 2023', endsOn: '2023-12-31', publishedOn: '2024-05-23' },

@@ -173,6 +173,10 @@ describeEachEngine(
         '<title id="top10-s1">Season 1, weekly rank in Netflix&#39;s global Top 10: #5 in the week to 4 July 2021; #10 in the week to 11 July 2021</title>',
       );
       expect(html).toContain('Figures: Netflix Top 10');
+      // The forecast cites the weeks it used.
+      expect(html).toContain(
+        'Season 1 spent two weeks in Netflix’s global Top 10 (non-English TV), its best at No. 5 in the week to 4 July 2021 (list published by Netflix on 6 July 2021).',
+      );
       const chart = await (await app.request('/shows/chart-only')).text();
       expect(chart).toContain(
         'No renewal or cancellation of Chart Only is on record. Season 2 was out by 31 December 2023; its premiere date is not known.',

@@ -1,26 +1,17 @@
 import { parseSeasonTitle } from '../lang/season.title.rules.ts';
 import { normalizeText } from '../lang/text.rules.ts';
+import { TOP10_COLUMNS, top10PublicOn } from '../lang/top10.format.ts';
 import type { ImportItem } from './import.run.ts';
 import { WrongInputError } from './import.run.ts';
 import { csvRows, missingColumns } from './input.files.ts';
-import { count, firstLines, isoDay, top10PublicOn, viewing } from './netflix.figures.rules.ts';
+import { count, firstLines, isoDay, viewing } from './netflix.figures.rules.ts';
 import { oneRecordPerShow } from './show.group.ts';
 import type { Top10Week } from './show.record.ts';
 
 // `nextseason import netflix-top10 FILE.csv[.gz]`: Netflix's weekly global Top 10 ("all-weeks-global");
 // every TV row is one week of one season. Films are left out.
 
-const COLUMNS = [
-  'week',
-  'category',
-  'weekly_rank',
-  'show_title',
-  'season_title',
-  'weekly_hours_viewed',
-  'runtime',
-  'weekly_views',
-  'cumulative_weeks_in_top_10',
-];
+const COLUMNS = TOP10_COLUMNS;
 const TV_LISTS = new Set(['TV (English)', 'TV (Non-English)']);
 
 export async function checkTop10File(file: string): Promise<void> {

@@ -8,17 +8,20 @@ export function AboutPage() {
       </p>
       <h2 id="forecasts">How forecasts work</h2>
       <p>
-        A forecast is a survival model of the wait from one season's premiere to the next, month by month: the chance that the next season
-        arrives in a given month, if it has not yet, depends on how long the show has waited, its platform, its season number, its era and
-        its genres. Shows still waiting count only for the months they have been seen waiting. The model starts from what TV dramas did from
-        1990 to 2018 (The Economist's IMDb season data) and learns from this catalogue. A renewal, a cancellation or an announced date
-        changes the forecast: a cancelled show keeps only a small chance of revival; a renewed one is timed by how long renewals have taken
-        to reach the screen; a dated one by its date.
+        A forecast answers two questions separately: will the show ever get another season, and if it does, when? The first is a logistic
+        model of the season: its number, platform and kind of platform, era, show type, language, whether it was a limited series, the
+        show’s own last gap between seasons and, on Netflix, its weeks in the global Top 10 in its first month (each week used only from the
+        day Netflix published it). The second is a survival model of the wait from one premiere to the next, month by month, that also knows
+        when a wait ran into an industry-wide stoppage (the 2020 shutdown, the 2023 strikes). A show still waiting counts partly in each
+        group, by how likely it is still to return after waiting so long. A renewal, a cancellation or an announced date changes the
+        forecast: a cancelled show keeps only a small chance of revival; a renewed one is timed by how long renewals have taken to reach the
+        screen; a dated one by its date. The model starts from what TV dramas did from 1990 to 2018 (The Economist’s IMDb season data) and
+        learns from this catalogue, recent seasons counting more.
       </p>
       <p>
-        Forecasts are checked by replaying history: at the start of every month since 2019, the model forecasts every show from what was
-        known that day, and the forecasts are scored against what happened. The scores and the baselines they beat are published with the
-        source code (FORECASTS.md).
+        Forecasts are checked by replaying history: each season is asked once at fixed points, using only what was known that day, and
+        scored against the base rate and rules that can say “no”. <a href="/about/forecasts">How good the forecasts are</a>, with the
+        figures, including where they fall short.
       </p>
       <h2 id="comments">Comments</h2>
       <p>
@@ -44,6 +47,7 @@ export function AboutPage() {
           <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>; the ratings themselves come from IMDb.
         </li>
         <li>“Netflix Movies and TV Shows” (Kaggle, Shivam Bansal, 2021): the Netflix catalogue, published as CC0.</li>
+        <li>Netflix: the weekly global Top 10 (top10.netflix.com) and the “What We Watched” engagement reports.</li>
       </ul>
     </>
   );

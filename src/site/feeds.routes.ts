@@ -93,6 +93,7 @@ export function feedRoutes({ db, siteUrl, now }: AppDeps) {
         const paths = [
           '/',
           '/about',
+          '/about/forecasts',
           '/browse',
           '/calendar',
           ...Array.from({ length: CALENDAR_MONTHS }, (_, i) => `/calendar?month=${shiftMonth(month, i + 1)}`),

@@ -18,6 +18,7 @@ const PAGES: Array<[string, string]> = [
   ['calendar', '/calendar?month=2026-08'],
   ['browse', '/browse?platform=netflix'],
   ['about', '/about'],
+  ['forecasts', '/about/forecasts'],
   ['not-found', '/shows/nothing-here'],
 ];
 

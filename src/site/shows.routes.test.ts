@@ -190,6 +190,9 @@ describeEachEngine(
       expect(page).toContain('No show is waiting for a decision');
       expect(page).toContain('Wednesday , season 3');
       expect(html).toContain('<link rel="alternate" type="application/atom+xml"');
+      const quality = text(await (await app().request('/about/forecasts')).text());
+      expect(quality).toContain('How good are the forecasts?');
+      expect(quality).toMatch(/Aims, on Netflix's own seasons.*skill over climatology at 365 days ≥ \+0\.15 [+−]\d\.\d\d (yes|no)/);
       const about = await app().request('/about');
       expect(text(await about.text())).toContain('CC BY-SA 4.0');
     });

@@ -5,6 +5,8 @@ import { scoreboard } from '../catalog/scoreboard.ts';
 import { calendarQuery, listQuery, nonEmpty, platformParam, queryObject } from '../catalog/shows.params.ts';
 import { listGenres, listPlatforms, listShows } from '../catalog/shows.queries.ts';
 import { RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
+import { pointReliabilityChart } from '../forecast/backtest.report.ts';
+import { forecastQuality } from '../forecast/quality.ts';
 import { formatPartialDate, partialDateEnd } from '../lang/dates.ts';
 import { ServerErrorPage, UnavailablePage } from '../web/errors.pages.tsx';
 import { errorLine } from '../web/fields.ts';
@@ -13,6 +15,7 @@ import { pathWithQuery } from '../web/urls.ts';
 import { AboutPage } from './about.pages.tsx';
 import { BrowsePage } from './browse.pages.tsx';
 import { CalendarPage } from './calendar.pages.tsx';
+import { ForecastsPage } from './forecasts.pages.tsx';
 import { ScoreboardPage } from './scoreboard.pages.tsx';
 import { notFound } from './shows.routes.tsx';
 
@@ -22,6 +25,21 @@ export function aboutPage(c: Context) {
     c,
     { title: 'About and data credits | Next Season', description: 'What Next Season is and where its data comes from.' },
     <AboutPage />,
+  );
+}
+
+// GET /about/forecasts
+export function forecastsPage(c: Context) {
+  const quality = forecastQuality();
+  const charts = quality.map((q) => pointReliabilityChart(q, `Reliability on ${q.label}: P(next season within 365 days), by point`));
+  return render(
+    c,
+    {
+      title: 'How good are the forecasts? | Next Season',
+      description:
+        'The backtest of every forecast: skill over the base rate, interval coverage and reliability, on Netflix and other data.',
+    },
+    <ForecastsPage quality={quality} charts={charts} />,
   );
 }
 

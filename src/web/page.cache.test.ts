@@ -172,6 +172,7 @@ describeEachEngine(
         '/browse',
         '/calendar',
         '/about',
+        '/about/forecasts',
         '/robots.txt',
         '/sitemap.xml',
         '/feed.xml',
