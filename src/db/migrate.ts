@@ -14,6 +14,7 @@ import { readOnlyGets } from './migrations/011_read_only_gets.ts';
 import { popularity } from './migrations/012_popularity.ts';
 import { seasonOutBy } from './migrations/013_season_out_by.ts';
 import { showTitleKeys } from './migrations/014_show_title_keys.ts';
+import { announcedCalendar } from './migrations/015_announced_calendar.ts';
 import type { Migration } from './migrations/types.ts';
 
 // Append only: never edit or reorder a migration that has shipped.
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   popularity,
   seasonOutBy,
   showTitleKeys,
+  announcedCalendar,
 ];
 
 const LOCK_KEY = 4_815_162_342; // any constant; serialises migrators across app processes on PostgreSQL

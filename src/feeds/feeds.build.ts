@@ -1,7 +1,7 @@
 import { Feed } from 'feed';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { formatPartialDate } from '../lang/dates.ts';
-import type { Premiere, Update } from './feeds.queries.ts';
+import type { EntryVersion, Premiere, Update } from './feeds.queries.ts';
 
 // RSS 2.0, Atom 1.0 and JSON Feed 1.1 of status updates; iCalendar of premieres. Built with the
 // `feed` and `ical-generator` libraries, never by string concatenation. A feed holds plain text here;
@@ -60,7 +60,12 @@ export function updatesFeed(o: { siteUrl: string; title: string; path: string; u
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
 const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 
-export function premieresCalendar(o: { siteUrl: string; name: string; premieres: Premiere[]; sequences: Map<string, number> }): string {
+export function premieresCalendar(o: {
+  siteUrl: string;
+  name: string;
+  premieres: Premiere[];
+  versions: Map<string, EntryVersion>;
+}): string {
   const cal = ical({
     name: oneLine(o.name),
     description:
@@ -74,15 +79,17 @@ export function premieresCalendar(o: { siteUrl: string; name: string; premieres:
     const start = new Date(`${p.day}T00:00:00Z`);
     cal.createEvent({
       id: p.uid,
-      sequence: o.sequences.get(p.uid) ?? 0,
+      sequence: o.versions.get(p.uid)?.sequence ?? 0,
       start,
       end: new Date(start.getTime() + 86_400_000),
       allDay: true,
       summary: oneLine(`${p.show.title}: season ${p.season} premieres${p.show.platform ? ` on ${p.show.platform}` : ''}`),
       description: `${p.episodes ? `${p.episodes} episodes. ` : ''}${o.siteUrl}/shows/${p.show.slug}`,
       url: `${o.siteUrl}/shows/${p.show.slug}`,
-      stamp: start,
+      stamp: new Date(o.versions.get(p.uid)?.updatedAt ?? start), // DTSTAMP: when the entry last changed
     });
   }
-  return cal.toString();
+  // RFC 5545 ends every content line, the last one included, with CRLF.
+  const body = cal.toString();
+  return body.endsWith('\r\n') ? body : `${body}\r\n`;
 }

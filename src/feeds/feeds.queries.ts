@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { latestAnnouncements } from '../catalog/calendar.queries.ts';
 import type { Database, Precision } from '../db/schema.ts';
 
 // What feeds and calendars publish: status updates, and premieres known to the day.
@@ -86,33 +87,52 @@ export async function datedPremieres(db: Kysely<Database>, scope: Scope): Promis
   if (scope.show) q = q.where('s.slug', '=', scope.show);
   if (scope.platform) q = q.where('p.slug', '=', scope.platform);
   const rows = await q.execute();
-  return rows.map((r) => ({
-    uid: `premiere-${r.slug}-s${r.number}@nextseason`,
-    day: r.premiere_date as string,
-    show: { slug: r.slug, title: r.title, platform: r.platform },
-    season: r.number,
-    episodes: r.episode_count,
-  }));
+  const announced = (await latestAnnouncements(db, { kind: 'all', show: scope.show, platform: scope.platform })).filter(
+    (a) => a.premiere_precision === 'day' && a.number !== null,
+  );
+  const uid = (slug: string, number: number) => `premiere-${slug}-s${number}@nextseason`;
+  return [
+    ...rows.map((r) => ({
+      uid: uid(r.slug, r.number),
+      day: r.premiere_date as string,
+      show: { slug: r.slug, title: r.title, platform: r.platform },
+      season: r.number,
+      episodes: r.episode_count,
+    })),
+    ...announced.map((a) => ({
+      uid: uid(a.slug, a.number as number),
+      day: a.premiere_date as string,
+      show: { slug: a.slug, title: a.title, platform: a.platform },
+      season: a.number as number,
+      episodes: null,
+    })),
+  ].sort((a, b) => a.day.localeCompare(b.day) || a.uid.localeCompare(b.uid));
+}
+
+export interface EntryVersion {
+  sequence: number;
+  /** When the entry last changed (its DTSTAMP), ISO; null for one not stored yet. */
+  updatedAt: string | null;
 }
 
 /**
- * The SEQUENCE of each entry, only read: it is raised where a premiere date is written (the triggers of
- * migration 011), so publishing a calendar writes nothing. An entry not stored yet is at 0.
+ * The SEQUENCE of each entry and when it last changed, only read: both are raised where a premiere date is
+ * written (the triggers of migrations 011 and 015), so publishing a calendar writes nothing.
  */
-export async function sequences(db: Kysely<Database>, premieres: Premiere[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
+export async function entryVersions(db: Kysely<Database>, premieres: Premiere[]): Promise<Map<string, EntryVersion>> {
+  const out = new Map<string, EntryVersion>();
   for (let i = 0; i < premieres.length; i += 500) {
     const rows = await db
       .selectFrom('calendar_entries')
-      .select(['uid', 'sequence'])
+      .select(['uid', 'sequence', 'updated_at'])
       .where(
         'uid',
         'in',
         premieres.slice(i, i + 500).map((p) => p.uid),
       )
       .execute();
-    for (const r of rows) out.set(r.uid, r.sequence);
+    for (const r of rows) out.set(r.uid, { sequence: r.sequence, updatedAt: new Date(r.updated_at).toISOString() });
   }
-  for (const p of premieres) if (!out.has(p.uid)) out.set(p.uid, 0);
+  for (const p of premieres) if (!out.has(p.uid)) out.set(p.uid, { sequence: 0, updatedAt: null });
   return out;
 }

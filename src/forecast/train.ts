@@ -240,7 +240,7 @@ export function trainModel({
   const design = hazardDesign(spells, prior);
   const everKeys = spells.map((s) => s.ever.join(','));
   for (let round = 0; round < rounds; round++) {
-    const still = stillToReturnAll(params, spells, design, everKeys);
+    const still = stillToReturn(params, spells, design, everKeys);
     const share = spells.map((s, i) => (s.event || s.known === 'renewed' ? 1 : s.known === 'ended' ? 0 : (still[i] as number)));
     const ever = fitEver({
       cases: spells.map((s, i) => ({ features: s.ever, y: share[i] as number, weight: s.recency })),
@@ -269,18 +269,11 @@ export function trainModel({
   };
 }
 
-/** The chance a spell still waiting after `days` on the clock is one that will return: π S / (1 − π + π S). */
-export function stillToReturn(params: Params, spell: TrainingSpell): number {
-  return stillToReturnAll(params, [spell])[0] as number;
-}
-
-/** stillToReturn for many spells, from the hazards of the design's rows (one per distinct person-month). */
-function stillToReturnAll(
-  params: Params,
-  spells: TrainingSpell[],
-  design: Design = hazardDesign(spells),
-  everKeys: string[] = spells.map((s) => s.ever.join(',')),
-): number[] {
+/**
+ * For each spell still waiting after `days` on the clock, the chance it is one that will return: π S / (1 − π + π S),
+ * from the hazards of the design's rows (one per distinct person-month).
+ */
+function stillToReturn(params: Params, spells: TrainingSpell[], design: Design, everKeys: string[]): number[] {
   const hazards = rowHazards(design, params);
   const ever = new Map<string, number>();
   return spells.map((spell, i) => {

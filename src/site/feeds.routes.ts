@@ -5,7 +5,7 @@ import { platformParam, slugParam } from '../catalog/shows.params.ts';
 import { findPlatform, findShowRef, listPlatforms, showPagesChanged, showPagesSummary } from '../catalog/shows.queries.ts';
 import { premieresCalendar, updatesFeed } from '../feeds/feeds.build.ts';
 import { feedBody } from '../feeds/feeds.encode.ts';
-import { datedPremieres, latestUpdates, type Scope, sequences } from '../feeds/feeds.queries.ts';
+import { datedPremieres, entryVersions, latestUpdates, type Scope } from '../feeds/feeds.queries.ts';
 import { shiftMonth } from '../lang/dates.ts';
 
 export const FEED_TYPES = {
@@ -67,7 +67,7 @@ export function feedRoutes({ db, siteUrl, now }: AppDeps) {
         siteUrl,
         name: target.title.replace(/updates( \| Next Season)?$/, 'premieres$1'), // the feed's own last word, never one in a title
         premieres,
-        sequences: await sequences(db.kysely, premieres),
+        versions: await entryVersions(db.kysely, premieres),
       });
       return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8' });
     },
