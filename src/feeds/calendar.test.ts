@@ -104,11 +104,17 @@ describeEachEngine(
       // DTSTAMP is when the entry last changed, not the premiere day or the time of the request.
       const entry = await db().kysely.selectFrom('calendar_entries').select('updated_at').where('uid', '=', uid).executeTakeFirstOrThrow();
       const stamp = (body: string) => {
-        const vevent = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents('vevent').find((c) => c.getFirstPropertyValue('uid') === uid);
+        const vevent = new ICAL.Component(ICAL.parse(body))
+          .getAllSubcomponents('vevent')
+          .find((c) => c.getFirstPropertyValue('uid') === uid);
         return String(vevent?.getFirstPropertyValue('dtstamp'));
       };
       const stamped = new Date(entry.updated_at).toISOString().slice(0, 19).replace(/[-:]/g, '');
-      expect(stamp(await fetch('/shows/severance/calendar.ics')).replace(/[-:]/g, '').slice(0, 15)).toBe(stamped);
+      expect(
+        stamp(await fetch('/shows/severance/calendar.ics'))
+          .replace(/[-:]/g, '')
+          .slice(0, 15),
+      ).toBe(stamped);
 
       await announce('2027-03-19', '2026-10-05'); // said again: nothing moved
       expect(events(await fetch('/shows/severance/calendar.ics')).get(uid)).toEqual(['2027-03-19', 0]);
