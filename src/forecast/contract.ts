@@ -195,7 +195,6 @@ export interface ContractLine {
   quantiles: Forecast['quantiles'];
 }
 
-/** Forecasts every query; one model per distinct as-of date, trained on rows dated by then. */
 /** The model is refitted on the first of each month: a query uses the latest fit on or before its as-of day. */
 export const fitDay = (asOf: string) => `${asOf.slice(0, 8)}01`;
 
