@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { audit, createUser, findLogin } from './accounts/accounts.queries.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './accounts/passwords.ts';
+import { alertSender } from './alerts/alerts.sender.ts';
 import { countShows, getShowBySlug } from './catalog/shows.queries.ts';
 import { purgeOldPersonalData } from './comments/comments.retention.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -68,10 +69,20 @@ program
       }
     });
     const now = () => new Date();
-    // Statuses that age with the calendar, and personal data past its use: now, and after every midnight.
-    await runDailyJob(db, { retentionDays: config.retentionDays, now: now() });
-    const mail = config.smtpUrl ? mailSender({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, now }) : null;
     const forecasts = forecastService(db);
+    const chanceOf = async (slug: string) => (await forecasts.forShow(slug, now()))?.forecast.pWithin365 ?? null;
+    // Statuses that age with the calendar, clock alerts, and personal data past its use: now, and after every midnight.
+    await runDailyJob(db, { retentionDays: config.retentionDays, chanceOf, now: now() });
+    const mail = config.smtpUrl ? mailSender({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, now }) : null;
+    const alerts = alertSender({
+      db,
+      siteUrl: config.siteUrl,
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      now,
+      allowPrivateWebhooks: config.allowPrivateWebhooks,
+    });
+    alerts.poke();
     // The day's model is trained off the request path: once listening, and again after each daily job.
     const warm = () => forecasts.warm(now()).catch((error: Error) => console.error(`forecast: ${error.message}`));
     const { listener } = buildSite({
@@ -79,6 +90,8 @@ program
       siteUrl: config.siteUrl,
       now,
       mail,
+      alerts,
+      allowPrivateWebhooks: config.allowPrivateWebhooks,
       forecasts,
       trustProxy: config.trustProxy,
       cacheBytes: config.cacheBytes,
@@ -96,10 +109,11 @@ program
       console.log(`Open ${config.siteUrl}/shows/somos to see a show page.`);
       void warm();
     });
-    const stopDaily = scheduleDailyJob(db, { retentionDays: config.retentionDays, now, afterRun: warm });
+    const stopDaily = scheduleDailyJob(db, { retentionDays: config.retentionDays, chanceOf, now, afterRun: warm });
     const stop = () => {
       stopDaily();
       mail?.stop();
+      alerts.stop();
       server.close(() => db.close().then(() => process.exit(0)));
     };
     process.once('SIGINT', stop);

@@ -15,6 +15,8 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   trustProxy: boolean;
+  /** Webhooks may point at loopback and private networks (ALLOW_PRIVATE_WEBHOOKS=1): for tests and closed networks only. */
+  allowPrivateWebhooks: boolean;
   /** Days a comment's IP address, old spam and sent mail are kept. */
   retentionDays: number;
   /** Bytes the response caches (pages, API) may hold together. */
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     mailFrom,
     trustProxy,
+    allowPrivateWebhooks: env.ALLOW_PRIVATE_WEBHOOKS === '1' || env.ALLOW_PRIVATE_WEBHOOKS === 'true',
     retentionDays: Number(retention),
     cacheBytes: Number(cacheMb) * 1024 * 1024,
   };

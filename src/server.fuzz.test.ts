@@ -270,6 +270,10 @@ const pages = fc.oneof(
   route('GET', ['/calendar.ics', '/sitemap.xml', '/robots.txt']),
   route('GET', '/shows/:slug/calendar.ics', { params: { slug } }),
   route('GET', '/platforms/:platform/calendar.ics', { params: { platform } }),
+  route('GET', ['/follows/confirm', '/follows/manage', '/follows/unsubscribe'], { query: { token: one('1.abc', 'abc') } }),
+  route('GET', [...FORMATS.map((f) => `/follows/:key/feed.${f}`), '/follows/:key/calendar.ics'], {
+    params: { key: fc.oneof(one('abc'), hostile) },
+  }),
   route('GET', '/:anything', { params: { anything: hostile } }),
 );
 
@@ -282,6 +286,12 @@ const api = fc.oneof(
   },
   { weight: 2, arbitrary: route('GET', '/api/shows/:slug/comments', { params: { slug }, query: commentView }) },
   route('GET', ['/api/openapi.json', '/api/:anything', '/api/shows/:slug/:anything'], { params: { slug, anything: hostile } }),
+  route('POST', '/api/follows', {
+    form: { url: one('https://example.com/hook', 'http://127.0.0.1/x'), site: one('true'), shows: one('somos') },
+  }),
+  route('GET', '/api/follows/me'),
+  route('POST', ['/api/follows/me/ping', '/api/follows/me/enable']),
+  route('DELETE', '/api/follows/me'),
   ...['POST', 'PUT', 'PATCH', 'DELETE'].map((method) => route(method, API_PATHS, { params: { slug }, form: { title: one('x') } })),
 );
 
@@ -307,6 +317,21 @@ const reader = fc.oneof(
     weight: 2,
     arbitrary: route('POST', '/comments/:id/report', { params: { id: idOf('comment') }, form: { reason: one('spam', 'abuse', 'other') } }),
   },
+  {
+    weight: 2,
+    arbitrary: route('POST', '/follows', {
+      form: {
+        email: one('ana@example.com', 'nope'),
+        show: one('somos', ''),
+        platform: one('netflix', ''),
+        threshold: one('', '0.75', '2'),
+      },
+    }),
+  },
+  route('POST', ['/follows/confirm', '/follows/manage', '/follows/unsubscribe'], {
+    query: { token: one('1.abc') },
+    form: { token: one('1.abc'), action: one('leave', 'unfollow', 'digest', 'renew-feed'), follow: one('1'), digest: one('daily') },
+  }),
   route('POST', ['/comments/subscriptions/confirm', '/comments/subscriptions/unsubscribe'], {
     query: { token: one('abc') },
     form: { token: one('abc') },

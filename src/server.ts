@@ -3,6 +3,7 @@ import { getRequestListener } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { followsApi } from './api/follows.api.ts';
 import { apiNoRoute } from './api/methods.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { showApi } from './api/shows.api.ts';
@@ -15,6 +16,7 @@ import { newsPages } from './desk/news.routes.tsx';
 import { type ForecastService, forecastService } from './forecast/forecast.service.ts';
 import { commentRoutes } from './site/comments.routes.tsx';
 import { feedRoutes } from './site/feeds.routes.ts';
+import { followRoutes } from './site/follows.routes.tsx';
 import { personPage } from './site/people.routes.tsx';
 import { notFound, showPages } from './site/shows.routes.tsx';
 import { aboutPage, browsePage, calendarPage, forecastsPage, scoreboardPage, serverError, unavailable } from './site/site.routes.tsx';
@@ -68,6 +70,8 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
   const moderators = requireRole(...ALL_ROLES);
   const comments = commentRoutes(deps);
   const moderation = moderationPages(deps);
+  const follows = followRoutes(deps);
+  const followApi = followsApi(deps);
   // One budget for the two caches: pages take three quarters, API answers the rest.
   const cacheBytes = deps.cacheBytes ?? DEFAULT_CACHE_BYTES;
   const pagesCache = pageCache({
@@ -143,6 +147,15 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
     app.get(`/shows/:slug/comments/feed.${format}`, comments.feed(format));
     app.get(`/platforms/:platform/feed.${format}`, feeds.feed(format));
   }
+  app.post('/follows', follows.follow);
+  app.get('/follows/confirm', follows.confirmForm);
+  app.post('/follows/confirm', follows.confirm);
+  app.get('/follows/manage', follows.manage);
+  app.post('/follows/manage', follows.change);
+  app.get('/follows/unsubscribe', follows.unsubscribeForm);
+  app.post('/follows/unsubscribe', follows.unsubscribe);
+  for (const format of ['xml', 'atom', 'json'] as const) app.get(`/follows/:key/feed.${format}`, follows.feed(format));
+  app.get('/follows/:key/calendar.ics', follows.calendar);
   app.get('/calendar.ics', feeds.calendar);
   app.get('/shows/:slug/calendar.ics', feeds.calendar);
   app.get('/platforms/:platform/calendar.ics', feeds.calendar);
@@ -155,6 +168,11 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
   app.get('/api/shows/:slug/forecast', api.forecast);
   app.get('/api/shows/:slug/events', api.events);
   app.get('/api/shows/:slug/comments', comments.api);
+  app.post('/api/follows', followApi.create);
+  app.get('/api/follows/me', followApi.me);
+  app.post('/api/follows/me/ping', followApi.ping);
+  app.post('/api/follows/me/enable', followApi.enable);
+  app.delete('/api/follows/me', followApi.leave);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(deps.siteUrl)));
 
   app.use('/admin/*', loadSession(deps));

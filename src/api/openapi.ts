@@ -110,6 +110,104 @@ export function openApiDocument(siteUrl: string) {
           },
         },
       },
+      '/api/follows': {
+        post: {
+          operationId: 'createWebhookFollow',
+          summary: 'Register a webhook endpoint for alerts (renewed, cancelled, ended, final season, dated, re-dated, premieres, forecast)',
+          description:
+            'Alerts are POSTed as JSON signed in the Standard Webhooks form (webhook-id, webhook-timestamp, webhook-signature: HMAC-SHA256 under the secret returned here, once). ' +
+            'A failed delivery is tried again after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (±20%), then given up and the endpoint stopped; a 410 answer stops it at once. ' +
+            'A retried delivery keeps its webhook-id: drop one you have seen. The URL must be http(s) and reach a public address.',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['url'],
+                  properties: {
+                    url: { type: 'string', format: 'uri', maxLength: 2000 },
+                    shows: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,99}$' }, maxItems: 500 },
+                    platforms: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,99}$' }, maxItems: 50 },
+                    site: { type: 'boolean', description: 'Every show' },
+                    threshold: {
+                      type: 'number',
+                      minimum: 0.05,
+                      maximum: 0.99,
+                      description: "Also alert when a followed show's chance of a next season within a year first reaches this",
+                    },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            201: {
+              description: 'The endpoint, its signing secret (shown this once) and the bearer token that manages it',
+              content: {
+                'application/json': {
+                  schema: {
+                    allOf: [
+                      { $ref: '#/components/schemas/WebhookFollower' },
+                      {
+                        type: 'object',
+                        required: ['secret', 'token'],
+                        properties: { secret: { type: 'string' }, token: { type: 'string' } },
+                      },
+                    ],
+                  },
+                },
+              },
+            },
+            400: problem,
+            404: problem,
+            429: problem,
+          },
+        },
+      },
+      '/api/follows/me': {
+        get: {
+          operationId: 'getWebhookFollow',
+          summary: "The endpoint's state: active or stopped (and why), what it follows, alerts given up on, private feed URLs",
+          security: [{ followerToken: [] }],
+          responses: {
+            200: {
+              description: 'The endpoint',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/WebhookFollower' } } },
+            },
+            401: problem,
+          },
+        },
+        delete: {
+          operationId: 'deleteWebhookFollow',
+          summary: 'Leave: the endpoint, its follows and its queued alerts are deleted',
+          security: [{ followerToken: [] }],
+          responses: { 204: { description: 'Deleted' }, 401: problem },
+        },
+      },
+      '/api/follows/me/ping': {
+        post: {
+          operationId: 'pingWebhookFollow',
+          summary: 'Queue a signed test alert (type show.ping) to the endpoint',
+          security: [{ followerToken: [] }],
+          responses: { 202: { description: 'Queued' }, 401: problem, 409: problem },
+        },
+      },
+      '/api/follows/me/enable': {
+        post: {
+          operationId: 'enableWebhookFollow',
+          summary: 'Start a stopped endpoint again once it is fixed',
+          security: [{ followerToken: [] }],
+          responses: {
+            200: {
+              description: 'The endpoint',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/WebhookFollower' } } },
+            },
+            401: problem,
+          },
+        },
+      },
       '/api/shows/{slug}/events': {
         get: {
           operationId: 'listShowEvents',
@@ -158,7 +256,38 @@ export function openApiDocument(siteUrl: string) {
       },
     },
     components: {
+      securitySchemes: {
+        followerToken: { type: 'http', scheme: 'bearer', description: 'The token POST /api/follows returned' },
+      },
       schemas: {
+        WebhookFollower: {
+          type: 'object',
+          required: ['id', 'url', 'status', 'follows', 'feeds'],
+          properties: {
+            id: { type: 'integer' },
+            url: { type: 'string' },
+            status: { type: 'string', enum: ['active', 'disabled'] },
+            disabledReason: { type: ['string', 'null'] },
+            deadLetters: { type: 'object', properties: { count: { type: 'integer' }, lastError: { type: ['string', 'null'] } } },
+            follows: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  target: { type: 'string' },
+                  name: { type: 'string' },
+                  show: { type: ['string', 'null'] },
+                  threshold: { type: ['number', 'null'] },
+                },
+              },
+            },
+            feeds: {
+              type: 'object',
+              additionalProperties: { type: 'string', format: 'uri' },
+              description: 'Private RSS, Atom, JSON Feed and iCalendar of what the endpoint follows',
+            },
+          },
+        },
         Comment: {
           type: 'object',
           properties: {

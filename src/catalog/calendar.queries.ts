@@ -69,6 +69,8 @@ export async function latestAnnouncements(db: Kysely<Database>, f: CalendarFilte
     .innerJoin('shows as s', 's.id', 'e.show_id')
     .leftJoin('platforms as p', 'p.id', 's.platform_id')
     .select([
+      's.id as show_id',
+      's.platform_id',
       's.slug',
       's.title',
       'p.name as platform',

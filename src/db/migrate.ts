@@ -15,6 +15,7 @@ import { popularity } from './migrations/012_popularity.ts';
 import { seasonOutBy } from './migrations/013_season_out_by.ts';
 import { showTitleKeys } from './migrations/014_show_title_keys.ts';
 import { announcedCalendar } from './migrations/015_announced_calendar.ts';
+import { follows } from './migrations/016_follows.ts';
 import type { Migration } from './migrations/types.ts';
 
 // Append only: never edit or reorder a migration that has shipped.
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   seasonOutBy,
   showTitleKeys,
   announcedCalendar,
+  follows,
 ];
 
 const LOCK_KEY = 4_815_162_342; // any constant; serialises migrators across app processes on PostgreSQL

@@ -27,6 +27,10 @@ const PRIVATE = new Set([
   'comment_bans',
   'comment_authors',
   'used_form_tokens',
+  'followers',
+  'follows',
+  'follow_requests',
+  'alert_outbox',
 ]);
 // Reader comments appear on pages but say nothing about the catalogue.
 const COMMENTS = new Set(['comments']);

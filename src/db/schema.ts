@@ -346,6 +346,10 @@ export interface Database {
   comment_subscriptions: CommentSubscriptionsTable;
   mail_outbox: MailOutboxTable;
   used_form_tokens: UsedFormTokensTable;
+  followers: FollowersTable;
+  follows: FollowsTable;
+  follow_requests: FollowRequestsTable;
+  alert_outbox: AlertOutboxTable;
 }
 
 export interface UsedFormTokensTable {
@@ -434,5 +438,61 @@ export interface MailOutboxTable {
   attempts: Generated<number>;
   next_attempt_at: string;
   sent_at: string | null;
+  last_error: string | null;
+}
+
+export type FollowerStatus = 'unconfirmed' | 'active' | 'disabled' | 'left';
+
+export interface FollowersTable {
+  id: Generated<number>;
+  channel: 'email' | 'webhook';
+  email: string | null;
+  email_key: string | null;
+  url: string | null;
+  secret: string | null;
+  feed_key: string;
+  status: FollowerStatus;
+  digest: Generated<'immediate' | 'daily'>;
+  ip_key: string;
+  created_at: string;
+  confirmed_at: string | null;
+  disabled_at: string | null;
+  disabled_reason: string | null;
+  left_at: string | null;
+}
+
+export interface FollowsTable {
+  id: Generated<number>;
+  follower_id: number;
+  target: string;
+  show_id: number | null;
+  platform_id: number | null;
+  threshold: number | null;
+  threshold_met: Generated<number>;
+  created_at: string;
+  confirmed_at: string | null;
+}
+
+export interface FollowRequestsTable {
+  id: Generated<number>;
+  email_key: string;
+  ip_key: string;
+  created_at: string;
+}
+
+export interface AlertOutboxTable {
+  id: Generated<number>;
+  follower_id: number;
+  alert_key: string;
+  kind: string;
+  show_id: number | null;
+  event_id: number | null;
+  payload: string;
+  created_at: string;
+  due_at: string;
+  attempts: Generated<number>;
+  claimed_until: string | null;
+  sent_at: string | null;
+  dead_at: string | null;
   last_error: string | null;
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
@@ -14,4 +14,18 @@ export async function siteSecret(db: Kysely<Database>, name: string): Promise<st
     .execute();
   const row = await db.selectFrom('site_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
   return row.value;
+}
+
+/** A row id signed for one purpose ("ID.SIGNATURE"), so a link needs no stored secret per reader. */
+export function signId(secret: string, purpose: string, id: number): string {
+  return `${id}.${createHmac('sha256', secret).update(`${purpose}.${id}`).digest('base64url')}`;
+}
+
+/** The id a signed token carries, or null when the token is not one we signed for this purpose. */
+export function signedId(secret: string, purpose: string, token: string): number | null {
+  const id = Number(token.split('.')[0]);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const expected = Buffer.from(signId(secret, purpose, id));
+  const given = Buffer.from(token);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
 }

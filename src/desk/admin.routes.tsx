@@ -56,7 +56,7 @@ function eventValues(e: EventRow): Record<string, string> {
   };
 }
 
-export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
+export function adminPages({ db, now, siteUrl, trustProxy, alerts }: AppDeps) {
   const secure = siteUrl.startsWith('https:');
   const liveEvent = async (param: string | undefined) => {
     const id = idParam(param);
@@ -179,6 +179,7 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
         );
       }
       await addEvent(db.kysely, show.id, checked.data, user, now());
+      alerts?.poke();
       return c.redirect(`/admin/shows/${show.slug}?saved=1`, 303);
     },
 
@@ -231,6 +232,7 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
         );
       }
       await updateEvent(db.kysely, found.event.id, checked.data, user, now());
+      alerts?.poke();
       return c.redirect(`/admin/shows/${found.show.slug}?saved=1`, 303);
     },
 
@@ -239,6 +241,7 @@ export function adminPages({ db, now, siteUrl, trustProxy }: AppDeps) {
       const { user } = signedIn(c);
       const id = idParam(c.req.param('id'));
       const result = id ? await retractEvent(db.kysely, id, user, now()) : null;
+      if (result) alerts?.poke();
       if (!result) return adminPage(c, 'Not found', <h1>No such event</h1>, 404);
       return c.redirect(`/admin/shows/${await slugOfShow(db.kysely, result.showId)}?saved=1`, 303);
     },

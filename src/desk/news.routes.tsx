@@ -10,7 +10,7 @@ import { FeedsPage, QueuePage } from './news.pages.tsx';
 
 type C = Context<AdminEnv>;
 
-export function newsPages({ db, now }: AppDeps) {
+export function newsPages({ db, now, alerts }: AppDeps) {
   return {
     // GET /admin/queue
     async queue(c: C) {
@@ -24,6 +24,7 @@ export function newsPages({ db, now }: AppDeps) {
       const id = idParam(c.req.param('id'));
       const edits = await formValues(c);
       const result = id ? await acceptCandidate(db.kysely, id, edits, user, now()) : null;
+      if (result) alerts?.poke();
       if (!id || !result) return adminPage(c, 'Not found', <h1>No such candidate waiting</h1>, 404);
       if (!result.ok) {
         return adminPage(

@@ -20,7 +20,12 @@ export interface Update {
 export interface Scope {
   show?: string;
   platform?: string;
+  /** A follower's private feed: these shows and these platforms' shows only. */
+  only?: { showIds: number[]; platformIds: number[] };
 }
+
+const inScope = (only: Scope['only'], showId: number, platformId: number | null) =>
+  !only || only.showIds.includes(showId) || (platformId !== null && only.platformIds.includes(platformId));
 
 export async function latestUpdates(db: Kysely<Database>, scope: Scope, limit = 50): Promise<Update[]> {
   let q = db
@@ -52,6 +57,15 @@ export async function latestUpdates(db: Kysely<Database>, scope: Scope, limit = 
     .limit(limit);
   if (scope.show) q = q.where('s.slug', '=', scope.show);
   if (scope.platform) q = q.where('p.slug', '=', scope.platform);
+  const only = scope.only;
+  if (only)
+    q = q.where((eb) =>
+      eb.or([
+        ...(only.showIds.length ? [eb('s.id', 'in', only.showIds)] : []),
+        ...(only.platformIds.length ? [eb('s.platform_id', 'in', only.platformIds)] : []),
+        eb.lit(false),
+      ]),
+    );
   const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id,
@@ -81,14 +95,23 @@ export async function datedPremieres(db: Kysely<Database>, scope: Scope): Promis
     .selectFrom('seasons as se')
     .innerJoin('shows as s', 's.id', 'se.show_id')
     .leftJoin('platforms as p', 'p.id', 's.platform_id')
-    .select(['se.number', 'se.premiere_date', 'se.episode_count', 's.slug', 's.title', 'p.name as platform'])
+    .select([
+      'se.number',
+      'se.premiere_date',
+      'se.episode_count',
+      's.id as show_id',
+      's.platform_id',
+      's.slug',
+      's.title',
+      'p.name as platform',
+    ])
     .where('se.premiere_precision', '=', 'day')
     .orderBy('se.premiere_date');
   if (scope.show) q = q.where('s.slug', '=', scope.show);
   if (scope.platform) q = q.where('p.slug', '=', scope.platform);
-  const rows = await q.execute();
+  const rows = (await q.execute()).filter((r) => inScope(scope.only, r.show_id, r.platform_id));
   const announced = (await latestAnnouncements(db, { kind: 'all', show: scope.show, platform: scope.platform })).filter(
-    (a) => a.premiere_precision === 'day' && a.number !== null,
+    (a) => a.premiere_precision === 'day' && a.number !== null && inScope(scope.only, a.show_id, a.platform_id),
   );
   const uid = (slug: string, number: number) => `premiere-${slug}-s${number}@nextseason`;
   return [

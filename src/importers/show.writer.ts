@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { queueEventAlerts } from '../alerts/alerts.queue.ts';
+import { isNews } from '../alerts/alerts.rules.ts';
 import type { Database, Precision } from '../db/schema.ts';
 import { ensureLink, type Tally, upsertRow } from '../db/upsert.ts';
 import { normalizeText, showSearchText, slugify } from '../lang/text.rules.ts';
@@ -120,7 +122,7 @@ export async function writeShow(ctx: WriteContext, rec: ImportedShow): Promise<W
     changed = outcome !== 'unchanged' || changed;
   }
   for (const e of rec.events ?? []) {
-    const { outcome } = await upsertRow(
+    const { id, outcome } = await upsertRow(
       ctx.db,
       'status_events',
       { show_id: showId, kind: e.kind, season_number: e.season, entered_by: ctx.origin },
@@ -128,6 +130,9 @@ export async function writeShow(ctx: WriteContext, rec: ImportedShow): Promise<W
       { tally: ctx.tally, onInsert: { created_at: ctx.stamp } },
     );
     changed = outcome !== 'unchanged' || changed;
+    // A sync that brings news (a show ended this week) tells its followers; history filled in tells no one.
+    if (outcome !== 'unchanged' && isNews(e.date.date, ctx.stamp.slice(0, 10)))
+      await queueEventAlerts(ctx.db, id, outcome === 'inserted' ? 'added' : 'edited', new Date(ctx.stamp));
   }
   if (changed) {
     await refreshShowTitles(ctx.db, showId);

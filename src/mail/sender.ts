@@ -25,6 +25,21 @@ export function mailSender({
   intervalMs?: number;
 }): MailSender {
   const transport = nodemailer.createTransport(smtpUrl);
+  const loop = drainLoop(() => drainOutbox(db.kysely, transport, from, now).then(() => undefined), 'mail outbox', intervalMs);
+  return {
+    ...loop,
+    stop: () => {
+      loop.stop();
+      transport.close();
+    },
+  };
+}
+
+/**
+ * Runs `drain` at once when poked (a poke while it runs makes it run again after) and every `intervalMs`,
+ * for retries and for what other processes queued; never two at a time in one process.
+ */
+export function drainLoop(drain: () => Promise<void>, name: string, intervalMs: number): MailSender {
   let running: Promise<void> | null = null;
   let again = false;
   const run = (): Promise<void> => {
@@ -35,7 +50,7 @@ export function mailSender({
     running = (async () => {
       do {
         again = false;
-        await drainOutbox(db.kysely, transport, from, now).catch((error: Error) => console.error(`mail outbox: ${error.message}`));
+        await drain().catch((error: Error) => console.error(`${name}: ${error.message}`));
       } while (again);
     })().finally(() => {
       running = null;
@@ -44,12 +59,5 @@ export function mailSender({
   };
   const timer = setInterval(run, intervalMs);
   timer.unref();
-  return {
-    poke: () => void run(),
-    flush: run,
-    stop: () => {
-      clearInterval(timer);
-      transport.close();
-    },
-  };
+  return { poke: () => void run(), flush: run, stop: () => clearInterval(timer) };
 }

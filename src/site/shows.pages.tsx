@@ -8,9 +8,10 @@ import type { EventRow } from '../status/events.queries.ts';
 import { OutLink } from '../web/link.tsx';
 import { safeHttpUrl } from '../web/urls.ts';
 import { type CommentsProps, CommentsSection, countLabel } from './comments.pages.tsx';
+import { FollowForm } from './follows.pages.tsx';
 import { Top10Chart } from './top10.chart.tsx';
 
-export type ShowPageProps = ShowView & { comments?: CommentsProps };
+export type ShowPageProps = ShowView & { comments?: CommentsProps; followable?: boolean };
 
 const RELEASE_STYLE: Record<string, string> = { all_at_once: 'All at once', weekly: 'Weekly', in_parts: 'In parts' };
 const ROLE_TITLES: Array<[string, string]> = [
@@ -253,6 +254,11 @@ export function ShowPage(p: ShowPageProps) {
         )}
       </section>
 
+      {p.followable ? (
+        <section aria-labelledby="follow-heading">
+          <FollowForm show={show.slug} name={show.title} />
+        </section>
+      ) : null}
       <p class="meta">
         Follow: <a href={`/shows/${show.slug}/feed.xml`}>RSS</a> · <a href={`/shows/${show.slug}/feed.atom`}>Atom</a> ·{' '}
         <a href={`/shows/${show.slug}/feed.json`}>JSON Feed</a> · <a href={`/shows/${show.slug}/calendar.ics`}>premiere calendar</a>

@@ -35,7 +35,7 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
       jsonLd: [showJsonLd(view.detail, url, siteUrl, section.total), breadcrumbJsonLd(show, siteUrl)],
       feedsAt: `/shows/${show.slug}`,
     };
-    return render(c, meta, <ShowPage {...view} comments={section} />, { status: comments.status });
+    return render(c, meta, <ShowPage {...view} comments={section} followable={Boolean(mail)} />, { status: comments.status });
   }
 
   return {

@@ -1,12 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import { audit, type User } from '../accounts/accounts.queries.ts';
+import { type EventChange, queueEventAlerts } from '../alerts/alerts.queue.ts';
 import type { Database, StatusEventsTable } from '../db/schema.ts';
 import { upsertRow } from '../db/upsert.ts';
 import type { EventInput } from './event.input.ts';
 import { refreshDerivedStatus } from './events.queries.ts';
 
-// Adding and retracting status events: one transaction each, with the show's status, its "last updated"
-// and the audit log changed together.
+// Adding and retracting status events: one transaction each, with the show's status, its "last updated",
+// the alerts to its followers and the audit log changed together.
 
 /** The event's source row (found by URL, or added), or null for a rumour without one. */
 async function sourceFor(trx: Kysely<Database>, input: EventInput, stamp: string): Promise<number | null> {
@@ -51,6 +52,7 @@ export async function addEvent(db: Kysely<Database>, showId: number, input: Even
     const { id } = await trx.insertInto('status_events').values(row).returning('id').executeTakeFirstOrThrow();
     await trx.updateTable('shows').set({ updated_at: stamp }).where('id', '=', showId).execute();
     await refreshDerivedStatus(trx, showId, stamp.slice(0, 10));
+    await queueEventAlerts(trx, id, 'added', now);
     await audit(trx, { user: by, action: 'event.add', entity: 'status_event', entityId: id, after: row }, now);
     return id;
   });
@@ -66,6 +68,7 @@ async function changeLiveEvent(
   by: User | null,
   now: Date,
   action: string,
+  alert: EventChange,
   change: (trx: Kysely<Database>, before: Selectable<StatusEventsTable>, stamp: string) => Promise<Partial<Selectable<StatusEventsTable>>>,
 ): Promise<{ showId: number } | null> {
   const stamp = now.toISOString();
@@ -81,6 +84,7 @@ async function changeLiveEvent(
     await trx.updateTable('status_events').set(patch).where('id', '=', eventId).execute();
     await trx.updateTable('shows').set({ updated_at: stamp }).where('id', '=', before.show_id).execute();
     await refreshDerivedStatus(trx, before.show_id, stamp.slice(0, 10));
+    await queueEventAlerts(trx, eventId, alert, now);
     await audit(trx, { user: by, action, entity: 'status_event', entityId: eventId, before, after: { ...before, ...patch } }, now);
     return { showId: before.show_id };
   });
@@ -94,7 +98,7 @@ export function updateEvent(
   by: User | null,
   now: Date,
 ): Promise<{ showId: number } | null> {
-  return changeLiveEvent(db, eventId, by, now, 'event.edit', async (trx, before, stamp) => {
+  return changeLiveEvent(db, eventId, by, now, 'event.edit', 'edited', async (trx, before, stamp) => {
     // A correction without a URL keeps the old source, unless it is now a rumour.
     const sourceId = input.source_url ? await sourceFor(trx, input, stamp) : input.tier === 'rumour' ? null : before.source_id;
     return eventColumns(input, sourceId);
@@ -103,5 +107,5 @@ export function updateEvent(
 
 /** Retracts an event (it stays on record, marked, and stops counting); null when there is no such live event. */
 export function retractEvent(db: Kysely<Database>, eventId: number, by: User | null, now: Date): Promise<{ showId: number } | null> {
-  return changeLiveEvent(db, eventId, by, now, 'event.retract', async (_trx, _before, stamp) => ({ retracted_at: stamp }));
+  return changeLiveEvent(db, eventId, by, now, 'event.retract', 'retracted', async (_trx, _before, stamp) => ({ retracted_at: stamp }));
 }

@@ -241,7 +241,9 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
     }
     if (hit && hit.revision === current) return send(hit);
     await next();
-    if (c.res.status !== 200 || c.res.headers.has('set-cookie')) return;
+    // A reader's own answer (a follower's page, an API call with a token) is never kept for the next reader.
+    if (c.res.status !== 200 || c.res.headers.has('set-cookie') || /\b(private|no-store)\b/.test(c.res.headers.get('cache-control') ?? ''))
+      return;
     const text = await c.res.clone().text();
     const etag = `"${createHash('sha1').update(text).digest('base64url')}"`;
     const contentType = c.res.headers.get('content-type') ?? 'text/html; charset=UTF-8';

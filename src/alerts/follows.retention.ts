@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+// Followers' data is kept only while it is used: an address never confirmed goes after a week, the record of
+// confirmation requests after two days, delivered and abandoned alerts after the retention period.
+
+const DAY_MS = 86_400_000;
+export const UNCONFIRMED_DAYS = 7;
+
+export async function purgeFollowerData(db: Kysely<Database>, retentionDays: number, now: Date) {
+  const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const stale = trx
+      .selectFrom('followers')
+      .select('id')
+      .where('status', '=', 'unconfirmed')
+      .where('created_at', '<', before(UNCONFIRMED_DAYS));
+    await trx.deleteFrom('alert_outbox').where('follower_id', 'in', stale).execute();
+    await trx.deleteFrom('follows').where('follower_id', 'in', stale).execute();
+    const unconfirmed = await trx
+      .deleteFrom('followers')
+      .where('status', '=', 'unconfirmed')
+      .where('created_at', '<', before(UNCONFIRMED_DAYS))
+      .executeTakeFirst();
+    // Unconfirmed follows of a confirmed address (asked for, never answered) go the same way.
+    await trx.deleteFrom('follows').where('confirmed_at', 'is', null).where('created_at', '<', before(UNCONFIRMED_DAYS)).execute();
+    const requests = await trx.deleteFrom('follow_requests').where('created_at', '<', before(2)).executeTakeFirst();
+    const alerts = await trx
+      .deleteFrom('alert_outbox')
+      .where((eb) => eb.or([eb('sent_at', '<', before(retentionDays)), eb('dead_at', '<', before(retentionDays))]))
+      .executeTakeFirst();
+    return {
+      unconfirmedFollowers: Number(unconfirmed.numDeletedRows),
+      followRequests: Number(requests.numDeletedRows),
+      alerts: Number(alerts.numDeletedRows),
+    };
+  });
+}
