@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { audit, createUser, findLogin } from './accounts/accounts.queries.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './accounts/passwords.ts';
-import { alertSender } from './alerts/alerts.sender.ts';
+import { alertSender, countDue } from './alerts/alerts.sender.ts';
 import { countShows, getShowBySlug } from './catalog/shows.queries.ts';
 import { purgeOldPersonalData } from './comments/comments.retention.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -81,6 +81,7 @@ program
       from: config.mailFrom,
       now,
       allowPrivateWebhooks: config.allowPrivateWebhooks,
+      claimMs: config.alertClaimSeconds * 1000,
     });
     alerts.poke();
     // The day's model is trained off the request path: once listening, and again after each daily job.
@@ -329,6 +330,49 @@ comments
     console.log(
       `older than ${days} days: ${r.addressesForgotten} IP addresses forgotten, ${r.commentsRemoved} spam or deleted comments removed, ${r.mailsRemoved} sent mails removed, ${r.subscriptionsRemoved} unconfirmed sign-ups removed, ${r.reportsRemoved} reports removed`,
     );
+    await db.close();
+  });
+
+const alerts = program.command('alerts').description("alerts to followers (serve sends them too)");
+alerts
+  .command('send')
+  .description(
+    'send every alert due now, waiting out the claims of a sender that died, then exit; with --watch, keep sending as alerts are queued (a sender process beside serve). Reads DATABASE_URL, SMTP_URL, MAIL_FROM, SITE_URL, ALERT_CLAIM_SECONDS, ALLOW_PRIVATE_WEBHOOKS',
+  )
+  .option('--watch', 'keep running until stopped (SIGTERM)')
+  .action(async (o: { watch?: boolean }) => {
+    const config = loadConfig();
+    const db = await openDatabase(config.database);
+    await migrate(db);
+    const sender = alertSender({
+      db,
+      siteUrl: config.siteUrl,
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      now: () => new Date(),
+      allowPrivateWebhooks: config.allowPrivateWebhooks,
+      claimMs: config.alertClaimSeconds * 1000,
+    });
+    if (o.watch) {
+      sender.poke();
+      const stop = () => {
+        sender.stop();
+        void db.close().then(() => process.exit(0));
+      };
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+      return;
+    }
+    const total = { sent: 0, failed: 0 };
+    for (;;) {
+      const r = await sender.drain();
+      total.sent += r.sent;
+      total.failed += r.failed;
+      if ((await countDue(db, new Date())) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 250)); // rows another sender holds: wait for its claim to pass
+    }
+    console.log(`alerts: ${total.sent} delivered, ${total.failed} failed (to be tried again)`);
+    sender.stop();
     await db.close();
   });
 

@@ -17,6 +17,8 @@ export interface Config {
   trustProxy: boolean;
   /** Webhooks may point at loopback and private networks (ALLOW_PRIVATE_WEBHOOKS=1): for tests and closed networks only. */
   allowPrivateWebhooks: boolean;
+  /** Seconds a sender holds the alerts it claimed; one killed mid-way has its alerts sent by another after this. */
+  alertClaimSeconds: number;
   /** Days a comment's IP address, old spam and sent mail are kept. */
   retentionDays: number;
   /** Bytes the response caches (pages, API) may hold together. */
@@ -77,6 +79,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const retention = env.COMMENT_RETENTION_DAYS?.trim() || '90';
   if (!/^\d+$/.test(retention) || Number(retention) < 1)
     throw new ConfigError(`COMMENT_RETENTION_DAYS must be a whole number of days, 1 or more, got "${retention}"`);
+  const claim = env.ALERT_CLAIM_SECONDS?.trim() || '120';
+  if (!/^\d+$/.test(claim) || Number(claim) < 1)
+    throw new ConfigError(`ALERT_CLAIM_SECONDS must be a whole number of seconds, 1 or more, got "${claim}"`);
   const cacheMb = env.PAGE_CACHE_MB?.trim() || '64';
   if (!/^\d+$/.test(cacheMb) || Number(cacheMb) < 1)
     throw new ConfigError(`PAGE_CACHE_MB must be a whole number of megabytes, 1 or more, got "${cacheMb}"`);
@@ -89,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom,
     trustProxy,
     allowPrivateWebhooks: env.ALLOW_PRIVATE_WEBHOOKS === '1' || env.ALLOW_PRIVATE_WEBHOOKS === 'true',
+    alertClaimSeconds: Number(claim),
     retentionDays: Number(retention),
     cacheBytes: Number(cacheMb) * 1024 * 1024,
   };

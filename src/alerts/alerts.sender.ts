@@ -90,6 +90,20 @@ async function markFailed(db: Db, row: Claimed, outcome: Extract<Outcome, { ok: 
   return next === null;
 }
 
+/** Alerts still to deliver now, claimed or not: zero once a sender's work (and a dead sender's) is done. */
+export async function countDue(db: Db, now: Date): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('alert_outbox as o')
+    .innerJoin('followers as f', 'f.id', 'o.follower_id')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('o.sent_at', 'is', null)
+    .where('o.dead_at', 'is', null)
+    .where('o.due_at', '<=', now.toISOString())
+    .where('f.status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** One sender: `poke()` after queueing, `flush()` to send all that is due now. */
 export function alertSender(o: AlertSenderOptions): MailSender & { drain(): Promise<{ sent: number; failed: number }> } {
   const transport: Transporter | null = o.smtpUrl

@@ -18,7 +18,7 @@ export function FollowForm({ show, platform, name }: { show?: string; platform?:
       {platform ? <input type="hidden" name="platform" value={platform} /> : null}
       <label>
         Email <input type="email" name="email" required autocomplete="email" maxlength={254} />
-      </label>{' '}
+      </label>
       {show ? (
         <label>
           Also tell me when a next season within a year becomes{' '}
@@ -29,7 +29,7 @@ export function FollowForm({ show, platform, name }: { show?: string; platform?:
             ))}
           </select>
         </label>
-      ) : null}{' '}
+      ) : null}
       <button type="submit">Follow</button>
     </form>
   );
@@ -51,7 +51,7 @@ export function ManagePage({ view, token, siteUrl, notice }: { view: FollowerVie
     </form>
   );
   return (
-    <>
+    <div class="follower">
       <h1>Your alerts</h1>
       {notice ? (
         <p class="notice" role="status">
@@ -95,6 +95,6 @@ export function ManagePage({ view, token, siteUrl, notice }: { view: FollowerVie
       </p>
       <h2>Leave</h2>
       <p>Your address and everything you follow are deleted at once. {act('leave', 'Leave all and delete my address')}</p>
-    </>
+    </div>
   );
 }

@@ -21,6 +21,10 @@ const server = new SMTPServer({
       .catch(callback);
   },
 });
+// A client killed mid-session resets its connection: that is the client's end, not the server's.
+server.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'ECONNRESET') process.stderr.write(`smtp: ${error.message}\n`);
+});
 server.listen(Number(process.env.SMTP_PORT ?? 0), '127.0.0.1', () => {
   const address = server.server.address();
   process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : ''}\n`);

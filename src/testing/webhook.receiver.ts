@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 // sets, and checks Standard Webhooks signatures on its own (node:crypto, not the library that signs them).
 
 export interface Received {
+  path: string;
   id: string;
   timestamp: string;
   signature: string;
@@ -17,6 +18,8 @@ export interface Receiver {
   received: Received[];
   /** The status to answer with (200 unless set). */
   answer: number;
+  /** Milliseconds to wait before answering (0 unless set): a slow receiver. */
+  delayMs: number;
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -36,16 +39,18 @@ export function signatureValid(secret: string, r: Pick<Received, 'id' | 'timesta
 export async function startReceiver(): Promise<Receiver> {
   const received: Received[] = [];
   const waiters: Array<() => void> = [];
-  const state = { answer: 200 };
+  const state = { answer: 200, delayMs: 0 };
   const server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (d: string) => {
       body += d;
     });
-    req.on('end', () => {
+    req.on('end', async () => {
+      if (state.delayMs) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
       if (state.answer < 300) {
         received.push({
+          path: req.url ?? '',
           id: String(req.headers['webhook-id']),
           timestamp: String(req.headers['webhook-timestamp']),
           signature: String(req.headers['webhook-signature']),
@@ -68,6 +73,12 @@ export async function startReceiver(): Promise<Receiver> {
     },
     set answer(v: number) {
       state.answer = v;
+    },
+    get delayMs() {
+      return state.delayMs;
+    },
+    set delayMs(v: number) {
+      state.delayMs = v;
     },
     waitFor(count, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {
