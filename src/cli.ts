@@ -333,7 +333,7 @@ comments
     await db.close();
   });
 
-const alerts = program.command('alerts').description("alerts to followers (serve sends them too)");
+const alerts = program.command('alerts').description('alerts to followers (serve sends them too)');
 alerts
   .command('send')
   .description(

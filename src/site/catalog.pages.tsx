@@ -4,6 +4,7 @@ import type { Precision } from '../db/schema.ts';
 import { updateTitle } from '../feeds/feeds.build.ts';
 import type { Update } from '../feeds/feeds.queries.ts';
 import { durationInWords, formatPartialDate } from '../lang/dates.ts';
+import { FollowForm } from './follows.pages.tsx';
 import { StatusBadge } from './shows.pages.tsx';
 
 function ShowItem({ show }: { show: ShowRow }) {
@@ -52,7 +53,7 @@ function DecisionList({ items, empty }: { items: Decision[]; empty: string }) {
   );
 }
 
-export function HomePage({ shows, lists, today }: { shows: ShowRow[]; lists: HomeLists; today: string }) {
+export function HomePage({ shows, lists, today, followable }: { shows: ShowRow[]; lists: HomeLists; today: string; followable?: boolean }) {
   return (
     <>
       <h1>Will there be another season?</h1>
@@ -70,6 +71,7 @@ export function HomePage({ shows, lists, today }: { shows: ShowRow[]; lists: Hom
         <a href="/feed.xml">RSS</a> · <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a> ·{' '}
         <a href="/calendar.ics">premiere calendar</a>
       </p>
+      {followable ? <FollowForm name="any show" /> : null}
       <h2>Coming up</h2>
       {lists.upcoming.length === 0 ? (
         <p>No dated premieres ahead.</p>

@@ -113,6 +113,17 @@ describeEachEngine(
       expect((await app().request(`/follows/unsubscribe?token=${token}`, form({ 'List-Unsubscribe': 'One-Click' }))).status).toBe(200);
     });
 
+    it('offers the same follow form on the home page (the whole site) and on a platform page (that platform)', async () => {
+      const home = await (await app().request('/')).text();
+      expect(home).toContain('<form method="post" action="/follows"');
+      expect(home).not.toContain('name="show"');
+      expect(home).not.toContain('name="platform"');
+      const board = await (await app().request('/platforms/netflix')).text();
+      expect(board).toContain('<input type="hidden" name="platform" value="netflix"/>');
+      const withoutMail = buildApp({ db: db(), siteUrl: SITE, now: () => TEST_NOW });
+      expect(await (await withoutMail.request('/')).text()).not.toContain('action="/follows"');
+    });
+
     it('refuses a bad address, an unknown show, a forged token, and too many requests from one network', async () => {
       expect((await app().request('/follows', form({ email: 'not an address', show: 'severance' }))).status).toBe(400);
       expect((await app().request('/follows', form({ email: 'a@example.com', show: 'no-such-show' }))).status).toBe(404);

@@ -1,12 +1,13 @@
 import type { scoreboard } from '../catalog/scoreboard.ts';
 import { SCOREBOARD_STATUSES } from '../catalog/scoreboard.ts';
+import { FollowForm } from './follows.pages.tsx';
 import { STATUS_LABEL, StatusBadge } from './shows.pages.tsx';
 
 type Board = NonNullable<Awaited<ReturnType<typeof scoreboard>>>;
 
 const HEADINGS: Record<string, string> = { ...STATUS_LABEL, upcoming: 'Not out yet' };
 
-export function ScoreboardPage({ board }: { board: Board }) {
+export function ScoreboardPage({ board, followable }: { board: Board; followable?: boolean }) {
   const { platform } = board;
   return (
     <>
@@ -61,6 +62,7 @@ export function ScoreboardPage({ board }: { board: Board }) {
         <a href={`/platforms/${platform.slug}/feed.json`}>JSON Feed</a> ·{' '}
         <a href={`/platforms/${platform.slug}/calendar.ics`}>premiere calendar</a>
       </p>
+      {followable ? <FollowForm platform={platform.slug} name={`a show on ${platform.name}`} /> : null}
       {SCOREBOARD_STATUSES.filter((s) => (board.byStatus[s]?.length ?? 0) > 0).map((s) => (
         <section aria-labelledby={`h-${s}`}>
           <h2 id={`h-${s}`}>

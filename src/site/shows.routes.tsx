@@ -56,7 +56,11 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
         canonical: `${siteUrl}/`,
         feedsAt: '',
       };
-      return render(c, meta, <HomePage shows={shows} lists={{ updates, upcoming, renewed, cancelled, waiting }} today={today} />);
+      return render(
+        c,
+        meta,
+        <HomePage shows={shows} lists={{ updates, upcoming, renewed, cancelled, waiting }} today={today} followable={Boolean(mail)} />,
+      );
     },
 
     // GET /shows/:slug

@@ -44,7 +44,7 @@ export function forecastsPage(c: Context) {
 }
 
 // GET /platforms/:platform
-export function scoreboardPage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>) {
+export function scoreboardPage({ db, siteUrl, mail }: Pick<AppDeps, 'db' | 'siteUrl' | 'mail'>) {
   return async (c: Context) => {
     const platform = platformParam.safeParse(c.req.param('platform'));
     const board = platform.success ? await scoreboard(db.kysely, platform.data) : null;
@@ -55,7 +55,7 @@ export function scoreboardPage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>)
       canonical: `${siteUrl}/platforms/${board.platform.slug}`,
       feedsAt: `/platforms/${board.platform.slug}`,
     };
-    return render(c, meta, <ScoreboardPage board={board} />);
+    return render(c, meta, <ScoreboardPage board={board} followable={Boolean(mail)} />);
   };
 }
 
