@@ -3,13 +3,11 @@
 // stored exactly once; compares with bare node:http inserting the same forms into the same engine.
 // BENCH_RUNS (3), BENCH_ENGINES (sqlite,postgres), BENCH_PG_URL; BENCH_DEBUG=1 prints percentiles and posts slower than 1 s.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { MIN_FILL_MS } from '../src/comments/form.token.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { freePort, ROOT, startServer } from '../src/testing/server.ts';
+import { freshDatabase, median, pct } from './bench.stats.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const POSTERS = 200;
@@ -17,24 +15,6 @@ const PER_POSTER = 25; // 200 × 25 = 5,000 comments
 const RESEND_EVERY = 10; // every 10th form is sent twice, as a double click would
 const RESENT = POSTERS * Math.ceil(PER_POSTER / RESEND_EVERY);
 const FLOOD = 50; // one address posting 50 times in a row: the rate limit lets 5 through
-const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;
-
-async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<string> {
-  if (engine === 'sqlite') return `sqlite:${fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-comments-'))}/db.sqlite`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query('drop database if exists nextseason_bench');
-  await admin.query('create database nextseason_bench');
-  await admin.end();
-  return PG_ADMIN.replace(/\/[^/]*$/, '/nextseason_bench');
-}
 
 let startedAt = 0;
 
@@ -188,7 +168,7 @@ const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',') as (
 for (const engine of engines) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    const url = await freshDatabase(engine);
+    const url = await freshDatabase(engine, 'nextseason-comments-');
     const server = await startServer({ DATABASE_URL: url, TRUST_PROXY: '1' });
     const result = await drive(server.url.replace('localhost', '127.0.0.1')); // no IPv6-first connection attempts
     await server.stop();
@@ -202,7 +182,7 @@ for (const engine of engines) {
       throw new Error(
         `${engine}: ${result.failed} failed posts; ${result.accepted} accepted but ${check.rows} stored, ${check.twice} stored twice`,
       );
-    const refUrl = await freshDatabase(engine);
+    const refUrl = await freshDatabase(engine, 'nextseason-comments-');
     runs.push({ ...result, check, ref: await reference(refUrl) });
   }
   const rate = median(runs.map((r) => r.accepted / r.seconds));

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -49,16 +50,26 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const STARTUP_LOCK = 4_815_162_343; // any constant, shared by every process that starts on the same database
+const STOP_GRACE_MS = 10_000;
 
 const program = new Command('nextseason').description('Will there be another season, and when?').showHelpAfterError();
 
 program
   .command('serve')
-  .description('migrate the database, load the starter catalogue into an empty one, and serve the site')
-  .action(async () => {
+  .description(
+    'migrate the database, load the starter catalogue into an empty one, and serve the site; SIGTERM stops it gracefully. Reads PORT, HOST, DATABASE_URL, SITE_URL, SMTP_URL, MAIL_FROM, TRUST_PROXY, PAGE_CACHE_MB, COMMENT_RETENTION_DAYS, ALERT_CLAIM_SECONDS, ALLOW_PRIVATE_WEBHOOKS',
+  )
+  .option('--workers <n>', 'app processes sharing the port (PostgreSQL only)', '1')
+  .action(async (o: { workers: string }) => {
     const started = performance.now();
     const config = loadConfig();
-    const db = await openDatabase(config.database);
+    const workers = Number(o.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+      fail(`--workers must be a whole number from 1 to 64, got "${o.workers}"`, 2);
+    if (workers > 1 && config.database.engine !== 'postgres')
+      fail('--workers needs PostgreSQL (DATABASE_URL=postgres://…): SQLite suits one process', 2);
+    if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers);
+    const db = await openDatabase(config.database, { listen: true });
     // Several processes starting at once on one database: one migrates and loads, the others then find it done.
     await db.exclusive(STARTUP_LOCK, async () => {
       const { applied } = await migrate(db);
@@ -72,7 +83,7 @@ program
     const forecasts = forecastService(db);
     const chanceOf = async (slug: string) => (await forecasts.forShow(slug, now()))?.forecast.pWithin365 ?? null;
     // Statuses that age with the calendar, clock alerts, and personal data past its use: now, and after every midnight.
-    await runDailyJob(db, { retentionDays: config.retentionDays, chanceOf, now: now() });
+    await runDailyJob(db, { retentionDays: config.retentionDays, chanceOf, now: now(), oncePerDay: true });
     const mail = config.smtpUrl ? mailSender({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, now }) : null;
     const alerts = alertSender({
       db,
@@ -111,15 +122,44 @@ program
       void warm();
     });
     const stopDaily = scheduleDailyJob(db, { retentionDays: config.retentionDays, chanceOf, now, afterRun: warm });
-    const stop = () => {
+    // Stop accepting, let requests in flight finish (up to STOP_GRACE_MS), let the senders finish what they
+    // are delivering and hand back what they had claimed, close the pool: exit 0.
+    const stop = async (signal: string) => {
+      console.log(`${signal}: stopping; requests in flight have ${STOP_GRACE_MS / 1000} s to finish`);
       stopDaily();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
+      await alerts.shutdown();
       mail?.stop();
-      alerts.stop();
-      server.close(() => db.close().then(() => process.exit(0)));
+      await db.close();
+      process.exit(0);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
   });
+
+/** `serve --workers N`: N processes share the port (node:cluster); one that dies is replaced; SIGTERM stops all. */
+function superviseWorkers(n: number) {
+  let stopping = false;
+  for (let i = 0; i < n; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`worker ${worker.process.pid} ended (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGTERM'));
+}
 
 program
   .command('migrate')
@@ -355,12 +395,13 @@ alerts
     });
     if (o.watch) {
       sender.poke();
-      const stop = () => {
-        sender.stop();
-        void db.close().then(() => process.exit(0));
+      const stop = async () => {
+        await sender.shutdown();
+        await db.close();
+        process.exit(0);
       };
-      process.once('SIGTERM', stop);
-      process.once('SIGINT', stop);
+      process.once('SIGTERM', () => void stop());
+      process.once('SIGINT', () => void stop());
       return;
     }
     const total = { sent: 0, failed: 0 };

@@ -4,6 +4,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { followsApi } from './api/follows.api.ts';
+import { healthz, readyz } from './api/health.api.ts';
 import { apiNoRoute } from './api/methods.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { showApi } from './api/shows.api.ts';
@@ -132,7 +133,8 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
   app.get('/calendar', calendarPage(deps));
   app.get('/browse', browsePage(deps));
   app.get('/people/:slug', personPage(deps));
-  app.get('/healthz', (c) => c.text('ok'));
+  app.get('/healthz', healthz);
+  app.get('/readyz', readyz(deps));
   app.get('/assets/:file', serveAsset);
   app.get('/comments/form-token', comments.formToken);
   app.post('/shows/:slug/comments', comments.post);
@@ -208,7 +210,9 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
     }
     if (isDatabaseUnavailable(error)) {
       // One line, no stack: an outage is expected to pass, and the log must stay readable while it lasts.
-      console.error(`${c.req.method} ${c.req.path}: database unavailable: ${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`);
+      console.error(
+        `${c.req.method} ${loggedPath(c.req.path)}: database unavailable: ${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`,
+      );
       c.header('retry-after', String(RETRY_AFTER_SECONDS));
       if (c.req.path.startsWith('/api/'))
         return problem(c, 503, 'Service unavailable', 'the database cannot be reached; try again shortly');
@@ -220,11 +224,14 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
       return keptComment(c).then((kept) => unavailable(c, kept));
     }
     // The stack only: a database error's detail can quote the row, and a comment row holds an email address.
-    console.error(`${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    console.error(`${c.req.method} ${loggedPath(c.req.path)}: ${error.stack ?? error.message}`);
     return c.req.path.startsWith('/api/') ? problem(c, 500, 'Internal error', 'the request could not be completed') : serverError(c);
   });
   return app;
 }
+
+/** A path fit for the log: a follower's private feed key is theirs alone. */
+const loggedPath = (path: string) => path.replace(/^\/follows\/[^/]+\//, '/follows/…/');
 
 /** The text of a comment post the database could not take, to hand back to its writer. */
 async function keptComment(c: Context): Promise<string | null> {

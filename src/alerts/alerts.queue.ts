@@ -75,13 +75,26 @@ function queueForTargets(db: Kysely<Database>, targets: string[], q: Queued & { 
   );
 }
 
-/** Queues a correction for everyone already sent (or due) an alert about the event, whatever they follow now. */
+/**
+ * Queues a correction for everyone already sent (or due) an alert about the event, whatever they follow now;
+ * a stopped endpoint too, so that turned on again it hears the correction after the alert it still holds.
+ */
 function queueCorrection(db: Kysely<Database>, eventId: number, q: Queued & { showId: number }): Promise<number> {
-  return queueFor(db, { ...q, eventId }, sql`exists (select 1 from alert_outbox o where o.follower_id = f.id and o.event_id = ${eventId})`);
+  return queueFor(
+    db,
+    { ...q, eventId },
+    sql`exists (select 1 from alert_outbox o where o.follower_id = f.id and o.event_id = ${eventId})`,
+    sql`('active', 'disabled')`,
+  );
 }
 
 /** One insert per delivery rhythm: a digest follower's alert is due at the next digest. */
-async function queueFor(db: Kysely<Database>, q: Queued & { showId: number }, who: RawBuilder<unknown>): Promise<number> {
+async function queueFor(
+  db: Kysely<Database>,
+  q: Queued & { showId: number },
+  who: RawBuilder<unknown>,
+  statuses: RawBuilder<unknown> = sql`('active')`,
+): Promise<number> {
   const stamp = q.now.toISOString();
   let queued = 0;
   for (const [digest, due] of [
@@ -92,7 +105,7 @@ async function queueFor(db: Kysely<Database>, q: Queued & { showId: number }, wh
       insert into alert_outbox (follower_id, alert_key, kind, show_id, event_id, payload, created_at, due_at)
       select f.id, ${q.key}, ${q.kind}, ${q.showId}, ${q.eventId ?? null}, ${JSON.stringify(q.payload)}, ${stamp}, ${due}
       from followers f
-      where f.status = 'active' and f.digest = ${digest} and ${who}
+      where f.status in ${statuses} and f.digest = ${digest} and ${who}
       on conflict (follower_id, alert_key) do nothing`.execute(db);
     queued += Number(result.numAffectedRows ?? 0);
   }
@@ -147,6 +160,20 @@ export interface DatedPremiere {
   premiere: { date: string };
 }
 
+/** The standing announcement that set a premiere's day: what its reminder cites. */
+async function datingEvent(db: Kysely<Database>, showId: number, item: DatedPremiere): Promise<EventFacts | null> {
+  const row = await db
+    .selectFrom('status_events')
+    .select('id')
+    .where('show_id', '=', showId)
+    .where('season_number', '=', item.season)
+    .where('announced_date', '=', item.premiere.date)
+    .where('retracted_at', 'is', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row ? (await eventFacts(db, row.id)).facts : null;
+}
+
 /** Premieres today and tomorrow (the caller's calendar, known to the day), for followers of their shows, platforms and the site. */
 export async function queuePremiereAlerts(db: Kysely<Database>, items: DatedPremiere[], now: Date): Promise<number> {
   const today = isoDay(now);
@@ -158,9 +185,16 @@ export async function queuePremiereAlerts(db: Kysely<Database>, items: DatedPrem
     const { platformId: _, ...ref } = show;
     const kind: AlertKind = item.premiere.date === today ? 'premiere_today' : 'premiere_tomorrow';
     queued += await queueForTargets(db, targetsOf(show), {
-      key: `premiere:${item.season}:${item.premiere.date}:${kind}`,
+      key: `premiere:${show.id}:${item.season}:${item.premiere.date}:${kind}`,
       kind,
-      payload: { kind, change: 'new', show: ref, season: item.season, event: null, day: item.premiere.date },
+      payload: {
+        kind,
+        change: 'new',
+        show: ref,
+        season: item.season,
+        event: await datingEvent(db, show.id, item),
+        day: item.premiere.date,
+      },
       now,
       showId: show.id,
     });
@@ -228,9 +262,23 @@ export async function queueForecastAlerts(db: Kysely<Database>, chanceOf: Chance
   return queued;
 }
 
-/** A test alert for one endpoint (its owner asked for it through the API). */
-export async function queuePing(db: Kysely<Database>, followerId: number, now: Date): Promise<void> {
+/** Test alerts an endpoint may ask for in an hour: enough to debug a receiver, too few to aim us at someone. */
+export const PINGS_PER_HOUR = 5;
+
+/**
+ * A test alert for one endpoint (its owner asked for it through the API); false, queueing nothing, when it
+ * has had PINGS_PER_HOUR in the last hour.
+ */
+export async function queuePing(db: Kysely<Database>, followerId: number, now: Date): Promise<boolean> {
   const stamp = now.toISOString();
+  const recent = await db
+    .selectFrom('alert_outbox')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('follower_id', '=', followerId)
+    .where('kind', '=', 'ping')
+    .where('created_at', '>', new Date(now.getTime() - 3_600_000).toISOString())
+    .executeTakeFirstOrThrow();
+  if (Number(recent.n) >= PINGS_PER_HOUR) return false;
   const payload: AlertPayload = {
     kind: 'ping',
     change: 'new',
@@ -250,4 +298,5 @@ export async function queuePing(db: Kysely<Database>, followerId: number, now: D
     })
     .onConflict((oc) => oc.columns(['follower_id', 'alert_key']).doNothing())
     .execute();
+  return true;
 }

@@ -166,11 +166,14 @@ export function webhookBody(p: AlertPayload, siteUrl: string, at: Date) {
 const RETRY_SECONDS = [5, 300, 1800, 7200, 18000, 36000, 36000];
 export const MAX_ATTEMPTS = RETRY_SECONDS.length + 1;
 
-/** When to try again after `attempts` failed tries, ±20% so endpoints that fail together are not retried together; null: give up. */
+/**
+ * When to try again after `attempts` failed tries, up to 20% later so endpoints that fail together are not
+ * retried together (never earlier: the tries span at least a day); null: give up.
+ */
 export function nextAttempt(attempts: number, now: Date, random: number): Date | null {
   const wait = RETRY_SECONDS[attempts - 1];
   if (wait === undefined) return null;
-  return new Date(now.getTime() + wait * 1000 * (0.8 + 0.4 * random));
+  return new Date(now.getTime() + wait * 1000 * (1 + 0.2 * random));
 }
 
 /** The next time a daily digest goes out (07:00 UTC). */

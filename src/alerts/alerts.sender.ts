@@ -7,12 +7,15 @@ import { drainLoop, type MailSender } from '../mail/sender.ts';
 import { type AlertPayload, MAX_ATTEMPTS, nextAttempt, webhookBody } from './alerts.rules.ts';
 import { alertMail, digestMail, followLinks } from './follow.mails.ts';
 import { disableFollower } from './follows.writes.ts';
-import { webhookUrlProblem } from './webhook.address.ts';
+import { postWebhook } from './webhook.address.ts';
 
-// Sends the alert outbox. A sender claims due rows (FOR UPDATE SKIP LOCKED on PostgreSQL, so several processes
-// share the work; SQLite has one writer) for a while, delivers, then marks each sent. A sender killed mid-way
-// leaves its rows to be claimed again once the claim runs out: a webhook may then get a row twice, always
-// with the same webhook-id, and a mail twice with the same Message-ID, which mailbox deduplication drops.
+// Sends the alert outbox. A sender claims every due row of a few followers (FOR UPDATE SKIP LOCKED on
+// PostgreSQL, so several processes share the work; SQLite has one writer) for a while, delivers, then marks
+// each sent; it starts no delivery it could not finish inside its claim, so no other sender takes a row it is
+// still sending. A sender killed mid-way leaves its rows to be claimed again once the claim runs out: a webhook
+// may then get a row twice, always with the same webhook-id, and a mail twice with the same Message-ID (a
+// digest's too: it is made of all its follower's due rows), which mailbox deduplication drops. A sender that
+// stops (SIGTERM) finishes its deliveries in flight and hands back the rows it had not started.
 
 export interface AlertSenderOptions {
   db: Db;
@@ -23,7 +26,9 @@ export interface AlertSenderOptions {
   now: () => Date;
   /** Tests send webhooks to 127.0.0.1; production refuses private addresses. */
   allowPrivateWebhooks?: boolean;
+  /** How long a claim holds its rows (default two minutes). */
   claimMs?: number;
+  /** Followers claimed at once (default 50). */
   batch?: number;
   /** Deliveries in flight at once. */
   parallel?: number;
@@ -50,20 +55,38 @@ interface Follower {
 type Outcome = { ok: true } | { ok: false; error: string; permanent: boolean };
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
+// A delivery starts only with its timeout and this margin left in its claim (or half a claim, if claims are
+// set shorter than that, as tests do).
+const CLAIM_MARGIN_MS = 5_000;
 
-/** Claims up to `limit` due rows of active followers; they are this sender's until `until`. */
-async function claimDue(db: Db, now: Date, until: Date, limit: number): Promise<Claimed[]> {
+/**
+ * Claims every due row of up to `limit` followers (a digest must go out whole); they are this sender's until
+ * `until`. Without a mail server, email followers' rows wait unclaimed.
+ */
+async function claimDue(db: Db, now: Date, until: Date, limit: number, withEmail: boolean): Promise<Claimed[]> {
   const lock = db.engine === 'postgres' ? sql`for update of o skip locked` : sql``;
   const stamp = now.toISOString();
+  const channels = withEmail ? sql`('email', 'webhook')` : sql`('webhook')`;
+  const due = sql`o.sent_at is null and o.dead_at is null and o.due_at <= ${stamp}
+        and (o.claimed_until is null or o.claimed_until < ${stamp})`;
   const { rows } = await sql<Claimed>`
     update alert_outbox set claimed_until = ${until.toISOString()}
     where id in (
-      select o.id from alert_outbox o inner join followers f on f.id = o.follower_id
-      where o.sent_at is null and o.dead_at is null and o.due_at <= ${stamp}
-        and (o.claimed_until is null or o.claimed_until < ${stamp}) and f.status = 'active'
-      order by o.due_at, o.id limit ${limit} ${lock})
+      select o.id from alert_outbox o
+      where ${due} and o.follower_id in (
+        select f.id from followers f
+        where f.status = 'active' and f.channel in ${channels}
+          and exists (select 1 from alert_outbox o where o.follower_id = f.id and ${due})
+        order by f.id limit ${limit})
+      ${lock})
     returning id, follower_id, kind, payload, attempts`.execute(db.kysely);
   return rows.sort((a, b) => a.id - b.id);
+}
+
+/** Hands back claimed rows not delivered: the next sender takes them at once. */
+async function release(db: Db, ids: number[]) {
+  if (ids.length === 0) return;
+  await db.kysely.updateTable('alert_outbox').set({ claimed_until: null }).where('id', 'in', ids).where('sent_at', 'is', null).execute();
 }
 
 async function markSent(db: Db, ids: number[], now: Date) {
@@ -105,7 +128,9 @@ export async function countDue(db: Db, now: Date): Promise<number> {
 }
 
 /** One sender: `poke()` after queueing, `flush()` to send all that is due now. */
-export function alertSender(o: AlertSenderOptions): MailSender & { drain(): Promise<{ sent: number; failed: number }> } {
+export function alertSender(
+  o: AlertSenderOptions,
+): MailSender & { drain(): Promise<{ sent: number; failed: number }>; shutdown(): Promise<void> } {
   const transport: Transporter | null = o.smtpUrl
     ? nodemailer.createTransport({ url: o.smtpUrl, pool: true, maxConnections: 4 } as never)
     : null;
@@ -137,41 +162,42 @@ export function alertSender(o: AlertSenderOptions): MailSender & { drain(): Prom
 
   async function sendWebhook(f: Follower, row: Claimed): Promise<Outcome> {
     if (!f.url || !f.secret) return { ok: false, error: 'endpoint has no URL', permanent: true };
-    const refused = await webhookUrlProblem(f.url, o.allowPrivateWebhooks ?? false);
-    if (refused) return { ok: false, error: `URL ${refused}`, permanent: true };
     const at = o.now();
     const body = JSON.stringify(webhookBody(JSON.parse(row.payload) as AlertPayload, o.siteUrl, at));
     const id = `msg_alert_${row.id}`;
-    try {
-      const res = await fetch(f.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'NextSeason-Webhooks/1',
-          'webhook-id': id,
-          'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-          'webhook-signature': new Webhook(f.secret).sign(id, at, body),
-        },
-        body,
-      });
-      await res.body?.cancel();
-      if (res.ok) return { ok: true };
-      // 410 Gone is the receiver saying it wants no more (Standard Webhooks).
-      return { ok: false, error: `HTTP ${res.status}`, permanent: res.status === 410 };
-    } catch (error) {
-      const e = error as Error & { cause?: { code?: string } };
-      return { ok: false, error: e.name === 'TimeoutError' ? 'timed out' : (e.cause?.code ?? e.message), permanent: false };
-    }
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': 'NextSeason-Webhooks/1',
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': new Webhook(f.secret).sign(id, at, body),
+    };
+    const answer = await postWebhook(f.url, headers, body, {
+      allowPrivate: o.allowPrivateWebhooks ?? false,
+      timeoutMs: WEBHOOK_TIMEOUT_MS,
+    });
+    if (answer.refused) return { ok: false, error: 'URL points at a private address', permanent: true };
+    if (answer.status === null) return { ok: false, error: answer.error ?? 'no answer', permanent: false };
+    if (answer.status >= 200 && answer.status < 300) return { ok: true };
+    // 410 Gone is the receiver saying it wants no more (Standard Webhooks).
+    return { ok: false, error: `HTTP ${answer.status}`, permanent: answer.status === 410 };
   }
 
+  /** Rows claimed and not yet finished: what a stop hands back. */
+  const held = new Set<number>();
+  const claimMs = o.claimMs ?? 120_000;
+  const guardMs = Math.min(WEBHOOK_TIMEOUT_MS + CLAIM_MARGIN_MS, claimMs / 2);
+  let stopping = false;
+
   /** Delivers one follower's claimed rows: one mail (a digest if several), or one POST per row. */
-  async function deliver(f: Follower, rows: Claimed[], result: { sent: number; failed: number }) {
+  async function deliver(f: Follower, rows: Claimed[], until: number, result: { sent: number; failed: number }) {
     const batches = f.channel === 'email' && f.digest === 'daily' ? [rows] : rows.map((r) => [r]);
     for (const batch of batches) {
+      // Too close to the claim's end (or stopping): the rest waits for a sender with time to finish it.
+      if (stopping || o.now().getTime() + guardMs > until) return;
       const outcome = f.channel === 'email' ? await sendEmail(f, batch) : await sendWebhook(f, batch[0] as Claimed);
       const now = o.now();
+      for (const row of batch) held.delete(row.id);
       if (outcome.ok) {
         await markSent(
           o.db,
@@ -184,8 +210,10 @@ export function alertSender(o: AlertSenderOptions): MailSender & { drain(): Prom
       result.failed += batch.length;
       let gaveUp = false;
       for (const row of batch) gaveUp = (await markFailed(o.db, row, outcome, now, random())) || gaveUp;
+      // The follower's number and the reason only: never its address or URL.
       console.error(`alert #${batch[0]?.id} to follower #${f.id} (${f.channel}) not delivered: ${outcome.error}`);
-      if (gaveUp) {
+      // A mail server we cannot reach is our fault, not the follower's: only a webhook or a bounced mailbox stops a follower.
+      if (gaveUp && (f.channel === 'webhook' || outcome.permanent)) {
         const tries = outcome.permanent ? 'at once' : `after ${MAX_ATTEMPTS} tries over a day`;
         await disableFollower(o.db.kysely, f.id, `${outcome.error}; given up ${tries} on ${now.toISOString().slice(0, 16)}Z`, now);
         return;
@@ -195,10 +223,12 @@ export function alertSender(o: AlertSenderOptions): MailSender & { drain(): Prom
 
   async function drain() {
     const result = { sent: 0, failed: 0 };
-    for (;;) {
+    while (!stopping) {
       const now = o.now();
-      const rows = await claimDue(o.db, now, new Date(now.getTime() + (o.claimMs ?? 120_000)), o.batch ?? 200);
+      const until = now.getTime() + claimMs;
+      const rows = await claimDue(o.db, now, new Date(until), o.batch ?? 50, transport !== null);
       if (rows.length === 0) return result;
+      for (const r of rows) held.add(r.id);
       const followers = await o.db.kysely
         .selectFrom('followers')
         .select(['id', 'channel', 'email', 'url', 'secret', 'digest'])
@@ -206,10 +236,16 @@ export function alertSender(o: AlertSenderOptions): MailSender & { drain(): Prom
         .execute();
       const queue = followers.map((f) => ({ f, rows: rows.filter((r) => r.follower_id === f.id) }));
       const workers = Array.from({ length: o.parallel ?? 8 }, async () => {
-        for (let job = queue.shift(); job; job = queue.shift()) await deliver(job.f, job.rows, result);
+        for (let job = queue.shift(); job; job = queue.shift()) await deliver(job.f, job.rows, until, result);
       });
       await Promise.all(workers);
+      // What a follower's turn left undone (the claim ran short) goes back at once.
+      await release(
+        o.db,
+        rows.filter((r) => held.delete(r.id)).map((r) => r.id),
+      );
     }
+    return result;
   }
 
   const loop = drainLoop(() => drain().then(() => undefined), 'alert outbox', 5_000);
@@ -218,6 +254,15 @@ export function alertSender(o: AlertSenderOptions): MailSender & { drain(): Prom
     drain,
     stop: () => {
       loop.stop();
+      transport?.close();
+    },
+    /** Stops claiming, lets deliveries in flight finish, and hands back every row not delivered. */
+    async shutdown() {
+      stopping = true;
+      loop.stop();
+      await loop.flush();
+      await release(o.db, [...held.keys()]);
+      held.clear();
       transport?.close();
     },
   };

@@ -8,7 +8,7 @@ import { addEvent, retractEvent, updateEvent } from '../status/events.writes.ts'
 import { type SmtpProcess, startSmtp } from '../testing/smtp.ts';
 import { type Receiver, signatureValid, startReceiver } from '../testing/webhook.receiver.ts';
 import { type DatedPremiere, queueEventAlerts, queueForecastAlerts, queuePremiereAlerts } from './alerts.queue.ts';
-import { MAX_ATTEMPTS } from './alerts.rules.ts';
+import { MAX_ATTEMPTS, nextAttempt } from './alerts.rules.ts';
 import { alertSender } from './alerts.sender.ts';
 import { followTarget } from './follows.queries.ts';
 import { confirmFollower, createWebhookFollower, LIMITS, requestEmailFollow, setDigest } from './follows.writes.ts';
@@ -214,8 +214,14 @@ describeEachEngine(
           waits.push(Math.round((new Date(row?.due_at as string).getTime() - clock) / 1000));
           clock = new Date(row?.due_at as string).getTime();
         }
-        expect(waits).toEqual([5, 300, 1800, 7200, 18000, 36000, 36000]);
-        expect(waits.reduce((a, b) => a + b, 0)).toBeGreaterThan(86_400);
+        // The schedule, 10% later at this test's jitter (random 0.5); never earlier, so even with no jitter the tries span a day.
+        expect(waits).toEqual([5, 300, 1800, 7200, 18000, 36000, 36000].map((w) => Math.round(w * 1.1)));
+        const unjittered = Array.from(
+          { length: MAX_ATTEMPTS - 1 },
+          (_, i) => (nextAttempt(i + 1, TEST_NOW, 0) as Date).getTime() - TEST_NOW.getTime(),
+        );
+        expect(unjittered.reduce((a, b) => a + b, 0)).toBeGreaterThan(86_400_000);
+        expect(nextAttempt(MAX_ATTEMPTS, TEST_NOW, 0.5)).toBeNull();
         const [row] = await outbox(db());
         expect(row).toMatchObject({ attempts: MAX_ATTEMPTS, last_error: 'HTTP 503' });
         expect(row?.dead_at).not.toBeNull();
@@ -281,6 +287,93 @@ describeEachEngine(
       await queueForecastAlerts(db().kysely, chance, new Date('2026-11-30T00:00:00Z'));
       p = 0.7;
       expect(await queueForecastAlerts(db().kysely, chance, new Date('2026-12-01T00:00:00Z'))).toBe(1);
+    });
+
+    it('keeps mail waiting while no mail server is set or it cannot be reached, and never stops an address for it', async () => {
+      const severance = await showId(db(), 'severance');
+      const f = await emailFollower(db(), `waiting-${engine}@example.com`, { show: 'severance' });
+      await confirmFollower(db().kysely, f, TEST_NOW);
+      await addEvent(db().kysely, severance, event({ kind: 'renewed', season: '3', date: '2026-11-24' }), null, TEST_NOW);
+      const sender = (smtpUrl: string | null, now: Date) =>
+        alertSender({ db: db(), siteUrl: SITE, smtpUrl, from: 'a@nextseason.test', now: () => now, random: () => 0.5 });
+      const unset = sender(null, TEST_NOW);
+      expect(await unset.drain()).toEqual({ sent: 0, failed: 0 });
+      unset.stop();
+      expect((await outbox(db()))[0]).toMatchObject({ attempts: 0, claimed_until: null, sent_at: null });
+      // A server that refuses connections for a day: the row gives up, the follower stays active.
+      let clock = TEST_NOW.getTime();
+      for (let i = 0; i < MAX_ATTEMPTS; i++) {
+        const down = sender('smtp://127.0.0.1:9', new Date(clock));
+        await down.drain();
+        down.stop();
+        clock = new Date((await outbox(db()))[0]?.due_at as string).getTime();
+      }
+      expect((await outbox(db()))[0]?.dead_at).not.toBeNull();
+      const follower = await db().kysely.selectFrom('followers').select('status').where('id', '=', f).executeTakeFirstOrThrow();
+      expect(follower.status).toBe('active');
+    });
+
+    it('corrects a stopped endpoint too: turned on again, it hears the withdrawal after the alert it still holds', async () => {
+      const severance = await showId(db(), 'severance');
+      const target = await followTarget(db().kysely, { show: 'severance' });
+      const made = await createWebhookFollower(
+        db().kysely,
+        { url: hook.url, targets: [target as never], threshold: null, ipKey: 'd' },
+        TEST_NOW,
+      );
+      if ('limited' in made) throw new Error('limited');
+      const id = await addEvent(db().kysely, severance, event({ kind: 'renewed', season: '3', date: '2026-11-24' }), null, TEST_NOW);
+      await db().kysely.updateTable('followers').set({ status: 'disabled', disabled_at: TEST_NOW.toISOString() }).execute();
+      await retractEvent(db().kysely, id, null, TEST_NOW);
+      expect((await outbox(db())).map((r) => JSON.parse(r.payload).change)).toEqual(['new', 'retracted']);
+    });
+
+    it('starts no delivery it could not finish inside its claim: two senders with short claims send each webhook once', async () => {
+      const severance = await showId(db(), 'severance');
+      const target = await followTarget(db().kysely, { show: 'severance' });
+      const made = await createWebhookFollower(
+        db().kysely,
+        { url: `${hook.url}/claims-${engine}`, targets: [target as never], threshold: null, ipKey: 'c' },
+        TEST_NOW,
+      );
+      if ('limited' in made) throw new Error('limited');
+      for (const [kind, date] of [
+        ['renewed', '2026-11-20'],
+        ['cancelled', '2026-11-21'],
+        ['renewed', '2026-11-22'],
+        ['ended', '2026-11-23'],
+      ])
+        await addEvent(db().kysely, severance, event({ kind: kind as string, season: '3', date: date as string }), null, TEST_NOW);
+      const before = hook.received.length;
+      hook.delayMs = 120;
+      try {
+        const sender = () =>
+          alertSender({
+            db: db(),
+            siteUrl: SITE,
+            smtpUrl: null,
+            from: 'a@x.test',
+            now: () => new Date(),
+            allowPrivateWebhooks: true,
+            claimMs: 300,
+          });
+        const [a, b] = [sender(), sender()];
+        // Rows are due at TEST_NOW (in the past): each sender drains until nothing is left.
+        const until = async (s: ReturnType<typeof sender>) => {
+          for (let i = 0; i < 50 && (await outbox(db())).some((r) => r.sent_at === null); i++) {
+            await s.drain();
+            await new Promise((r) => setTimeout(r, 20));
+          }
+        };
+        await Promise.all([until(a), until(b)]);
+        a.stop();
+        b.stop();
+      } finally {
+        hook.delayMs = 0;
+      }
+      const ids = hook.received.slice(before).map((r) => r.id);
+      expect(ids).toHaveLength(4);
+      expect(new Set(ids).size).toBe(4);
     });
 
     it('limits confirmation mails per address and per network each day', async () => {

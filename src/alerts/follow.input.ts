@@ -24,7 +24,10 @@ export const followForm = z.object({
 
 export const webhookFollow = z
   .object({
-    url: z.string({ message: 'is required: the http(s) URL to POST alerts to' }).max(2000, 'must be at most 2000 characters'),
+    url: z
+      .string({ message: 'is required: the http(s) URL to POST alerts to' })
+      .max(2000, 'must be at most 2000 characters')
+      .regex(/^[^\s\p{Cc}]+$/u, 'must not contain spaces or control characters'),
     shows: z.array(slug).max(500, 'at most 500 shows per endpoint').optional(),
     platforms: z.array(slug).max(50, 'at most 50 platforms per endpoint').optional(),
     site: z.boolean({ message: 'must be true or false' }).optional(),

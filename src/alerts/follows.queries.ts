@@ -90,6 +90,8 @@ export interface FeedFollows {
 
 /** What a private feed URL covers: the confirmed follows of an active follower; null when the key is unknown or revoked. */
 export async function followsByFeedKey(db: Kysely<Database>, key: string): Promise<FeedFollows | null> {
+  // Keys are base64url: anything else (a NUL byte PostgreSQL would refuse) is simply not one.
+  if (!/^[\w-]{1,64}$/.test(key)) return null;
   const f = await db.selectFrom('followers').select(['id', 'status']).where('feed_key', '=', key).executeTakeFirst();
   if (!f || f.status === 'unconfirmed') return null;
   const follows = await db

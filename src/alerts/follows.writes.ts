@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { confirmFollowMail, followLinks } from './follow.mails.ts';
@@ -23,6 +23,8 @@ export interface FollowTarget {
 export type FollowOutcome = { kind: 'mailed' } | { kind: 'limited'; retryAfterSeconds: number };
 
 const newFeedKey = () => randomBytes(18).toString('base64url');
+
+const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 async function addFollow(
   db: Kysely<Database>,
@@ -60,6 +62,9 @@ export async function requestEmailFollow(
   const since = new Date(ctx.now.getTime() - DAY_MS).toISOString();
   const emailKey = r.email.trim().toLowerCase();
   return db.transaction().execute(async (trx) => {
+    // Requests take turns (SQLite's one writer does this already): the daily limits count what the others wrote,
+    // and two first requests for one address make one follower.
+    if (isPostgres(trx)) await sql`lock table follow_requests in share row exclusive mode`.execute(trx);
     const count = async (column: 'email_key' | 'ip_key', value: string) =>
       Number(
         (
@@ -121,8 +126,13 @@ export async function confirmFollower(db: Kysely<Database>, id: number, now: Dat
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('followers').select(['status']).where('id', '=', id).executeTakeFirst();
     if (!row) return false;
-    if (row.status === 'unconfirmed')
-      await trx.updateTable('followers').set({ status: 'active', confirmed_at: stamp }).where('id', '=', id).execute();
+    // A mailbox that bounced and answers again is active again: the reader asked, and confirmed it is theirs.
+    if (row.status === 'unconfirmed' || row.status === 'disabled')
+      await trx
+        .updateTable('followers')
+        .set({ status: 'active', confirmed_at: stamp, disabled_at: null, disabled_reason: null })
+        .where('id', '=', id)
+        .execute();
     await trx.updateTable('follows').set({ confirmed_at: stamp }).where('follower_id', '=', id).where('confirmed_at', 'is', null).execute();
     return true;
   });

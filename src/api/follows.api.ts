@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { queuePing } from '../alerts/alerts.queue.ts';
+import { PINGS_PER_HOUR, queuePing } from '../alerts/alerts.queue.ts';
 import { check, webhookFollow } from '../alerts/follow.input.ts';
 import { FOLLOWER_PURPOSE, followLinks } from '../alerts/follow.mails.ts';
 import { type FollowerView, followerView, followTarget } from '../alerts/follows.queries.ts';
@@ -92,7 +92,10 @@ export function followsApi(deps: AppDeps) {
       if (view instanceof Response) return view;
       if (view.status !== 'active')
         return problem(c, 409, 'Conflict', `the endpoint is ${view.status}: ${view.disabledReason ?? ''}`.trim());
-      await queuePing(db.kysely, view.id, now());
+      if (!(await queuePing(db.kysely, view.id, now()))) {
+        c.header('retry-after', '3600');
+        return problem(c, 429, 'Too many requests', `at most ${PINGS_PER_HOUR} test alerts an hour`);
+      }
       deps.alerts?.poke();
       return c.json({ queued: true }, 202);
     },

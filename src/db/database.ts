@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
 import type pg from 'pg';
 import { type DatabaseConfig, redact } from '../config.ts';
+import { listenForWrites, type WriteNotices } from './notices.ts';
 import { WriteCounter } from './revision.ts';
 import type { Database } from './schema.ts';
 
@@ -14,6 +15,8 @@ export interface Db {
   kysely: Kysely<Database>;
   /** Writes this process has made: a cheap signal that cached pages may be stale. */
   writes: WriteCounter;
+  /** PostgreSQL, when opened with `listen`: other processes' writes as they commit. */
+  notices?: WriteNotices;
   /** SQLite only: the connection itself, for bulk loads through prepared statements. */
   sqlite?: SQLite.Database;
   /** Runs `work` while no other process holding the same key runs it (PostgreSQL: a session advisory lock). */
@@ -38,6 +41,8 @@ const pgTypes = (types: typeof pg.types) => ({
 export interface OpenOptions {
   /** PostgreSQL only: the schema to use (tests give each file its own). */
   searchPath?: string;
+  /** PostgreSQL only: hear other processes' writes (LISTEN), for a serving process's caches. */
+  listen?: boolean;
 }
 
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Db> {
@@ -90,7 +95,12 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
       );
     }
   };
-  return { engine: 'postgres', kysely, writes, exclusive, close: () => kysely.destroy() };
+  const notices = options.listen ? await listenForWrites(pg, config.url, { searchPath: options.searchPath }) : undefined;
+  const close = async () => {
+    await notices?.stop();
+    await kysely.destroy();
+  };
+  return { engine: 'postgres', kysely, writes, exclusive, close, ...(notices ? { notices } : {}) };
 }
 
 /** Opens the file, naming it in any error: a missing folder, a file that cannot be written, a file that is not a database. */

@@ -16,6 +16,7 @@ import { seasonOutBy } from './migrations/013_season_out_by.ts';
 import { showTitleKeys } from './migrations/014_show_title_keys.ts';
 import { announcedCalendar } from './migrations/015_announced_calendar.ts';
 import { follows } from './migrations/016_follows.ts';
+import { writeNotices } from './migrations/017_write_notices.ts';
 import type { Migration } from './migrations/types.ts';
 
 // Append only: never edit or reorder a migration that has shipped.
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   showTitleKeys,
   announcedCalendar,
   follows,
+  writeNotices,
 ];
 
 const LOCK_KEY = 4_815_162_342; // any constant; serialises migrators across app processes on PostgreSQL
@@ -83,4 +85,9 @@ async function currentVersion(db: Kysely<any>): Promise<number> {
     .select((eb) => eb.fn.max('version').as('v'))
     .executeTakeFirst();
   return Number(row?.v ?? 0);
+}
+
+/** Where the database's schema stands against this build: ready to serve only when `current === latest`. */
+export async function schemaState(db: Db): Promise<{ current: number; latest: number }> {
+  return { current: await currentVersion(db.kysely), latest: MIGRATIONS.at(-1)?.version ?? 0 };
 }

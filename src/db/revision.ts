@@ -31,6 +31,7 @@ const PRIVATE = new Set([
   'follows',
   'follow_requests',
   'alert_outbox',
+  'job_runs',
 ]);
 // Reader comments appear on pages but say nothing about the catalogue.
 const COMMENTS = new Set(['comments']);

@@ -309,6 +309,13 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
+export interface JobRunsTable {
+  name: string;
+  /** The period it ran for: the day, for the daily job. */
+  period: string;
+  finished_at: string;
+}
+
 export interface Database {
   platforms: PlatformsTable;
   sources: SourcesTable;
@@ -350,6 +357,7 @@ export interface Database {
   follows: FollowsTable;
   follow_requests: FollowRequestsTable;
   alert_outbox: AlertOutboxTable;
+  job_runs: JobRunsTable;
 }
 
 export interface UsedFormTokensTable {

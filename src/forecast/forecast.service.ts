@@ -39,7 +39,8 @@ export function forecastService(db: Db) {
   let cached: { key: string; state: Promise<{ histories: ShowHistory[]; model: Model }> } | null = null;
 
   async function state(today: string) {
-    const key = `${today}|${db.writes.catalogue}|${await databaseRevision(db.kysely, { comments: false })}`;
+    const others = db.notices?.listening ? `n${db.notices.catalogue}` : await databaseRevision(db.kysely, { comments: false });
+    const key = `${today}|${db.writes.catalogue}|${others}`;
     if (cached?.key !== key) {
       const training = loadHistories(db.kysely).then((histories) => ({ histories, model: trainModel({ histories, asOf: today, prior }) }));
       cached = { key, state: training };

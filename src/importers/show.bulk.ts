@@ -1,3 +1,5 @@
+import { queueEventAlerts } from '../alerts/alerts.queue.ts';
+import { isNews } from '../alerts/alerts.rules.ts';
 import { type BulkTarget, bulkInsert } from '../db/bulk.ts';
 import { normalizeText, showSearchText, slugify, titleKeys } from '../lang/text.rules.ts';
 import { seasonDates } from '../status/events.queries.ts';
@@ -215,6 +217,7 @@ export async function writeNewShows(ctx: WriteContext, target: BulkTarget, recs:
     ],
     events,
   );
+  await alertNews(ctx, recs, ids);
   await writeCreditsBulk(ctx, target, recs, ids);
   const versions = recs.flatMap((rec, i) => (rec.version != null ? [[ids[i], ctx.origin, rec.version, ctx.stamp]] : []));
   await bulkInsert(
@@ -238,6 +241,21 @@ export async function writeNewShows(ctx: WriteContext, target: BulkTarget, recs:
   tally('episodes', episodes.length);
   tally('ratings', ratings.length);
   tally('status_events', events.length);
+}
+
+/** A new show that brings news (ended this week) tells the site's and its platform's followers, as an update would. */
+async function alertNews(ctx: WriteContext, recs: ImportedShow[], ids: number[]) {
+  const today = ctx.stamp.slice(0, 10);
+  const fresh = ids.filter((_, i) => (recs[i]?.events ?? []).some((e) => isNews(e.date.date, today)));
+  if (fresh.length === 0) return;
+  const rows = await ctx.db
+    .selectFrom('status_events')
+    .select(['id', 'effective_date'])
+    .where('show_id', 'in', fresh)
+    .where('entered_by', '=', ctx.origin)
+    .orderBy('id')
+    .execute();
+  for (const row of rows) if (isNews(row.effective_date, today)) await queueEventAlerts(ctx.db, row.id, 'added', new Date(ctx.stamp));
 }
 
 async function writeCreditsBulk(ctx: WriteContext, target: BulkTarget, recs: ImportedShow[], ids: number[]): Promise<void> {

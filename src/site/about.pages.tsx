@@ -35,6 +35,18 @@ export function AboutPage() {
         Use “Report” under a comment to ask them to look. Links in comments carry <code>rel="nofollow ugc"</code>, so posting links here
         does nothing for search rankings.
       </p>
+      <h2 id="alerts">Alerts</h2>
+      <p>
+        Follow a show, a platform or the whole site by email (no account) or, for developers, by webhook. An address gets alerts only after
+        it confirms them with a button on the page its confirmation mail links to; a day holds at most three such mails per address and
+        twenty per network. Every alert has a one-click unsubscribe and a link to a page where you see and change all you follow, or leave:
+        leaving deletes your address, your follows and any alert still queued for you.
+      </p>
+      <p>
+        Your address or webhook URL is shown to you alone: never on a page, in a feed, in our logs or to anyone else through the API.
+        Webhook URLs must reach the public internet. An address never confirmed is deleted after a week; the network you asked from is
+        forgotten after 90 days; delivered alerts, and stopped endpoints with their URL and secret, after 90 days too.
+      </p>
       <h2>Data and credits</h2>
       <ul>
         <li>Starter catalogue: facts written down by our editors, each with the source it came from.</li>

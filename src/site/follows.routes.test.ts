@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { beforeEach, expect, it } from 'vitest';
+import { PINGS_PER_HOUR } from '../alerts/alerts.queue.ts';
 import type { Db } from '../db/database.ts';
 import { describeEachEngine, TEST_NOW } from '../db/testing.ts';
 import { importStarterCatalogue } from '../importers/starter/starter.import.ts';
@@ -180,10 +181,42 @@ describeEachEngine(
       expect(await db().kysely.selectFrom('alert_outbox').select('kind').where('follower_id', '=', a.id).execute()).toEqual([
         { kind: 'ping' },
       ]);
+      // Test pings are few an hour: a token cannot aim the sender at a URL over and over.
+      const later = (minutes: number) =>
+        buildApp({
+          db: db(),
+          siteUrl: SITE,
+          now: () => new Date(TEST_NOW.getTime() + minutes * 60_000),
+          mail: idle,
+          allowPrivateWebhooks: true,
+        });
+      for (let i = 1; i < PINGS_PER_HOUR; i++) expect((await later(i).request('/api/follows/me/ping', json({}, a.token))).status).toBe(202);
+      const tooMany = await later(PINGS_PER_HOUR).request('/api/follows/me/ping', json({}, a.token));
+      expect([tooMany.status, tooMany.headers.get('retry-after')]).toEqual([429, '3600']);
       expect((await app().request('/api/follows/me', { method: 'DELETE', headers: { authorization: `Bearer ${a.token}` } })).status).toBe(
         204,
       );
       expect((await app().request('/api/follows/me', { headers: { authorization: `Bearer ${a.token}` } })).status).toBe(401);
+    });
+
+    it('answers bytes no key or URL can hold with 404 and 400, never 500, and two first requests for one address make one follower', async () => {
+      for (const path of ['/follows/%00abc/feed.xml', '/follows/%00abc/calendar.ics', '/follows/x%20y/feed.json'])
+        expect((await app().request(path)).status, path).toBe(404);
+      const nul = await app(true).request('/api/follows', json({ url: 'http://93.184.215.14/\u0000', site: true }));
+      expect(nul.status).toBe(400);
+      const email = `twice-${engine}@example.com`;
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          app().request('/follows', {
+            ...form({ email, show: 'severance' }),
+            headers: { ...form({}).headers, 'x-forwarded-for': `198.51.100.${i}` },
+          }),
+        ),
+      );
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 429, 429, 429]);
+      expect(await db().kysely.selectFrom('followers').select('id').where('email_key', '=', email).execute()).toHaveLength(1);
+      const mailed = await db().kysely.selectFrom('mail_outbox').select('id').where('kind', '=', 'follow-confirm').execute();
+      expect(mailed).toHaveLength(3);
     });
 
     it('shows no follower address or URL on public pages, feeds or the API', async () => {

@@ -1,7 +1,15 @@
-import type { buildApp } from '../server.ts';
+/** Anything that answers a request: the app in process, or `overHttp(base)` for a running server. */
+export interface Requester {
+  request(path: string, init: RequestInit): Response | Promise<Response>;
+}
 
-/** A browser in miniature for in-process requests: keeps cookies, sends forms, and comes from one IP address. */
-export function agent(app: ReturnType<typeof buildApp>, ip = '203.0.113.7') {
+/** A running server as a Requester: redirects are returned, not followed, as in process. */
+export const overHttp = (base: string): Requester => ({
+  request: (path, init) => fetch(`${base}${path}`, { ...init, redirect: 'manual' }),
+});
+
+/** A browser in miniature: keeps cookies, sends forms, and comes from one IP address. */
+export function agent(app: Requester, ip = '203.0.113.7') {
   const jar = new Map<string, string>();
   return async (
     path: string,

@@ -8,7 +8,8 @@ import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { SECURITY_HEADERS } from './security.headers.ts';
 
 // Whole-response cache for public GETs: a page is reused until anything behind it may have changed —
-// a write by this process (at once), a change in the database by another process (within a second),
+// a write by this process (at once), a change in the database by another process (at once on PostgreSQL's
+// LISTEN; within a second by polling when notices are down or on SQLite),
 // or a new day (pages say "it has been N months"). Each entry is kept encoded, gzipped and brotli-compressed,
 // made once and sent by Accept-Encoding, with ETag, Last-Modified and 304. Nothing in a cached page is
 // per reader, so every cache on the way (nginx, a CDN, the browser) may keep it too.
@@ -165,19 +166,21 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
   let dbRevision = { value: '', readAt: -Infinity, writes: -1 };
 
   // The revision as text, rebuilt only when the day, our writes or the database's revision moved.
-  let stamped = { day: Number.NaN, writes: -1, value: '', text: '' };
+  let stamped = { day: Number.NaN, writes: -1, notices: -1, value: '', text: '' };
   function stamp(): string {
     const day = Math.floor(now().getTime() / 86_400_000);
-    if (stamped.day !== day || stamped.writes !== db.writes.count || stamped.value !== dbRevision.value) {
-      const text = `${new Date(day * 86_400_000).toISOString().slice(0, 10)}|${db.writes.count}|${dbRevision.value}`;
-      stamped = { day, writes: db.writes.count, value: dbRevision.value, text };
+    const notices = db.notices?.count ?? 0;
+    if (stamped.day !== day || stamped.writes !== db.writes.count || stamped.notices !== notices || stamped.value !== dbRevision.value) {
+      const text = `${new Date(day * 86_400_000).toISOString().slice(0, 10)}|${db.writes.count}|${notices}|${dbRevision.value}`;
+      stamped = { day, writes: db.writes.count, notices, value: dbRevision.value, text };
     }
     return stamped.text;
   }
 
   /** The revision pages are made at, when it is known without reading the database. */
   function knownRevision(): string | null {
-    // Our own writes invalidate at once; another process's within revisionTtlMs.
+    // Our own writes invalidate at once; another process's as its notice arrives, or (notices down) within revisionTtlMs.
+    if (db.notices?.listening) return stamp();
     if (performance.now() - dbRevision.readAt > revisionTtlMs || dbRevision.writes !== db.writes.count) return null;
     return stamp();
   }
