@@ -46,9 +46,12 @@ export interface RunningServer {
 }
 
 /** Starts `nextseason serve`; resolves once it says it is listening, rejects with its output if it exits. */
-export async function startServer(env: NodeJS.ProcessEnv, { cwd = ROOT }: { cwd?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  env: NodeJS.ProcessEnv,
+  { cwd = ROOT, args = [] }: { cwd?: string; args?: string[] } = {},
+): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, PORT: String(port), ...env }, cwd });
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], { env: { ...process.env, PORT: String(port), ...env }, cwd });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (d: Buffer) => {
