@@ -10,6 +10,7 @@ import { countShows, getShowBySlug } from './catalog/shows.queries.ts';
 import { purgeOldPersonalData } from './comments/comments.retention.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { runDailyJob, scheduleDailyJob } from './daily.job.ts';
+import { BackupError, backupDatabase, restoreDatabase } from './db/backup.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import type { Role } from './db/schema.ts';
@@ -233,6 +234,26 @@ program
       console.log(summary.tally.total('inserted') + summary.tally.total('updated') === 0 ? 'nothing changed' : 'done');
     }
     await db.close();
+  });
+
+program
+  .command('backup')
+  .description(
+    "copy the database to FILE while the site runs (SQLite: its online backup; PostgreSQL: pg_dump's custom format). Reads DATABASE_URL",
+  )
+  .argument('<file>')
+  .action(async (file: string) => {
+    console.log(await backupDatabase(loadConfig().database, file).catch(failOn(BackupError)));
+  });
+
+program
+  .command('restore')
+  .description(
+    'replace the database with a backup made by `backup`, then migrate it to this build (SQLite: stop serve first; PostgreSQL: pg_restore --clean). Reads DATABASE_URL',
+  )
+  .argument('<file>')
+  .action(async (file: string) => {
+    console.log(await restoreDatabase(loadConfig().database, file).catch(failOn(BackupError)));
   });
 
 const user = program.command('user').description("editors' desk accounts");
@@ -569,6 +590,14 @@ program
     fs.writeFileSync(PRIOR_FILE, `${JSON.stringify(prior, null, 1)}\n`);
     console.log(`fitted on ${prior.shows} shows, ${prior.spells} waits up to ${prior.dataEnd}; wrote ${PRIOR_FILE}`);
   });
+
+/** Ends the command with the error's message when it is one of `kind`; anything else is a bug and keeps its stack. */
+const failOn =
+  (kind: new (...args: never[]) => Error) =>
+  (error: unknown): never => {
+    if (error instanceof kind) fail(error.message);
+    throw error;
+  };
 
 function fail(message: string, code = 1): never {
   console.error(`nextseason: ${message}`);
