@@ -67,17 +67,18 @@ async function claimDue(db: Db, now: Date, until: Date, limit: number, withEmail
   const lock = db.engine === 'postgres' ? sql`for update of o skip locked` : sql``;
   const stamp = now.toISOString();
   const channels = withEmail ? sql`('email', 'webhook')` : sql`('webhook')`;
-  const due = sql`o.sent_at is null and o.dead_at is null and o.due_at <= ${stamp}
-        and (o.claimed_until is null or o.claimed_until < ${stamp})`;
+  const due = (o: string) => sql`${sql.ref(`${o}.sent_at`)} is null and ${sql.ref(`${o}.dead_at`)} is null
+        and ${sql.ref(`${o}.due_at`)} <= ${stamp}
+        and (${sql.ref(`${o}.claimed_until`)} is null or ${sql.ref(`${o}.claimed_until`)} < ${stamp})`;
+  // The followers of the first due rows (in the due index's order), then every due row of theirs.
   const { rows } = await sql<Claimed>`
     update alert_outbox set claimed_until = ${until.toISOString()}
     where id in (
       select o.id from alert_outbox o
-      where ${due} and o.follower_id in (
-        select f.id from followers f
-        where f.status = 'active' and f.channel in ${channels}
-          and exists (select 1 from alert_outbox o where o.follower_id = f.id and ${due})
-        order by f.id limit ${limit})
+      where ${due('o')} and o.follower_id in (
+        select n.follower_id from alert_outbox n inner join followers f on f.id = n.follower_id
+        where ${due('n')} and f.status = 'active' and f.channel in ${channels}
+        order by n.due_at, n.id limit ${limit})
       ${lock})
     returning id, follower_id, kind, payload, attempts`.execute(db.kysely);
   return rows.sort((a, b) => a.id - b.id);
