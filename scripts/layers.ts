@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const SRC = path.resolve(import.meta.dirname, '../src');
 const KERNEL = new Set(['db', 'web', 'lang', 'config.ts']);
-const SURFACES = new Set(['site', 'desk', 'api', 'app.types.ts', 'server.ts', 'cli.ts', 'daily.job.ts']);
+const SURFACES = new Set(['site', 'desk', 'api', 'export', 'app.types.ts', 'server.ts', 'cli.ts', 'daily.job.ts']);
 const tier = (unit: string) => (KERNEL.has(unit) ? 0 : SURFACES.has(unit) ? 2 : 1);
 
 function files(dir: string): string[] {

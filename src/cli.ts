@@ -11,9 +11,11 @@ import { purgeOldPersonalData } from './comments/comments.retention.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { runDailyJob, scheduleDailyJob } from './daily.job.ts';
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.ts';
-import { openDatabase } from './db/database.ts';
+import { type Db, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import type { Role } from './db/schema.ts';
+import { ExportError, exportSite } from './export/export.build.ts';
+import { keepExported } from './export/export.watch.ts';
 import { runPointBacktest } from './forecast/backtest.points.ts';
 import { pointReliabilityChart, pointReport, scoreTable } from './forecast/backtest.report.ts';
 import { summarise } from './forecast/backtest.summary.ts';
@@ -61,7 +63,8 @@ program
     'migrate the database, load the starter catalogue into an empty one, and serve the site; SIGTERM stops it gracefully. Reads PORT, HOST, DATABASE_URL, SITE_URL, SMTP_URL, MAIL_FROM, TRUST_PROXY, PAGE_CACHE_MB, COMMENT_RETENTION_DAYS, ALERT_CLAIM_SECONDS, ALLOW_PRIVATE_WEBHOOKS',
   )
   .option('--workers <n>', 'app processes sharing the port (PostgreSQL only)', '1')
-  .action(async (o: { workers: string }) => {
+  .option('--export <dir>', 'keep a static export of the public site in DIR, for nginx or a CDN (docs/deploy.md)')
+  .action(async (o: { workers: string; export?: string }) => {
     const started = performance.now();
     const config = loadConfig();
     const workers = Number(o.workers);
@@ -71,15 +74,7 @@ program
       fail('--workers needs PostgreSQL (DATABASE_URL=postgres://…): SQLite suits one process', 2);
     if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers);
     const db = await openDatabase(config.database, { listen: true });
-    // Several processes starting at once on one database: one migrates and loads, the others then find it done.
-    await db.exclusive(STARTUP_LOCK, async () => {
-      const { applied } = await migrate(db);
-      if (applied.length > 0) console.log(`migrated: ${applied.join(', ')}`);
-      if ((await countShows(db.kysely)) === 0) {
-        const tally = await importStarterCatalogue(db, loadStarterCatalogue(), new Date());
-        console.log(`loaded the starter catalogue: ${tally.counts.get('shows')?.inserted ?? 0} shows`);
-      }
-    });
+    await prepareDatabase(db);
     const now = () => new Date();
     const forecasts = forecastService(db);
     const chanceOf = async (slug: string) => (await forecasts.forShow(slug, now()))?.forecast.pWithin365 ?? null;
@@ -98,7 +93,7 @@ program
     alerts.poke();
     // The day's model is trained off the request path: once listening, and again after each daily job.
     const warm = () => forecasts.warm(now()).catch((error: Error) => console.error(`forecast: ${error.message}`));
-    const { listener } = buildSite({
+    const { app, listener } = buildSite({
       db,
       siteUrl: config.siteUrl,
       now,
@@ -123,6 +118,8 @@ program
       void warm();
     });
     const stopDaily = scheduleDailyJob(db, { retentionDays: config.retentionDays, chanceOf, now, afterRun: warm });
+    // With several workers, the first keeps the export: one writer per folder.
+    const exporter = o.export && (cluster.isPrimary || cluster.worker?.id === 1) ? keepExported({ app, db, dir: o.export, now }) : null;
     // Stop accepting, let requests in flight finish (up to STOP_GRACE_MS), let the senders finish what they
     // are delivering and hand back what they had claimed, close the pool: exit 0.
     const stop = async (signal: string) => {
@@ -133,7 +130,7 @@ program
       const cut = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
       await closed;
       clearTimeout(cut);
-      await alerts.shutdown();
+      await Promise.all([alerts.shutdown(), exporter?.stop()]);
       mail?.stop();
       await db.close();
       process.exit(0);
@@ -141,6 +138,18 @@ program
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
   });
+
+/** Migrates, and loads the starter catalogue into an empty database; several processes at once: one does it, the others find it done. */
+function prepareDatabase(db: Db) {
+  return db.exclusive(STARTUP_LOCK, async () => {
+    const { applied } = await migrate(db);
+    if (applied.length > 0) console.log(`migrated: ${applied.join(', ')}`);
+    if ((await countShows(db.kysely)) === 0) {
+      const tally = await importStarterCatalogue(db, loadStarterCatalogue(), new Date());
+      console.log(`loaded the starter catalogue: ${tally.counts.get('shows')?.inserted ?? 0} shows`);
+    }
+  });
+}
 
 /** `serve --workers N`: N processes share the port (node:cluster); one that dies is replaced; SIGTERM stops all. */
 function superviseWorkers(n: number) {
@@ -233,6 +242,22 @@ program
       }
       console.log(summary.tally.total('inserted') + summary.tally.total('updated') === 0 ? 'nothing changed' : 'done');
     }
+    await db.close();
+  });
+
+program
+  .command('export')
+  .description(
+    'write every public page, feed, calendar, sitemap and asset into DIR as files (with .gz and .br), for nginx or a CDN; run again to update. Reads DATABASE_URL, SITE_URL',
+  )
+  .argument('<dir>')
+  .action(async (dir: string) => {
+    const config = loadConfig();
+    const db = await openDatabase(config.database);
+    await prepareDatabase(db);
+    const { app } = buildSite({ db, siteUrl: config.siteUrl, now: () => new Date() });
+    const tally = await exportSite(app, dir).catch(failOn(ExportError));
+    console.log(`exported ${tally.files} files to ${path.resolve(dir)}: ${tally.written} written, ${tally.removed} removed`);
     await db.close();
   });
 
