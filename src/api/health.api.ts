@@ -17,7 +17,8 @@ export function readyz({ db }: Pick<AppDeps, 'db'>) {
     const changes = db.engine === 'sqlite' ? 'one process' : notices?.listening ? 'listening' : 'polling';
     try {
       const schema = await schemaState(db);
-      const ready = schema.current === schema.latest;
+      // Newer: a deploy's new build has migrated (migrations only add), and this process keeps serving until replaced.
+      const ready = schema.current >= schema.latest;
       return c.json(
         {
           ready,
@@ -25,7 +26,8 @@ export function readyz({ db }: Pick<AppDeps, 'db'>) {
           schema,
           changes,
           ...(notices?.problem ? { changesProblem: notices.problem } : {}),
-          ...(ready ? {} : { problem: `schema version ${schema.current}, this build needs ${schema.latest}: run nextseason migrate` }),
+          ...(schema.current < schema.latest ? { problem: `schema version ${schema.current}, this build needs ${schema.latest}: run nextseason migrate` } : {}),
+          ...(schema.current > schema.latest ? { note: `schema version ${schema.current} is newer than this build's ${schema.latest}: replace this process` } : {}),
         },
         ready ? 200 : 503,
         NEVER_CACHED,
