@@ -26,8 +26,12 @@ export function readyz({ db }: Pick<AppDeps, 'db'>) {
           schema,
           changes,
           ...(notices?.problem ? { changesProblem: notices.problem } : {}),
-          ...(schema.current < schema.latest ? { problem: `schema version ${schema.current}, this build needs ${schema.latest}: run nextseason migrate` } : {}),
-          ...(schema.current > schema.latest ? { note: `schema version ${schema.current} is newer than this build's ${schema.latest}: replace this process` } : {}),
+          ...(schema.current < schema.latest
+            ? { problem: `schema version ${schema.current}, this build needs ${schema.latest}: run nextseason migrate` }
+            : {}),
+          ...(schema.current > schema.latest
+            ? { note: `schema version ${schema.current} is newer than this build's ${schema.latest}: replace this process` }
+            : {}),
         },
         ready ? 200 : 503,
         NEVER_CACHED,

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -6,14 +5,13 @@ import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agent, overHttp } from '../testing/agent.ts';
-import { freePort, ROOT, type RunningServer, runCli, startServer } from '../testing/server.ts';
+import { hasBrotli, hasNginx, type Nginx, startNginx } from '../testing/nginx.ts';
+import { type RunningServer, runCli, startServer } from '../testing/server.ts';
 import { waitUntil } from '../testing/wait.ts';
 
 // The shipped docs/deploy/nginx.conf, run by Debian's nginx in front of `serve --export DIR`: pages come from
 // the exported files (brotli and gzip copies included), search, forms and the desk from the app, and an
 // editor's change in the desk reaches the nginx-served page within seconds.
-
-const NGINX = '/usr/sbin/nginx';
 
 /** A GET whose body stays as sent (fetch would decompress it). */
 const rawGet = (url: string, headers: Record<string, string>) =>
@@ -26,14 +24,13 @@ const rawGet = (url: string, headers: Record<string, string>) =>
       })
       .on('error', reject);
   });
-const BROTLI = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 const PASSWORD = 'a long enough password';
 
-describe.skipIf(!fs.existsSync(NGINX))('the static export behind nginx (Debian nginx)', () => {
+describe.skipIf(!hasNginx())('the static export behind nginx (Debian nginx)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-nginx-'));
   const exportDir = path.join(dir, 'export');
   let app: RunningServer;
-  let nginx: ChildProcess;
+  let nginx: Nginx;
   let base: string;
 
   beforeAll(async () => {
@@ -44,33 +41,13 @@ describe.skipIf(!fs.existsSync(NGINX))('the static export behind nginx (Debian n
     app = await startServer(env, { args: ['--export', exportDir] });
     await waitUntil(() => fs.existsSync(path.join(exportDir, 'shows/somos.html')), 60_000, 'the first export');
 
-    const port = await freePort();
-    const appPort = new URL(app.url).port;
-    let server = fs
-      .readFileSync(path.join(ROOT, 'docs/deploy/nginx.conf'), 'utf8')
-      .replace('listen 8080;', `listen 127.0.0.1:${port};`)
-      .replace('root /var/lib/nextseason/export;', `root ${exportDir};`)
-      .replace('server 127.0.0.1:3000;', `server 127.0.0.1:${appPort};`)
-      .replaceAll('/etc/nginx/nextseason-proxy.conf', path.join(ROOT, 'docs/deploy/nextseason-proxy.conf'));
-    if (!fs.existsSync(BROTLI)) server = server.replace('brotli_static on;', '');
-    fs.writeFileSync(path.join(dir, 'server.conf'), server);
-    const temp = (name: string) => `${name}_temp_path ${path.join(dir, name)};`;
-    fs.writeFileSync(
-      path.join(dir, 'nginx.conf'),
-      [
-        fs.existsSync(BROTLI) ? `load_module ${BROTLI};` : '',
-        `daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn; worker_processes 1;`,
-        'events {}',
-        `http { access_log off; ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join(' ')} include ${dir}/server.conf; }`,
-      ].join('\n'),
-    );
-    nginx = spawn(NGINX, ['-c', path.join(dir, 'nginx.conf'), '-p', dir], { stdio: 'inherit' });
-    base = `http://127.0.0.1:${port}`;
+    nginx = await startNginx(dir, { exportDir, upstreams: [`127.0.0.1:${new URL(app.url).port}`] });
+    base = nginx.base;
     await waitUntil(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status === 200, 10_000, 'nginx up');
   }, 120_000);
 
   afterAll(async () => {
-    nginx?.kill('SIGQUIT');
+    nginx?.stop();
     await app?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -82,7 +59,7 @@ describe.skipIf(!fs.existsSync(NGINX))('the static export behind nginx (Debian n
     expect(plain.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(plain.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=30, stale-while-revalidate=300');
     expect(Buffer.from(await plain.arrayBuffer()).equals(file)).toBe(true);
-    if (fs.existsSync(BROTLI)) {
+    if (hasBrotli()) {
       const br = await rawGet(`${base}/shows/somos`, { 'accept-encoding': 'br' });
       expect(br.headers['content-encoding']).toBe('br');
       expect(brotliDecompressSync(br.body).equals(file)).toBe(true);

@@ -32,23 +32,42 @@ function top10Odds(show: ShowHistory, model: Model, asOf: string): { pEver: numb
   return { pEver: pEver(model.params, features), pEverUncharted: pEver(model.params, uncharted) };
 }
 
-/** Forecasts for the site: the model is trained once per day and catalogue revision, then reused. */
+/**
+ * Forecasts for the site. The model is trained once a day (its fit moves little in a day, and training costs
+ * far more than a page); the histories it is applied to are read again whenever the catalogue changes, so a
+ * renewal an editor enters counts on the show's page at once.
+ */
 export function forecastService(db: Db) {
   const prior = loadPrior();
-  // One training per key, shared by every request that asks while it runs.
-  let cached: { key: string; state: Promise<{ histories: ShowHistory[]; model: Model }> } | null = null;
+  // One load per revision and one training per day, each shared by every request that asks while it runs.
+  let histories: { key: string; loading: Promise<ShowHistory[]> } | null = null;
+  let model: { day: string; training: Promise<Model> } | null = null;
+
+  const shared = <T>(work: Promise<T>, forget: () => void) => {
+    work.catch(forget); // a failed load or training is tried again by the next request
+    return work;
+  };
 
   async function state(today: string) {
     const others = db.notices?.listening ? `n${db.notices.catalogue}` : await databaseRevision(db.kysely, { comments: false });
-    const key = `${today}|${db.writes.catalogue}|${others}`;
-    if (cached?.key !== key) {
-      const training = loadHistories(db.kysely).then((histories) => ({ histories, model: trainModel({ histories, asOf: today, prior }) }));
-      cached = { key, state: training };
-      training.catch(() => {
-        if (cached?.state === training) cached = null; // a failed load is tried again by the next request
+    const key = `${db.writes.catalogue}|${others}`;
+    if (histories?.key !== key) {
+      const loading: Promise<ShowHistory[]> = shared(loadHistories(db.kysely), () => {
+        if (histories?.loading === loading) histories = null;
       });
+      histories = { key, loading };
     }
-    return cached.state;
+    const current = await histories.loading;
+    if (model?.day !== today) {
+      const training: Promise<Model> = shared(
+        Promise.resolve().then(() => trainModel({ histories: current, asOf: today, prior })),
+        () => {
+          if (model?.training === training) model = null;
+        },
+      );
+      model = { day: today, training };
+    }
+    return { histories: current, model: await model.training };
   }
 
   return {

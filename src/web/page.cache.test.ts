@@ -82,6 +82,35 @@ it('sees a write by another process once the revision is read again', async () =
   await mine.close();
 });
 
+it('renders a page once for many readers asking at once, and lets each make its own answer when that one is not shared', async () => {
+  const db = await openDatabase({ engine: 'sqlite', file: ':memory:' });
+  await migrate(db);
+  let renders = 0;
+  let release: () => void = () => {};
+  const app = new Hono();
+  app.use('*', pageCache({ db, now: () => TEST_NOW, cacheControl: 'public' }));
+  app.get('/slow', async (c) => {
+    renders += 1;
+    await new Promise<void>((resolve) => (release = resolve));
+    return c.text('made once');
+  });
+  app.get('/private', (c) => {
+    renders += 1;
+    return c.text('yours', 200, { 'cache-control': 'private, no-store' });
+  });
+  const readers = Array.from({ length: 20 }, () => app.request('/slow'));
+  await new Promise((r) => setTimeout(r, 20)); // every reader is waiting on the one rendering
+  release();
+  const answers = await Promise.all(readers);
+  expect(await Promise.all(answers.map((r) => r.text()))).toEqual(Array(20).fill('made once'));
+  expect(renders).toBe(1);
+  renders = 0;
+  const own = await Promise.all(Array.from({ length: 3 }, () => app.request('/private')));
+  expect(own.map((r) => r.headers.get('cache-control'))).toEqual(Array(3).fill('private, no-store'));
+  expect(renders).toBe(3);
+  await db.close();
+});
+
 describe('compressed, bounded entries', () => {
   const page = (n: number) => `<!doctype html><p>${`Page ${n}, will there be another season? `.repeat(400)}</p>`;
   async function cached(maxBytes: number) {

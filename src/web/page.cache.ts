@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import type { Db } from '../db/database.ts';
 import { databaseRevision } from '../db/revision.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
@@ -224,6 +224,8 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
     return method === 'HEAD' ? { ...wire, body: null } : wire;
   }
 
+  const making = new Map<string, Promise<Entry | null>>();
+
   const middleware: MiddlewareHandler = async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     // The path and query as the client sent them, as the fast path sees them too.
@@ -243,10 +245,31 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
       throw error;
     }
     if (hit && hit.revision === current) return send(hit);
+    // Many readers asking for a page just invalidated wait for one rendering of it, not one each.
+    const flight = `${current}\n${key}`;
+    const pending = making.get(flight);
+    if (pending) {
+      const made = await pending;
+      if (made) return send(made);
+      return next(); // that answer was not one to share (an error, a private answer): this request makes its own
+    }
+    let settle: (entry: Entry | null) => void = () => {};
+    making.set(flight, new Promise((resolve) => (settle = resolve)));
+    try {
+      const entry = await render(c, next, key, current, hit);
+      settle(entry);
+    } finally {
+      settle(null);
+      making.delete(flight);
+    }
+  };
+
+  /** Renders a missed page; keeps and sends it when it is one every reader may share, else leaves the answer as it is. */
+  async function render(c: Context, next: Next, key: string, current: string, hit: Entry | undefined): Promise<Entry | null> {
     await next();
     // A reader's own answer (a follower's page, an API call with a token) is never kept for the next reader.
     if (c.res.status !== 200 || c.res.headers.has('set-cookie') || /\b(private|no-store)\b/.test(c.res.headers.get('cache-control') ?? ''))
-      return;
+      return null;
     const text = await c.res.clone().text();
     const etag = `"${createHash('sha1').update(text).digest('base64url')}"`;
     const contentType = c.res.headers.get('content-type') ?? 'text/html; charset=UTF-8';
@@ -264,8 +287,10 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
     };
     const entry: Entry = { ...made, answers: answersOf(made, cacheControl) };
     // Store only if nothing changed while the page was being made.
-    if ((await revision()) === current) store.set(key, entry);
-    c.res = send(entry);
-  };
+    if ((await revision()) === current) storeFor(key).set(key, entry);
+    const wire = answer(entry, (name) => c.req.header(name));
+    c.res = wire.body === null ? c.body(null, 304, wire.headers) : c.body(wire.body, 200, wire.headers);
+    return entry;
+  }
   return Object.assign(middleware, { peek });
 }
