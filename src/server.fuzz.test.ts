@@ -243,6 +243,7 @@ const pages = fc.oneof(
   route('GET', '/sitemaps/:file', { params: { file: fc.oneof(one('pages.xml', 'shows-1.xml', 'people-1.xml', 'shows-9.xml'), hostile) } }),
   route('GET', '/browse', { query: listFilters }),
   route('GET', '/healthz'),
+  route('GET', '/readyz'),
   route('GET', '/assets/:file', {
     params: { file: fc.oneof(one(...[COMMENTS_SCRIPT, STYLESHEET].map((a) => a.url.slice('/assets/'.length))), hostile) },
   }),

@@ -112,7 +112,11 @@ export function postWebhook(
         res.on('error', () => resolve({ status: res.statusCode ?? null }));
       },
     );
-    req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
+    // The whole exchange, not only a quiet socket: a receiver that answers a byte at a time still ends on time.
+    const timedOut = () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }));
+    const deadline = setTimeout(timedOut, timeoutMs);
+    req.on('close', () => clearTimeout(deadline));
+    req.on('timeout', timedOut);
     req.on('error', (error: NodeJS.ErrnoException) =>
       resolve(
         error instanceof RefusedAddress

@@ -108,6 +108,13 @@ it('renders a page once for many readers asking at once, and lets each make its 
   const own = await Promise.all(Array.from({ length: 3 }, () => app.request('/private')));
   expect(own.map((r) => r.headers.get('cache-control'))).toEqual(Array(3).fill('private, no-store'));
   expect(renders).toBe(3);
+  // Mounted on two paths that both match: the request passes twice and still gets its page.
+  const twice = new Hono();
+  const cache = pageCache({ db, now: () => TEST_NOW, cacheControl: 'public' });
+  twice.use('/shows/*', cache);
+  twice.use('*', cache);
+  twice.get('/shows/:slug', (c) => c.text(`page ${c.req.param('slug')}`));
+  expect(await (await twice.request('/shows/*')).text()).toBe('page *');
   await db.close();
 });
 

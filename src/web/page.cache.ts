@@ -225,9 +225,13 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
   }
 
   const making = new Map<string, Promise<Entry | null>>();
+  const passing = new WeakSet<Request>();
 
   const middleware: MiddlewareHandler = async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    // Mounted on overlapping paths, one request may pass here twice: the inner pass must not wait on the outer.
+    if (passing.has(c.req.raw)) return next();
+    passing.add(c.req.raw);
     // The path and query as the client sent them, as the fast path sees them too.
     const key = c.req.url.slice(c.req.url.indexOf('/', c.req.url.indexOf('//') + 2));
     const store = storeFor(key);
