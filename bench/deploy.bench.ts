@@ -75,6 +75,7 @@ async function staticPage() {
   nginx.stop();
   const bytes = fs.statSync(path.join(exportDir, 'shows/somos.html')).size;
   const br = fs.statSync(path.join(exportDir, 'shows/somos.html.br')).size;
+  fs.rmSync(dir, { recursive: true, force: true });
   console.log(
     `\n### The exported Somos page through nginx (${bytes} bytes; ${br} brotli), wrk -t2 -c50, median of ${RUNS} runs of ${SECONDS} s\n`,
   );
@@ -223,6 +224,7 @@ async function mixed() {
       nginx.stop();
       await a.stop();
       await b.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   }
   console.log(`\n### Mixed load on PostgreSQL, median of ${RUNS} runs of ${SECONDS} s\n`);

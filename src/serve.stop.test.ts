@@ -62,6 +62,7 @@ describe('stopping and health', () => {
   });
   afterAll(async () => {
     await hook.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('on SIGTERM finishes a request in flight, accepts no new one, and exits 0', async () => {

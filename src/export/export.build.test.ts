@@ -60,6 +60,7 @@ describeEachEngine(
       fs.writeFileSync(path.join(foreign, 'keep.txt'), 'an operator’s file');
       await expect(exportSite(app, foreign)).rejects.toThrow(ExportError);
       expect(fs.readdirSync(foreign)).toEqual(['keep.txt']);
+      for (const d of [dir, foreign]) fs.rmSync(d, { recursive: true, force: true });
     }, 120_000);
   },
   async (db) => {
