@@ -8,6 +8,12 @@ import { runCli, startServer } from './testing/server.ts';
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-cli-'));
 
 describe('nextseason CLI', () => {
+  it('says its version and the Node it runs on', async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8')) as { version: string };
+    const result = await runCli(['--version'], {});
+    expect([result.code, result.stdout.trim()]).toEqual([0, `nextseason ${version} (Node ${process.versions.node})`]);
+  });
+
   it('refuses a bad DATABASE_URL with one clear line and exit code 2', async () => {
     const result = await runCli(['serve'], { DATABASE_URL: 'mysql://root@localhost/db', PORT: '0' });
     expect(result.code).toBe(2);

@@ -8,7 +8,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from './accounts/passwords.ts';
 import { alertSender, countDue } from './alerts/alerts.sender.ts';
 import { countShows, getShowBySlug } from './catalog/shows.queries.ts';
 import { purgeOldPersonalData } from './comments/comments.retention.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, PROJECT_ROOT } from './config.ts';
 import { runDailyJob, scheduleDailyJob } from './daily.job.ts';
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.ts';
 import { type Db, openDatabase } from './db/database.ts';
@@ -55,7 +55,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 const STARTUP_LOCK = 4_815_162_343; // any constant, shared by every process that starts on the same database
 const STOP_GRACE_MS = 10_000;
 
-const program = new Command('nextseason').description('Will there be another season, and when?').showHelpAfterError();
+const { version } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+const program = new Command('nextseason')
+  .description('Will there be another season, and when?')
+  .version(`nextseason ${version} (Node ${process.versions.node})`, '-V, --version')
+  .showHelpAfterError();
 
 program
   .command('serve')

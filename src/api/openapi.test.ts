@@ -13,6 +13,8 @@ it('documents exactly the /api routes the app serves', async () => {
   const res = await app.request('/api/openapi.json');
   const doc = (await res.json()) as any;
   expect(doc.openapi).toBe('3.1.0');
+  expect(doc.info.license).toEqual({ name: 'CC BY-SA 4.0', identifier: 'CC-BY-SA-4.0' });
+  expect(doc.servers).toEqual([{ url: 'https://nextseason.test' }]);
   const documented = new Set(
     Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)),
   );

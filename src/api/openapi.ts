@@ -10,7 +10,13 @@ const partialDate = { type: ['string', 'null'], description: "A date at its prec
 export function openApiDocument(siteUrl: string) {
   return {
     openapi: '3.1.0',
-    info: { title: 'Next Season API', version: '1', description: 'Renewal status, seasons and sourced updates of TV series.' },
+    info: {
+      title: 'Next Season API',
+      version: '1',
+      description:
+        'Renewal status, seasons and sourced updates of TV series. Public GETs may be read from any origin (CORS). Data from TVmaze is CC BY-SA 4.0, which the answers inherit; see /about for every source.',
+      license: { name: 'CC BY-SA 4.0', identifier: 'CC-BY-SA-4.0' },
+    },
     servers: [{ url: siteUrl }],
     paths: {
       '/api/shows': {

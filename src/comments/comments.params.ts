@@ -17,6 +17,23 @@ export const commentQuery = z.object({
 });
 export type CommentQuery = z.infer<typeof commentQuery>;
 
+/** The comments API's parameters: a page forgives a bad value, the API names it (400). */
+export const commentApiQuery = z.object({
+  season: z
+    .string()
+    .regex(/^\d{1,6}$/, 'must be a season number')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'must be a season number'))
+    .optional(),
+  order: z.enum(['oldest', 'newest'], { message: 'must be oldest or newest' }).default('oldest'),
+  cpage: z
+    .string()
+    .regex(/^\d{1,6}$/, 'must be a page number from 1')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'must be a page number from 1').max(10_000, 'must be at most 10000'))
+    .default(1),
+});
+
 export const NOTICES: Record<NonNullable<CommentQuery['comment']>, string> = {
   published: 'Your comment is published.',
   held: 'Thanks! Your comment is waiting for a moderator and will appear here once approved.',

@@ -7,7 +7,7 @@ import { findShowRef } from '../catalog/shows.queries.ts';
 import { validateComment } from '../comments/comment.input.ts';
 import { subscriptionFromToken } from '../comments/comment.mails.ts';
 import { commentsFeed } from '../comments/comments.feed.ts';
-import { commentQuery, MAIL_NOTICES, NOTICES } from '../comments/comments.params.ts';
+import { commentApiQuery, commentQuery, MAIL_NOTICES, NOTICES } from '../comments/comments.params.ts';
 import { latestComments, loadThread, publishedComment } from '../comments/comments.queries.ts';
 import { postComment, reportComment } from '../comments/comments.writes.ts';
 import { formCookie, formSecret } from '../comments/form.cookie.ts';
@@ -18,7 +18,7 @@ import { feedBody } from '../feeds/feeds.encode.ts';
 import { clientAddress } from '../web/client.ts';
 import { idParam } from '../web/fields.ts';
 import { readForm } from '../web/form.ts';
-import { problem } from '../web/problem.ts';
+import { invalidParameters, problem } from '../web/problem.ts';
 import { render } from '../web/render.tsx';
 import { CommentItem, ConfirmReport, MessagePage } from './comments.pages.tsx';
 import { FEED_TYPES, type FeedFormat } from './feeds.routes.ts';
@@ -229,7 +229,9 @@ export function commentRoutes(deps: AppDeps) {
     async api(c: Context) {
       const show = await findShow(c);
       if (!show) return problem(c, 404, 'Not found', `no show with slug "${c.req.param('slug')}"`);
-      const q = commentQuery.parse(Object.fromEntries(new URL(c.req.url).searchParams));
+      const parsed = commentApiQuery.safeParse(Object.fromEntries(new URL(c.req.url).searchParams));
+      if (!parsed.success) return invalidParameters(c, parsed.error);
+      const q = parsed.data;
       const thread = await loadThread(db.kysely, show.id, { season: q.season ?? null, order: q.order, page: q.cpage });
       return c.json({ show: show.slug, total: thread.total, threads: thread.threads, page: q.cpage, comments: thread.comments });
     },

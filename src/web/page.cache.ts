@@ -5,7 +5,7 @@ import type { Context, MiddlewareHandler, Next } from 'hono';
 import type { Db } from '../db/database.ts';
 import { databaseRevision } from '../db/revision.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
-import { SECURITY_HEADERS } from './security.headers.ts';
+import { securityHeadersFor } from './security.headers.ts';
 
 // Whole-response cache for public GETs: a page is reused until anything behind it may have changed —
 // a write by this process (at once), a change in the database by another process (at once on PostgreSQL's
@@ -103,7 +103,7 @@ function lastModifiedAfter(previous: Entry | undefined, etag: string, now: Date)
 
 function headersOf(entry: Omit<Entry, 'answers'>, cacheControl: string): Record<string, string> {
   return {
-    ...SECURITY_HEADERS,
+    ...securityHeadersFor(entry.key.split('?')[0] as string),
     etag: entry.etag,
     'last-modified': entry.lastModified,
     'cache-control': cacheControl,

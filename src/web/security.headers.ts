@@ -30,7 +30,25 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-xss-protection': '0',
 };
 
+// What other sites' code may read with a plain fetch: the public API, feeds, calendars and sitemaps. A
+// follower's own API answers and private feeds stay same-origin.
+export const CROSS_ORIGIN_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'cross-origin-resource-policy': 'cross-origin',
+};
+
+export function isCrossOriginReadable(path: string): boolean {
+  if (path.startsWith('/api/follows') || path.startsWith('/follows/')) return false;
+  return path.startsWith('/api/') || /\.(xml|atom|json|ics)$/.test(path);
+}
+
+/** The headers every answer to `path` carries. */
+export const securityHeadersFor = (path: string): Readonly<Record<string, string>> =>
+  isCrossOriginReadable(path) ? { ...SECURITY_HEADERS, ...CROSS_ORIGIN_HEADERS } : SECURITY_HEADERS;
+
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+  const readable = (c.req.method === 'GET' || c.req.method === 'HEAD') && isCrossOriginReadable(c.req.path);
+  for (const [name, value] of Object.entries(readable ? { ...SECURITY_HEADERS, ...CROSS_ORIGIN_HEADERS } : SECURITY_HEADERS))
+    c.res.headers.set(name, value);
 };
