@@ -48,6 +48,8 @@ export function updatesFeed(o: { siteUrl: string; title: string; path: string; u
       title: updateTitle(u),
       id: `${o.siteUrl}/updates/${u.id}`,
       link,
+      // Dated by the event (known only to a month or year: its first day); updated when it was recorded.
+      published: new Date(`${u.effective.date}T00:00:00Z`),
       date: new Date(u.createdAt),
       description: `${updateTitle(u)} (${formatPartialDate(u.effective)}).${source}${u.quote ? ` “${u.quote}”` : ''}`,
       ...(u.show.platform ? { category: [{ name: u.show.platform, ...(u.show.platformSlug ? { term: u.show.platformSlug } : {}) }] } : {}),

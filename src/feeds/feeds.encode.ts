@@ -55,7 +55,16 @@ function rssItem(item: Item): Item {
     extensions: [...(item.extensions ?? []), { name: 'title', objects: { _text: xmlText(line(item.title)) } }],
     ...(description !== undefined ? { description: cdata(paragraph(description)) } : {}),
     ...(content !== undefined ? { content: cdata(content) } : {}),
-    ...(author ? { author: author.map((a): Author => ({ name: xmlText(line(a.name ?? '')) })) } : {}),
+    // RSS 2.0's <author> is an email address, which we never publish: the writer's name goes in dc:creator.
+    ...(author?.length
+      ? {
+          extensions: [
+            ...(item.extensions ?? []),
+            { name: 'title', objects: { _text: xmlText(line(item.title)) } },
+            ...author.map((a) => ({ name: 'dc:creator', objects: { _text: xmlText(line(a.name ?? '')) } })),
+          ],
+        }
+      : {}),
     ...(category ? { category: category.map((c): Category => ({ name: xmlText(line(c.name ?? c.term ?? '')) })) } : {}),
   };
 }
@@ -117,7 +126,8 @@ function jsonFeed(feed: Feed): string {
           ...j,
           ...(item.content !== undefined ? { content_html: clean(item.content) } : { content_text: clean(item.description ?? '') }),
           ...(item.content !== undefined && item.description !== undefined ? { summary: line(item.description) } : {}),
-          ...(j.author ? { authors: [j.author] } : {}),
+          // JSON Feed 1.1 lists authors; its 1.0 `author` is gone.
+          ...(j.author ? { authors: [j.author], author: undefined } : {}),
         };
       }),
     },
@@ -131,5 +141,10 @@ export function feedBody(feed: Feed, format: FeedFormat): string {
   if (format === 'json') return jsonFeed(feed);
   const out = new Feed(optionsFor(feed.options, xmlText));
   for (const item of feed.items) out.addItem(format === 'xml' ? rssItem(item) : atomItem(item));
-  return format === 'xml' ? out.rss2() : out.atom1();
+  if (format === 'atom') return out.atom1();
+  const rss = out.rss2();
+  // The library declares the Dublin Core namespace only beside content:encoded; dc:creator needs it too.
+  return rss.includes('<dc:creator>') && !rss.includes('xmlns:dc=')
+    ? rss.replace('<rss version="2.0"', '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"')
+    : rss;
 }

@@ -29,6 +29,27 @@ describeEachEngine(
       expect(wednesday.items.map((i) => i.title)).toContain('Wednesday: renewed, season 3');
     });
 
+    it('dates each item by its event, and says when it was last changed', async () => {
+      const show = await db().kysely.selectFrom('shows').select('id').where('slug', '=', 'wednesday').executeTakeFirstOrThrow();
+      const renewal = await db()
+        .kysely.selectFrom('status_events')
+        .select(['id', 'effective_date', 'created_at'])
+        .where('show_id', '=', show.id)
+        .where('kind', '=', 'renewed')
+        .where('season_number', '=', 3)
+        .executeTakeFirstOrThrow();
+      const day = new Date(`${renewal.effective_date}T00:00:00Z`);
+      const rss = await new Parser().parseString((await get('/shows/wednesday/feed.xml')).text);
+      const item = rss.items.find((i) => i.title === 'Wednesday: renewed, season 3');
+      expect(new Date(item?.pubDate ?? '').toISOString()).toBe(day.toISOString());
+      const json = JSON.parse((await get('/shows/wednesday/feed.json')).text);
+      const entry = json.items.find((i: { id: string }) => i.id.endsWith(`/updates/${renewal.id}`));
+      expect(entry.date_published).toBe(day.toISOString());
+      expect(entry.date_modified).toBe(new Date(renewal.created_at).toISOString());
+      const atom = (await get('/shows/wednesday/feed.atom')).text;
+      expect(atom).toContain(`<published>${day.toISOString()}</published>`);
+    });
+
     it('publishes JSON Feed 1.1', async () => {
       const res = await get('/shows/the-witcher/feed.json');
       expect(res.type).toMatch(/application\/feed\+json/);

@@ -117,7 +117,8 @@ async function readFeed(format: 'xml' | 'atom' | 'json', body: string): Promise<
       title: { kind: 'text', value: feed.title },
       ...(feed.description !== undefined ? { description: { kind: 'text' as const, value: feed.description } } : {}),
       items: feed.items.map((i: Record<string, any>): ReadItem => {
-        const authors: { name: string; url?: string }[] = i.authors ?? (i.author ? [i.author] : []);
+        // JSON Feed 1.1: `authors` only (the 1.0 `author` would be read twice).
+        const authors: { name: string; url?: string }[] = [...(i.authors ?? []), ...(i.author ? [i.author] : [])];
         return {
           key: i.id,
           title: { kind: 'text', value: i.title },
@@ -147,7 +148,11 @@ async function readFeed(format: 'xml' | 'atom' | 'json', body: string): Promise<
             ...(i.content !== undefined ? [{ kind: 'html' as const, value: i.content }] : []),
             ...(i['content:encoded'] !== undefined ? [{ kind: 'html' as const, value: i['content:encoded'] as string }] : []),
           ],
-          authors: i.author !== undefined ? [{ kind: 'text', value: i.author }] : [],
+          // RSS 2.0's <author> must be an email address: the writer's name comes as dc:creator, <author> never.
+          authors: [
+            ...(i.creator !== undefined ? [{ kind: 'text' as const, value: i.creator }] : []),
+            ...(i.author !== undefined ? [{ kind: 'text' as const, value: `<author> ${i.author}` }] : []),
+          ],
           authorLinks: [],
           categories: ((i.categoryNodes ?? []) as XmlNode[]).map((c) => ({ kind: 'text', value: nodeText(c) })),
         }),
