@@ -8,6 +8,23 @@ import { runCli, startServer } from './testing/server.ts';
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-cli-'));
 
 describe('nextseason CLI', () => {
+  it("lists an option's allowed values and the environment each command reads in its help", async () => {
+    const help = (await runCli(['event', 'add', '--help'], {})).stdout.replace(/\s+/g, ' ');
+    for (const word of ['renewed', 'date_changed', 'rumour', 'official', 'trade', 'DATABASE_URL']) expect(help).toContain(word);
+    for (const command of [
+      ['migrate'],
+      ['import'],
+      ['export'],
+      ['backup'],
+      ['restore'],
+      ['serve'],
+      ['alerts', 'send'],
+      ['forecast'],
+      ['sync'],
+    ])
+      expect((await runCli([...command, '--help'], {})).stdout, command.join(' ')).toMatch(/Reads (no environment variable|[A-Z_]+)/);
+  });
+
   it('says its version and the Node it runs on', async () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8')) as { version: string };
     const result = await runCli(['--version'], {});

@@ -44,6 +44,7 @@ import { feedInput } from './news/news.input.ts';
 import { buildSite } from './server.ts';
 import { validateEvent } from './status/event.input.ts';
 import { addEvent } from './status/events.writes.ts';
+import { EVENT_KINDS, TIERS } from './status/status.rules.ts';
 import { errorsByField } from './web/fields.ts';
 
 // Output piped into `head` and the like: stop quietly when the reader goes away.
@@ -321,9 +322,9 @@ event
   .command('add')
   .description("add a status event to a show (as the editors' desk does)")
   .requiredOption('--show <slug>')
-  .requiredOption('--kind <kind>')
+  .requiredOption('--kind <kind>', EVENT_KINDS.join(', '))
   .requiredOption('--date <date>', '2025-07-23, 2025-07, 2025-Q3 or 2025')
-  .requiredOption('--tier <tier>', 'official, trade, report or rumour')
+  .requiredOption('--tier <tier>', `${TIERS.join(', ')} (a rumour is shown but never changes the status)`)
   .option('--season <n>')
   .option('--announced <date>', 'the premiere date announced (date_announced, date_changed)')
   .option('--source-url <url>')
@@ -632,6 +633,31 @@ function fail(message: string, code = 1): never {
   console.error(`nextseason: ${message}`);
   process.exit(code);
 }
+
+// Each command's help ends with the environment variables it reads (serve and alerts send name theirs in full).
+const DB_ONLY = 'Reads DATABASE_URL (default sqlite:var/nextseason.db).';
+const READS: Record<string, string> = {
+  migrate: DB_ONLY,
+  seed: DB_ONLY,
+  import: DB_ONLY,
+  export: `${DB_ONLY} SITE_URL for the links in pages and feeds.`,
+  backup: DB_ONLY,
+  restore: DB_ONLY,
+  'user add': DB_ONLY,
+  'event add': DB_ONLY,
+  'news add-feed': DB_ONLY,
+  'news fetch': DB_ONLY,
+  'comments purge': `${DB_ONLY} COMMENT_RETENTION_DAYS when --days is not given.`,
+  sync: `${DB_ONLY} TVMAZE_BASE_URL for --base-url's default.`,
+  forecast: 'Reads no environment variable and no database: only the files it is given.',
+  backtest: 'Reads DATABASE_URL (default sqlite:var/nextseason.db) unless --history is given.',
+  'train-prior': 'Reads no environment variable.',
+};
+for (const command of program.commands)
+  for (const sub of [command, ...command.commands]) {
+    const name = sub === command ? command.name() : `${command.name()} ${sub.name()}`;
+    if (READS[name]) sub.addHelpText('after', `\n${READS[name]}`);
+  }
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) fail(error.message, 2);
