@@ -48,6 +48,14 @@ describeEachEngine(
       expect(entry.date_modified).toBe(new Date(renewal.created_at).toISOString());
       const atom = (await get('/shows/wednesday/feed.atom')).text;
       expect(atom).toContain(`<published>${day.toISOString()}</published>`);
+      // The feed's own <updated> is its latest change, not its first item's.
+      const latest = await db()
+        .kysely.selectFrom('status_events')
+        .select((eb) => eb.fn.max('created_at').as('at'))
+        .where('show_id', '=', show.id)
+        .where('retracted_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      expect(/<feed[^]*?<updated>([^<]+)<\/updated>/.exec(atom)?.[1]).toBe(new Date(latest.at as string).toISOString());
     });
 
     it('publishes JSON Feed 1.1', async () => {
