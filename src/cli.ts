@@ -123,8 +123,9 @@ program
       void warm();
     });
     const stopDaily = scheduleDailyJob(db, { retentionDays: config.retentionDays, chanceOf, now, afterRun: warm });
-    // With several workers, the first keeps the export: one writer per folder.
-    const exporter = o.export && (cluster.isPrimary || cluster.worker?.id === 1) ? keepExported({ app, db, dir: o.export, now }) : null;
+    // With several workers, one keeps the export (the supervisor names it): one writer per folder.
+    const exporter =
+      o.export && (cluster.isPrimary || process.env.NEXTSEASON_EXPORTER === '1') ? keepExported({ app, db, dir: o.export, now }) : null;
     // Stop accepting, let requests in flight finish (up to STOP_GRACE_MS), let the senders finish what they
     // are delivering and hand back what they had claimed, close the pool: exit 0.
     const stop = async (signal: string) => {
@@ -159,14 +160,17 @@ function prepareDatabase(db: Db) {
 /** `serve --workers N`: N processes share the port (node:cluster); one that dies is replaced; SIGTERM stops all. */
 function superviseWorkers(n: number) {
   let stopping = false;
-  for (let i = 0; i < n; i++) cluster.fork();
+  // The first worker keeps the static export (serve --export), and so does the one that replaces it.
+  let exporter = cluster.fork({ NEXTSEASON_EXPORTER: '1' });
+  for (let i = 1; i < n; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
     }
     console.error(`worker ${worker.process.pid} ended (${signal ?? code}); starting another`);
-    cluster.fork();
+    if (worker === exporter) exporter = cluster.fork({ NEXTSEASON_EXPORTER: '1' });
+    else cluster.fork();
   });
   const stop = (signal: NodeJS.Signals) => {
     stopping = true;
