@@ -55,7 +55,7 @@ describeEachEngine(
         .where('show_id', '=', show.id)
         .where('retracted_at', 'is', null)
         .executeTakeFirstOrThrow();
-      expect(/<feed[^]*?<updated>([^<]+)<\/updated>/.exec(atom)?.[1]).toBe(new Date(latest.at as string).toISOString());
+      expect(/<feed[\s\S]*?<updated>([^<]+)<\/updated>/.exec(atom)?.[1]).toBe(new Date(latest.at as string).toISOString());
     });
 
     it('publishes JSON Feed 1.1', async () => {

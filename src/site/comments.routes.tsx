@@ -7,7 +7,7 @@ import { findShowRef } from '../catalog/shows.queries.ts';
 import { validateComment } from '../comments/comment.input.ts';
 import { subscriptionFromToken } from '../comments/comment.mails.ts';
 import { commentsFeed } from '../comments/comments.feed.ts';
-import { commentApiQuery, commentQuery, MAIL_NOTICES, NOTICES } from '../comments/comments.params.ts';
+import { commentApiQuery, MAIL_NOTICES, NOTICES } from '../comments/comments.params.ts';
 import { latestComments, loadThread, publishedComment } from '../comments/comments.queries.ts';
 import { postComment, reportComment } from '../comments/comments.writes.ts';
 import { formCookie, formSecret } from '../comments/form.cookie.ts';
