@@ -38,7 +38,12 @@ export function updatesFeed(o: { siteUrl: string; title: string; path: string; u
     language: 'en',
     copyright: 'Next Season; data from TVmaze (CC BY-SA 4.0) where marked',
     // The feed changed when its latest item was recorded, whatever the order its items are listed in.
-    updated: new Date(o.updates.map((u) => u.createdAt).sort().at(-1) ?? '2020-01-01T00:00:00Z'),
+    updated: new Date(
+      o.updates
+        .map((u) => u.createdAt)
+        .sort()
+        .at(-1) ?? '2020-01-01T00:00:00Z',
+    ),
     generator: 'Next Season',
     feedLinks: { rss: `${o.siteUrl}${o.path}/feed.xml`, atom: `${o.siteUrl}${o.path}/feed.atom`, json: `${o.siteUrl}${o.path}/feed.json` },
   });
