@@ -185,11 +185,21 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
     return stamp();
   }
 
+  /** The database's revision; a pooled connection the server has just cut is tried once more on a fresh one. */
+  async function readRevision(): Promise<string> {
+    try {
+      return await databaseRevision(db.kysely);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      return databaseRevision(db.kysely);
+    }
+  }
+
   async function revision(): Promise<string> {
     const known = knownRevision();
     if (known !== null) return known;
     const writes = db.writes.count;
-    dbRevision = { value: await databaseRevision(db.kysely), readAt: performance.now(), writes };
+    dbRevision = { value: await readRevision(), readAt: performance.now(), writes };
     return stamp();
   }
 
