@@ -6,6 +6,7 @@ import { loadStarterCatalogue } from '../importers/starter/starter.load.ts';
 import { validateEvent } from '../status/event.input.ts';
 import { addEvent, retractEvent, updateEvent } from '../status/events.writes.ts';
 import { type SmtpProcess, startSmtp } from '../testing/smtp.ts';
+import { waitUntil } from '../testing/wait.ts';
 import { type Receiver, signatureValid, startReceiver } from '../testing/webhook.receiver.ts';
 import { type DatedPremiere, queueEventAlerts, queueForecastAlerts, queuePremiereAlerts } from './alerts.queue.ts';
 import { MAX_ATTEMPTS, nextAttempt } from './alerts.rules.ts';
@@ -359,12 +360,8 @@ describeEachEngine(
           });
         const [a, b] = [sender(), sender()];
         // Rows are due at TEST_NOW (in the past): each sender drains until nothing is left.
-        const until = async (s: ReturnType<typeof sender>) => {
-          for (let i = 0; i < 50 && (await outbox(db())).some((r) => r.sent_at === null); i++) {
-            await s.drain();
-            await new Promise((r) => setTimeout(r, 20));
-          }
-        };
+        const allSent = async () => (await outbox(db())).every((r) => r.sent_at !== null);
+        const until = (s: ReturnType<typeof sender>) => waitUntil(async () => (await s.drain()) && allSent(), 10_000, 'every webhook sent');
         await Promise.all([until(a), until(b)]);
         a.stop();
         b.stop();

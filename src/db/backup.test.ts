@@ -36,6 +36,8 @@ for (const engine of testEngines()) {
                 .execute();
           });
           batches++;
+          // Pacing, not waiting: SQLite's online backup starts over whenever another connection writes, so a
+          // writer that never paused would keep it from finishing.
           await new Promise((r) => setTimeout(r, 1));
         }
       })();

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database.ts';
 import { ARTIFACTS, browserAvailable, launchBrowser } from '../testing/browser.ts';
 import { type RunningServer, runCli, startServer } from '../testing/server.ts';
 import { type SmtpProcess, startSmtp } from '../testing/smtp.ts';
+import { waitUntil } from '../testing/wait.ts';
 import { type Receiver, signatureValid, startReceiver } from '../testing/webhook.receiver.ts';
 
 // End to end: a reader follows Severance in Chromium and confirms from the mail; a webhook endpoint is
@@ -21,9 +23,9 @@ describe.runIf(browserAvailable())('following a show in a real browser, with a r
   let smtp: SmtpProcess;
   let hook: Receiver;
   let browser: Browser;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-follows-'));
 
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-follows-'));
     const env = { DATABASE_URL: `sqlite:${dir}/db.sqlite` };
     await runCli(['user', 'add', '--email', EDITOR.email, '--name', 'Ed', '--role', 'editor'], env, `${EDITOR.password}\n`);
     [smtp, hook] = await Promise.all([startSmtp(), startReceiver()]);
@@ -119,8 +121,17 @@ describe.runIf(browserAvailable())('following a show in a real browser, with a r
     const hooks = hook.received.filter((r) => r.path === '/hook/severance');
     expect(hooks.map((h) => h.json.type).sort()).toEqual(['show.date_announced', 'show.renewed']);
     expect(hooks.every((h) => signatureValid(endpoint.secret, h))).toBe(true);
-    // Sent once: a sender passes every few seconds; nothing more comes.
-    await new Promise((resolve) => setTimeout(resolve, 6000));
+    // Sent once: once the outbox holds nothing unsent, nothing more can come.
+    const db = await openDatabase({ engine: 'sqlite', file: path.join(dir, 'db.sqlite') });
+    try {
+      await waitUntil(
+        async () => (await db.kysely.selectFrom('alert_outbox').select('id').where('sent_at', 'is', null).execute()).length === 0,
+        15_000,
+        'every alert sent',
+      );
+    } finally {
+      await db.close();
+    }
     expect(smtp.mails.filter((m) => m.to.includes(READER) && !m.subject.startsWith('Confirm'))).toHaveLength(2);
     expect(hook.received.filter((r) => r.path === '/hook/severance')).toHaveLength(2);
 
