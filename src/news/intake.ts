@@ -1,8 +1,8 @@
-import Parser from 'rss-parser';
 import type { Db } from '../db/database.ts';
 import { normalizeText } from '../lang/text.rules.ts';
 import { safeHttpUrl } from '../web/urls.ts';
 import { type FetchResult, fetchFeed } from './feed.fetch.ts';
+import { readFeed, UnreadableFeedError } from './feed.read.ts';
 import { classify, showsNamed, type TitleEntry } from './news.rules.ts';
 
 // The news job: fetch each feed that is due, keep its new items, and propose candidate events
@@ -47,7 +47,6 @@ export async function runIntake(db: Db, o: IntakeOptions): Promise<FeedReport[]>
   );
   if (due.length === 0) return [];
   const titles = await titleEntries(db);
-  const parser = new Parser();
   const stamp = o.now.toISOString();
   const reports: FeedReport[] = [];
   for (const feed of due) {
@@ -68,12 +67,11 @@ export async function runIntake(db: Db, o: IntakeOptions): Promise<FeedReport[]>
     else if (fetched.kind === 'error') report.result = `error: ${fetched.reason}`;
     else {
       try {
-        const parsed = await parser.parseString(fetched.body);
+        const items = readFeed(fetched.body);
         ({ etag, lastModified } = fetched);
         await db.kysely.transaction().execute(async (trx) => {
-          for (const item of parsed.items) {
-            const title = (item.title ?? '').trim();
-            const guid = (item.guid ?? (item as { id?: string }).id ?? item.link ?? title).trim();
+          for (const item of items) {
+            const { title, guid } = item;
             if (!title || !guid) continue;
             const exists = await trx
               .selectFrom('feed_items')
@@ -82,7 +80,6 @@ export async function runIntake(db: Db, o: IntakeOptions): Promise<FeedReport[]>
               .where('guid', '=', guid)
               .executeTakeFirst();
             if (exists) continue;
-            const published = item.isoDate && !Number.isNaN(Date.parse(item.isoDate)) ? new Date(item.isoDate).toISOString() : null;
             const { id } = await trx
               .insertInto('feed_items')
               .values({
@@ -90,8 +87,8 @@ export async function runIntake(db: Db, o: IntakeOptions): Promise<FeedReport[]>
                 guid,
                 url: safeHttpUrl(item.link), // a javascript: or data: link is dropped; the item stays
                 title,
-                summary: item.contentSnippet?.slice(0, 2000) ?? null,
-                published_at: published,
+                summary: item.summary?.slice(0, 2000) ?? null,
+                published_at: item.published,
                 fetched_at: stamp,
               })
               .returning('id')
@@ -118,7 +115,9 @@ export async function runIntake(db: Db, o: IntakeOptions): Promise<FeedReport[]>
         });
         report.result = 'ok';
       } catch (error) {
-        report.result = `error: not a readable feed (${(error as Error).message.split('\n')[0]})`;
+        const why = (error as Error).message.split('\n')[0];
+        report.result =
+          error instanceof UnreadableFeedError ? `error: not a readable feed (${why})` : `error: its items were not kept (${why})`;
       }
     }
     await db.kysely
