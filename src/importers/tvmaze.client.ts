@@ -1,5 +1,8 @@
-// A polite client for the TVmaze public API: at most `rate` calls per `per` ms, retries with
-// exponential backoff and jitter on 429, 5xx, timeouts and unreadable bodies, and a User-Agent naming us.
+import pRetry, { AbortError } from 'p-retry';
+
+// A polite client for the TVmaze public API: at most `rate` calls per `per` ms, retries (p-retry) with
+// exponential backoff and full jitter on 429, 5xx, timeouts and unreadable bodies, waiting at least as long
+// as a Retry-After asks; 404 and other 4xx answers end at once. A User-Agent names us.
 
 export interface ClientOptions {
   baseUrl: string;
@@ -20,6 +23,8 @@ export class TvmazeError extends Error {
   constructor(
     message: string,
     readonly status: number | null,
+    /** What the answer's Retry-After asked for, in ms. */
+    readonly retryAfterMs = 0,
   ) {
     super(message);
   }
@@ -41,6 +46,15 @@ export function rateLimiter(rate: number, perMs: number, now: () => number, slee
   };
 }
 
+/** How long a Retry-After header asks for, in ms: delay-seconds or an HTTP date (RFC 9110 §10.2.3); 0 if absent or unreadable. */
+export function retryAfterMs(header: string | null, now: number): number {
+  if (!header) return 0;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? 0 : Math.max(0, at - now);
+}
+
 export function tvmazeClient(options: ClientOptions) {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const now = options.now ?? Date.now;
@@ -50,47 +64,53 @@ export function tvmazeClient(options: ClientOptions) {
   const backoff = options.backoffMs ?? 1000;
   const acquire = rateLimiter(options.rate ?? 20, options.perMs ?? 10_000, now, sleep);
   const base = options.baseUrl.replace(/\/+$/, '');
+  const reason = (error: unknown) => ((error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message);
 
-  async function get<T>(path: string): Promise<T> {
-    let lastError: TvmazeError | null = null;
-    for (let attempt = 0; attempt <= retries; attempt++) {
-      if (attempt > 0) {
-        // Full jitter: anywhere up to the exponential step, so many clients do not retry in step.
-        const retryAfter = lastError?.status === 429 ? retryAfterMs : 0;
-        await sleep(Math.max(retryAfter, random() * backoff * 2 ** (attempt - 1)));
-      }
-      await acquire();
-      let response: Response;
-      try {
-        response = await doFetch(`${base}${path}`, {
-          headers: { 'user-agent': options.userAgent, accept: 'application/json' },
-          signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-        });
-      } catch (error) {
-        lastError = new TvmazeError(
-          `GET ${path}: ${(error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message}`,
-          null,
-        );
-        continue;
-      }
-      if (response.status === 404) throw new TvmazeError(`GET ${path}: not found`, 404);
-      if (response.status === 429 || response.status >= 500) {
-        retryAfterMs = Number(response.headers.get('retry-after') ?? 0) * 1000;
-        await response.body?.cancel();
-        lastError = new TvmazeError(`GET ${path}: HTTP ${response.status}`, response.status);
-        continue;
-      }
-      if (!response.ok) throw new TvmazeError(`GET ${path}: HTTP ${response.status}`, response.status);
-      const text = await response.text();
-      try {
-        return JSON.parse(text) as T;
-      } catch {
-        lastError = new TvmazeError(`GET ${path}: the body is not JSON (${text.slice(0, 40).replace(/\s+/g, ' ')}…)`, response.status);
-      }
+  /** One try: the parsed body, a TvmazeError worth another try, or an AbortError (404, other 4xx) that ends them. */
+  async function attempt<T>(path: string): Promise<T> {
+    await acquire();
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        headers: { 'user-agent': options.userAgent, accept: 'application/json' },
+        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      });
+    } catch (error) {
+      throw new TvmazeError(`GET ${path}: ${reason(error)}`, null);
     }
-    throw lastError ?? new TvmazeError(`GET ${path}: failed`, null);
+    if (response.status === 404) throw new AbortError(new TvmazeError(`GET ${path}: not found`, 404));
+    if (response.status === 429 || response.status >= 500) {
+      await response.body?.cancel();
+      const wait = retryAfterMs(response.headers.get('retry-after'), now());
+      throw new TvmazeError(`GET ${path}: HTTP ${response.status}`, response.status, wait);
+    }
+    if (!response.ok) throw new AbortError(new TvmazeError(`GET ${path}: HTTP ${response.status}`, response.status));
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new TvmazeError(`GET ${path}: the body could not be read (${reason(error)})`, response.status);
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new TvmazeError(`GET ${path}: the body is not JSON (${text.slice(0, 40).replace(/\s+/g, ' ')}…)`, response.status);
+    }
   }
-  let retryAfterMs = 0;
+
+  const get = <T>(path: string): Promise<T> =>
+    pRetry(() => attempt<T>(path), {
+      retries,
+      // The waits are ours (below), through the injectable sleep: p-retry adds none of its own.
+      minTimeout: 0,
+      onFailedAttempt: async ({ error, retriesLeft, retriesConsumed }) => {
+        if (retriesLeft === 0) return;
+        // Full jitter: anywhere up to the exponential step, so many clients do not retry in step; never
+        // sooner than the server's Retry-After.
+        const step = random() * backoff * 2 ** retriesConsumed;
+        await sleep(Math.max(step, (error as TvmazeError).retryAfterMs ?? 0));
+      },
+    });
 
   return {
     /** Show id → last-updated epoch seconds; `since` is TVmaze's day, week or month window, or all. */
