@@ -14,10 +14,12 @@ import { adminPages } from './desk/admin.routes.tsx';
 import { type AdminEnv, ALL_ROLES, loadSession, requireRole } from './desk/auth.middleware.ts';
 import { moderationPages } from './desk/moderation.routes.tsx';
 import { newsPages } from './desk/news.routes.tsx';
+import { userPages } from './desk/users.routes.tsx';
 import { type ForecastService, forecastService } from './forecast/forecast.service.ts';
 import { commentRoutes } from './site/comments.routes.tsx';
 import { feedRoutes } from './site/feeds.routes.ts';
 import { followRoutes } from './site/follows.routes.tsx';
+import { movedSlugs } from './site/moved.routes.ts';
 import { personPage } from './site/people.routes.tsx';
 import { notFound, showPages } from './site/shows.routes.tsx';
 import { aboutPage, browsePage, calendarPage, forecastsPage, scoreboardPage, serverError, unavailable } from './site/site.routes.tsx';
@@ -71,6 +73,7 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
   const moderators = requireRole(...ALL_ROLES);
   const comments = commentRoutes(deps);
   const moderation = moderationPages(deps);
+  const users = userPages(deps);
   const follows = followRoutes(deps);
   const followApi = followsApi(deps);
   // One budget for the two caches: pages take three quarters, API answers the rest.
@@ -88,6 +91,8 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
       c.header('cache-control', 'public, max-age=60');
   });
   app.use('*', securityHeaders);
+  // A 404 under a slug a show or person had before: 301 to the current one (only a miss asks).
+  app.use('*', movedSlugs(deps));
   // One limit for every request body: no form of ours comes near it.
   app.use(
     '*',
@@ -106,49 +111,54 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
     cacheControl: 'public, max-age=30, stale-while-revalidate=120',
   });
   caches.push(pagesCache, apiCache);
-  for (const path of [
-    '/',
-    '/search',
-    '/shows/*',
-    '/people/*',
-    '/about/*', // and /about itself
-    '/browse',
-    '/calendar',
-    '/feed.*',
-    '/platforms/*',
-    '/calendar.ics',
-    '/sitemap.xml',
-    '/sitemaps/*',
-    '/robots.txt',
-  ])
-    app.use(path, pagesCache);
+  for (const at of ['', '/es'])
+    for (const path of [
+      '/',
+      '/search',
+      '/shows/*',
+      '/people/*',
+      '/about/*', // and /about itself
+      '/browse',
+      '/calendar',
+      '/feed.*',
+      '/platforms/*',
+      '/calendar.ics',
+    ])
+      app.use(path === '/' && at ? at : `${at}${path}`, pagesCache);
+  for (const path of ['/sitemap.xml', '/sitemaps/*', '/robots.txt']) app.use(path, pagesCache);
   app.use('/api/*', apiCache);
 
-  app.get('/', pages.home);
-  app.get('/search', pages.search);
-  app.get('/shows/:slug', pages.show);
-  app.get('/about', aboutPage);
-  app.get('/about/forecasts', forecastsPage);
-  app.get('/platforms/:platform', scoreboardPage(deps));
-  app.get('/calendar', calendarPage(deps));
-  app.get('/browse', browsePage(deps));
-  app.get('/people/:slug', personPage(deps));
+  // Every public page in English at its path and in Spanish under /es: the handlers read the language from the path.
+  for (const at of ['', '/es']) {
+    app.get(at || '/', pages.home);
+    app.get(`${at}/search`, pages.search);
+    app.get(`${at}/shows/:slug`, pages.show);
+    app.get(`${at}/about`, aboutPage);
+    app.get(`${at}/about/forecasts`, forecastsPage);
+    app.get(`${at}/platforms/:platform`, scoreboardPage(deps));
+    app.get(`${at}/calendar`, calendarPage(deps));
+    app.get(`${at}/browse`, browsePage(deps));
+    app.get(`${at}/people/:slug`, personPage(deps));
+    app.post(`${at}/shows/:slug/comments`, comments.post);
+    for (const format of ['xml', 'atom', 'json'] as const) {
+      app.get(`${at}/feed.${format}`, feeds.feed(format));
+      app.get(`${at}/shows/:slug/feed.${format}`, feeds.feed(format));
+      app.get(`${at}/shows/:slug/comments/feed.${format}`, comments.feed(format));
+      app.get(`${at}/platforms/:platform/feed.${format}`, feeds.feed(format));
+    }
+    app.get(`${at}/calendar.ics`, feeds.calendar);
+    app.get(`${at}/shows/:slug/calendar.ics`, feeds.calendar);
+    app.get(`${at}/platforms/:platform/calendar.ics`, feeds.calendar);
+  }
   app.get('/healthz', healthz);
   app.get('/readyz', readyz(deps));
   app.get('/assets/:file', serveAsset);
   app.get('/comments/form-token', comments.formToken);
-  app.post('/shows/:slug/comments', comments.post);
   app.post('/comments/:id/report', comments.report);
   app.get('/comments/subscriptions/confirm', comments.confirmForm);
   app.post('/comments/subscriptions/confirm', comments.confirm);
   app.get('/comments/subscriptions/unsubscribe', comments.unsubscribeForm);
   app.post('/comments/subscriptions/unsubscribe', comments.unsubscribe);
-  for (const format of ['xml', 'atom', 'json'] as const) {
-    app.get(`/feed.${format}`, feeds.feed(format));
-    app.get(`/shows/:slug/feed.${format}`, feeds.feed(format));
-    app.get(`/shows/:slug/comments/feed.${format}`, comments.feed(format));
-    app.get(`/platforms/:platform/feed.${format}`, feeds.feed(format));
-  }
   app.post('/follows', follows.follow);
   app.get('/follows/confirm', follows.confirmForm);
   app.post('/follows/confirm', follows.confirm);
@@ -158,9 +168,6 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
   app.post('/follows/unsubscribe', follows.unsubscribe);
   for (const format of ['xml', 'atom', 'json'] as const) app.get(`/follows/:key/feed.${format}`, follows.feed(format));
   app.get('/follows/:key/calendar.ics', follows.calendar);
-  app.get('/calendar.ics', feeds.calendar);
-  app.get('/shows/:slug/calendar.ics', feeds.calendar);
-  app.get('/platforms/:platform/calendar.ics', feeds.calendar);
   app.get('/sitemap.xml', feeds.sitemap);
   app.get('/sitemaps/:file', feeds.sitemapPart);
   app.get('/robots.txt', feeds.robots);
@@ -190,6 +197,11 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
   app.post('/admin/events/:id', desk, admin.editEvent);
   app.post('/admin/events/:id/retract', desk, admin.retract);
   app.get('/admin/audit', requireRole('admin'), admin.audit);
+  app.get('/admin/users', requireRole('admin'), users.list);
+  app.post('/admin/users', requireRole('admin'), users.add);
+  app.post('/admin/users/:id/role', requireRole('admin'), users.role);
+  app.post('/admin/users/:id/disable', requireRole('admin'), users.disable);
+  app.post('/admin/users/:id/enable', requireRole('admin'), users.enable);
   app.get('/admin/queue', desk, news.queue);
   app.post('/admin/queue/:id/accept', desk, news.accept);
   app.post('/admin/queue/:id/reject', desk, news.reject);

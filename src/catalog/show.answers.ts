@@ -1,5 +1,6 @@
-import { durationInWords, formatPartialDate, hasHappened, type PartialDate } from '../lang/dates.ts';
-import { count, countryName, kindOfShow, languageName, listWords, ordinal } from '../lang/words.rules.ts';
+import { durationInWords, formatPartialDate, hasHappened, onDate, type PartialDate } from '../lang/dates.ts';
+import { type Lang, t } from '../lang/i18n.ts';
+import { countryName, indefiniteArticle, kindWords, languageName, listWords, numberWord, ordinal } from '../lang/words.rules.ts';
 import { type DerivedStatus, DORMANT_AFTER_DAYS } from '../status/status.rules.ts';
 import type { CreditRow, SeasonRow, ShowRow } from './shows.queries.ts';
 
@@ -10,17 +11,9 @@ export function prose(...sentences: string[]): string {
   return sentences.join(' ').replace(/(?<!\.)\.\.(?!\.)/g, '.');
 }
 
-/** "on 30 June 2021", "in June 2021", "in 2026". */
-export function onDate(pd: PartialDate | null): string {
-  if (!pd || pd.precision === 'unknown') return 'on a date not yet known';
-  return `${pd.precision === 'day' ? 'on' : 'in'} ${formatPartialDate(pd)}`;
-}
-
-/** " on Netflix", or nothing when the catalogue does not know where the show airs. */
-const onPlatform = (show: ShowRow) => (show.platform ? ` on ${show.platform.name}` : '');
-
-/** Said once, where a sentence would otherwise name a network it does not know. */
-const UNKNOWN_PLATFORM = 'The catalogue does not record which network or service makes it.';
+/** ICU selects take a word: 'none' stands for a value that is not there. */
+const orNone = (value: string | null | undefined) => (value ? value : 'none');
+const yes = (flag: boolean) => (flag ? 'yes' : 'no');
 
 export function releasedSeasons(seasons: SeasonRow[], status: DerivedStatus): SeasonRow[] {
   return seasons.filter((s) => status.latestSeason !== null && s.number <= status.latestSeason && s.number > 0);
@@ -32,33 +25,52 @@ export function summary({
   seasons,
   credits,
   status,
+  lang = 'en',
 }: {
   show: ShowRow;
   seasons: SeasonRow[];
   credits: CreditRow[];
   status: DerivedStatus;
+  lang?: Lang;
 }): string {
-  const language = show.language && show.language !== 'en' ? `${languageName(show.language)}-language ` : '';
-  const kind = kindOfShow(show.type, show.genres);
-  const from = show.country ? ` from ${countryName(show.country, true)}` : '';
+  const language = show.language && show.language !== lang ? languageName(show.language, lang) : null;
+  const kind = kindWords(lang, show.type, show.genres);
   const first = seasons.find((s) => s.number === 1) ?? seasons[0];
-  const verb = first?.releaseStyle === 'all_at_once' ? 'released' : 'premiered';
-  const article = /^[aeiou]/i.test(language || kind) ? 'an' : 'a';
-  const parts = [`${show.title} is ${article} ${language}${kind}${from}, ${verb}${onPlatform(show)} ${onDate(first?.premiere ?? null)}.`];
-  if (!show.platform) parts.push(UNKNOWN_PLATFORM);
+  const parts = [
+    t(lang, 'summary.intro', {
+      title: show.title,
+      article: indefiniteArticle(lang, kind, language ? `${language}-language` : kind.phrase),
+      language: orNone(language),
+      kind: kind.phrase,
+      feminine: yes(kind.feminine),
+      from: orNone(countryName(show.country, true, lang)),
+      released: yes(first?.releaseStyle === 'all_at_once'),
+      platform: orNone(show.platform?.name),
+      on: onDate(first?.premiere ?? null, lang),
+    }),
+  ];
+  if (!show.platform) parts.push(t(lang, 'summary.unknownPlatform'));
 
   const out = releasedSeasons(seasons, status);
   const episodes = out.reduce((n, s) => n + (s.episodeCount ?? 0), 0);
-  const allCounted = out.every((s) => s.episodeCount !== null);
-  if (out.length === 1) parts.push(`It has one season${allCounted ? ` of ${count(episodes, 'episode')}` : ''}.`);
-  else if (out.length > 1) parts.push(`It has ${count(out.length, 'season')}${allCounted ? ` and ${episodes} episodes` : ''}.`);
-
+  if (out.length > 0) {
+    parts.push(
+      t(lang, 'summary.seasons', {
+        seasons: out.length,
+        seasonsWord: numberWord(out.length, lang),
+        counted: yes(out.every((s) => s.episodeCount !== null)),
+        episodes,
+        episodesWord: numberWord(episodes, lang),
+      }),
+    );
+  }
   const creators = names(credits, 'creator');
-  const basedOn = show.basis ? ` based on ${show.basis}` : '';
-  if (creators.length > 0) parts.push(`It was created by ${listWords(creators)}${basedOn ? `,${basedOn}` : ''}.`);
-  else if (basedOn) parts.push(`It is${basedOn}.`);
+  const basis = orNone(show.basis);
+  if (creators.length > 0) parts.push(t(lang, 'summary.created', { creators: listWords(creators, lang), basis }));
+  else if (show.basis) parts.push(t(lang, 'summary.basedOn', { basis }));
   const directors = names(credits, 'director');
-  if (directors.length > 0) parts.push(`Directed by ${listWords(directors.slice(0, 4))}${directors.length > 4 ? ' and others' : ''}.`);
+  if (directors.length > 0)
+    parts.push(t(lang, 'summary.directed', { directors: listWords(directors.slice(0, 4), lang), more: yes(directors.length > 4) }));
   return prose(...parts);
 }
 
@@ -67,26 +79,52 @@ export function names(credits: CreditRow[], role: string): string[] {
 }
 
 /** "How many seasons are there?" */
-export function seasonsAnswer({ show, seasons, status }: { show: ShowRow; seasons: SeasonRow[]; status: DerivedStatus }): string {
+export function seasonsAnswer({
+  show,
+  seasons,
+  status,
+  lang = 'en',
+}: {
+  show: ShowRow;
+  seasons: SeasonRow[];
+  status: DerivedStatus;
+  lang?: Lang;
+}): string {
   const out = releasedSeasons(seasons, status);
-  if (out.length === 0) return `No season of ${show.title} has come out yet.`;
+  if (out.length === 0) return prose(t(lang, 'seasons.none', { title: show.title }));
   const last = out.at(-1) as SeasonRow;
-  const lead = out.length === 1 ? `There is one season of ${show.title}` : `There are ${count(out.length, 'season')} of ${show.title}`;
-  const latest = out.length === 1 ? '' : `; the latest, season ${last.number}, came out ${onDate(last.premiere)}`;
-  const upcoming = seasons.filter((s) => s.number > last.number);
-  const more = upcoming.length > 0 ? ` Season ${upcoming.map((s) => s.number).join(' and ')} is announced.` : '';
-  return prose(`${lead} so far${latest}.${more}`);
+  const upcoming = seasons.filter((s) => s.number > last.number).map((s) => String(s.number));
+  const count = t(lang, 'seasons.count', {
+    seasons: out.length,
+    seasonsWord: numberWord(out.length, lang),
+    title: show.title,
+    latest: last.number,
+    on: onDate(last.premiere, lang),
+  });
+  const more = upcoming.length > 0 ? t(lang, 'seasons.announced', { count: upcoming.length, numbers: listWords(upcoming, lang) }) : null;
+  return prose(count, ...(more ? [more] : []));
 }
 
+export type Verdict = 'Yes' | 'No' | 'Not decided yet' | 'Most likely not' | 'Coming';
+
 export interface NextSeasonAnswer {
-  verdict: 'Yes' | 'No' | 'Not decided yet' | 'Most likely not' | 'Coming';
+  /** The verdict's key (the API's value); `said` is how the page's language puts it. */
+  verdict: Verdict;
+  said: string;
   sentence: string;
 }
 
 /** "Will there be a season N+1?" from the derived status. */
-export function nextSeasonAnswer(args: { show: ShowRow; seasons: SeasonRow[]; status: DerivedStatus; today: string }): NextSeasonAnswer {
-  const answer = decideNextSeason(args);
-  return { ...answer, sentence: prose(answer.sentence) };
+export function nextSeasonAnswer(args: {
+  show: ShowRow;
+  seasons: SeasonRow[];
+  status: DerivedStatus;
+  today: string;
+  lang?: Lang;
+}): NextSeasonAnswer {
+  const lang = args.lang ?? 'en';
+  const answer = decideNextSeason({ ...args, lang });
+  return { verdict: answer.verdict, said: t(lang, `verdict.${answer.verdict}`), sentence: prose(...answer.sentences) };
 }
 
 function decideNextSeason({
@@ -94,97 +132,84 @@ function decideNextSeason({
   seasons,
   status,
   today,
+  lang,
 }: {
   show: ShowRow;
   seasons: SeasonRow[];
   status: DerivedStatus;
   today: string;
-}): NextSeasonAnswer {
+  lang: Lang;
+}): { verdict: Verdict; sentences: string[] } {
   const n = status.nextSeason;
   const latest = status.latestSeason;
-  const by = show.platform?.name ?? null;
-  const decidedOn = status.decision ? ` ${onDate(status.decision.effective)}` : '';
+  const by = orNone(show.platform?.name);
+  const title = show.title;
+  const on = status.decision ? onDate(status.decision.effective, lang) : 'none';
+  const say = (verdict: Verdict, ...sentences: string[]) => ({ verdict, sentences });
   switch (status.kind) {
     case 'upcoming':
-      return { verdict: 'Coming', sentence: `${show.title} has not come out yet; season 1 is expected ${onDate(status.nextPremiere)}.` };
+      return say('Coming', t(lang, 'next.upcoming', { title, on: onDate(status.nextPremiere, lang) }));
     case 'renewed':
-      if (status.decision?.kind === 'renewed') {
-        const last = status.nextIsFinal ? ` It will be the final season.` : '';
-        const renewed = by ? `${by} renewed ${show.title}` : `${show.title} was renewed`;
-        return { verdict: 'Yes', sentence: `${renewed} for a ${ordinal(n)} season${decidedOn}.${last}` };
-      }
-      if (status.nextIsFinal) {
-        return {
-          verdict: 'Yes',
-          sentence: `Season ${n} is coming, and it will be the last: ${by ?? 'it was'} announced${decidedOn} that it is the final season.`,
-        };
-      }
-      return { verdict: 'Yes', sentence: `Season ${n} has a premiere date, so it is coming.` };
+      if (status.decision?.kind === 'renewed')
+        return say('Yes', t(lang, 'next.renewed', { by, title, ordinal: ordinal(n, lang), on, final: yes(status.nextIsFinal) }));
+      if (status.nextIsFinal) return say('Yes', t(lang, 'next.finalComing', { n, by, on }));
+      return say('Yes', t(lang, 'next.dated', { n }));
     case 'cancelled':
-      return {
-        verdict: 'No',
-        sentence: `${by ? `${by} cancelled ${show.title}` : `${show.title} was cancelled`}${decidedOn}, after ${count(latest ?? 0, 'season')}.`,
-      };
+      return say('No', t(lang, 'next.cancelled', { by, title, on, seasons: latest ?? 0, seasonsWord: numberWord(latest ?? 0, lang) }));
     case 'ended':
-      return { verdict: 'No', sentence: `${show.title} has ended: season ${latest} was the final season, as announced${decidedOn}.` };
+      return say('No', t(lang, 'next.ended', { title, latest: latest ?? 0, on }));
     case 'limited':
-      return {
-        verdict: 'No',
-        sentence: `${show.title} was made as a limited series: its story is complete in ${count(latest ?? 1, 'season')}.`,
-      };
+      return say('No', t(lang, 'next.limited', { title, seasons: latest ?? 1, seasonsWord: numberWord(latest ?? 1, lang) }));
     case 'dormant': {
       const last = seasons.find((s) => s.number === latest);
       // A premiere, else the episodes' mean air date, else a day it was out by: each dates it to a year.
       const year = (last?.premiere?.date ?? last?.meanAirDate ?? last?.outBy)?.slice(0, 4) ?? null;
-      const quietFor = year ? `No new season since ${year}` : 'No new season for years';
-      const word = by ? `no word from ${by}` : 'no decision on record';
-      return { verdict: 'Most likely not', sentence: `${quietFor} and ${word}: ${show.title} is most likely over.` };
+      return say('Most likely not', t(lang, 'next.dormant', { year: orNone(year), by, title }));
     }
     default: {
       const last = seasons.find((s) => s.number === latest);
-      const since = sinceLastSeason(last, today);
-      const checked = show.verifiedOn ? ` as of the last check on ${formatPartialDate({ date: show.verifiedOn, precision: 'day' })}` : '';
-      return {
-        verdict: 'Not decided yet',
-        sentence: by
-          ? `${by} has neither renewed nor cancelled ${show.title}. ${since}, with no announcement${checked}.`
-          : `No renewal or cancellation of ${show.title} is on record. ${since}. ${UNKNOWN_PLATFORM}`,
-      };
+      const since = sinceLastSeason(last, today, lang);
+      if (!show.platform)
+        return say('Not decided yet', t(lang, 'next.undecidedUnknown', { title, since }), t(lang, 'summary.unknownPlatform'));
+      const checked = show.verifiedOn ? formatPartialDate({ date: show.verifiedOn, precision: 'day' }, lang) : 'none';
+      return say('Not decided yet', t(lang, 'next.undecided', { by, title, since, checked }));
     }
   }
 }
 
-function sinceLastSeason(season: SeasonRow | undefined, today: string): string {
+function sinceLastSeason(season: SeasonRow | undefined, today: string, lang: Lang): string {
   if (!season?.premiere && season?.outBy)
-    return `Season ${season.number} was out by ${formatPartialDate({ date: season.outBy, precision: 'day' })}; its premiere date is not known`;
-  if (!season?.premiere) return 'Its latest season came out on a date we do not know';
+    return t(lang, 'since.outBy', { n: season.number, date: formatPartialDate({ date: season.outBy, precision: 'day' }, lang) });
+  if (!season?.premiere) return t(lang, 'since.unknown');
   const weekly = season.releaseStyle !== 'all_at_once' && season.finale && season.finale.precision === 'day';
   const anchor = weekly ? (season.finale as PartialDate) : season.premiere;
-  const verb = weekly ? 'ended' : 'came out';
-  return `It has been ${durationInWords(anchor.date, today)} since season ${season.number} ${verb} ${onDate(anchor)}`;
+  return t(lang, 'since.anchor', {
+    duration: durationInWords(anchor.date, today, lang),
+    n: season.number,
+    ended: yes(Boolean(weekly)),
+    on: onDate(anchor, lang),
+  });
 }
 
 /** "When will season N+1 come out?" */
-export function whenAnswer(args: { show: ShowRow; status: DerivedStatus; today: string }): string {
-  return prose(decideWhen(args));
+export function whenAnswer(args: { show: ShowRow; status: DerivedStatus; today: string; lang?: Lang }): string {
+  return prose(decideWhen({ ...args, lang: args.lang ?? 'en' }));
 }
 
-function decideWhen({ show, status, today }: { show: ShowRow; status: DerivedStatus; today: string }): string {
+function decideWhen({ show, status, today, lang }: { show: ShowRow; status: DerivedStatus; today: string; lang: Lang }): string {
   const n = status.nextSeason;
-  if (status.kind === 'cancelled' || status.kind === 'ended' || status.kind === 'limited') return `There will be no season ${n}.`;
-  if (status.kind === 'dormant')
-    return `No season ${n} is expected: no new season has come out in over ${count(Math.round(DORMANT_AFTER_DAYS / 365.25), 'year')}, and none is announced.`;
+  const platform = orNone(show.platform?.name);
+  if (status.kind === 'cancelled' || status.kind === 'ended' || status.kind === 'limited') return t(lang, 'when.none', { n });
+  if (status.kind === 'dormant') {
+    const years = Math.round(DORMANT_AFTER_DAYS / 365.25);
+    return t(lang, 'when.dormant', { n, years, yearsWord: numberWord(years, lang) });
+  }
   if (status.nextPremiere && hasHappened(status.nextPremiere, today)) {
     // An announced date has passed with no release on record: say so rather than promise a past date.
-    return `Season ${n} was scheduled for ${formatPartialDate(status.nextPremiere)}${onPlatform(show)}; its release is not recorded here yet.`;
+    const date = formatPartialDate(status.nextPremiere, lang);
+    return t(lang, 'when.passed', { n, date, on: onDate(status.nextPremiere, lang), platform });
   }
-  if (status.nextPremiere) return `Season ${n} comes out ${onDate(status.nextPremiere)}${onPlatform(show)}.`;
-  const by = show.platform?.name;
-  if (status.kind === 'renewed')
-    return by
-      ? `Not announced: ${by} has renewed ${show.title} but has not given a date for season ${n}.`
-      : `Not announced: ${show.title} has been renewed, but no date for season ${n} has been given.`;
-  return by
-    ? `Not announced: there is no release date for season ${n}, because ${by} has not decided whether to make it.`
-    : `Not announced: there is no release date for season ${n}, because no decision to make it is on record.`;
+  if (status.nextPremiere) return t(lang, 'when.comes', { n, on: onDate(status.nextPremiere, lang), platform });
+  const values = { n, by: platform, title: show.title };
+  return t(lang, status.kind === 'renewed' ? 'when.renewedNoDate' : 'when.undecided', values);
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ForecastService, ShowForecast } from '../forecast/forecast.service.ts';
 import { formatPartialDate, isoDay } from '../lang/dates.ts';
+import { type Lang, t } from '../lang/i18n.ts';
 import { seasonDates } from '../status/events.queries.ts';
 import { type DerivedStatus, deriveStatus } from '../status/status.rules.ts';
 import { loadPopularity } from './popularity.queries.ts';
@@ -26,7 +27,13 @@ export interface ShowView {
 }
 
 /** A show with its derived status, answers and similar shows as of `now`; null for an unknown slug. */
-export async function loadShowView(db: Kysely<Database>, forecasts: ForecastService, slug: string, now: Date): Promise<ShowView | null> {
+export async function loadShowView(
+  db: Kysely<Database>,
+  forecasts: ForecastService,
+  slug: string,
+  now: Date,
+  lang: Lang = 'en',
+): Promise<ShowView | null> {
   const detail = await getShowDetail(db, slug);
   if (!detail) return null;
   const today = isoDay(now);
@@ -34,7 +41,7 @@ export async function loadShowView(db: Kysely<Database>, forecasts: ForecastServ
   const status = deriveStatus({ seasons: seasonDates(detail.seasons.map(toSeasonRow)), events: detail.events, today, onAirSince });
   const { show, seasons, credits } = detail;
   const [candidates, popularity] = await Promise.all([similarCandidates(db, show), loadPopularity(db, show.id, today)]);
-  const forecast = await forecasts.forShow(slug, now);
+  const forecast = await forecasts.forShow(slug, now, lang);
   // The model reads dated seasons only: if a later season is known to be out without its date (a chart
   // week, a report), a forecast would be about a season that is already out.
   const latest = detail.seasons.find((s) => s.number === status.latestSeason);
@@ -46,20 +53,20 @@ export async function loadShowView(db: Kysely<Database>, forecasts: ForecastServ
   return {
     detail,
     forecast: undated ? null : forecast,
-    forecastGap: undated && latest ? forecastGapSentence(show.title, latest) : null,
+    forecastGap: undated && latest ? forecastGapSentence(show.title, latest, lang) : null,
     status,
-    summary: summary({ show, seasons, credits, status }),
-    seasonsAnswer: seasonsAnswer({ show, seasons, status }),
-    next: nextSeasonAnswer({ show, seasons, status, today }),
-    when: whenAnswer({ show, status, today }),
-    similar: similarShows({ show, candidates }),
-    popularity: popularitySentences(popularity),
+    summary: summary({ show, seasons, credits, status, lang }),
+    seasonsAnswer: seasonsAnswer({ show, seasons, status, lang }),
+    next: nextSeasonAnswer({ show, seasons, status, today, lang }),
+    when: whenAnswer({ show, status, today, lang }),
+    similar: similarShows({ show, candidates, lang }),
+    popularity: popularitySentences(popularity, lang),
   };
 }
 
-function forecastGapSentence(title: string, season: { number: number; outBy: string | null }): string {
-  const outBy = season.outBy ? ` (it was out by ${formatPartialDate({ date: season.outBy, precision: 'day' })})` : '';
-  return `No forecast yet: the model needs the premiere date of season ${season.number} of ${title}, which the catalogue does not have${outBy}.`;
+function forecastGapSentence(title: string, season: { number: number; outBy: string | null }, lang: Lang): string {
+  const outBy = season.outBy ? formatPartialDate({ date: season.outBy, precision: 'day' }, lang) : 'none';
+  return t(lang, 'when.gap', { n: season.number, title, outBy });
 }
 
 function toSeasonRow(s: ShowDetail['seasons'][number]) {

@@ -1,4 +1,5 @@
-import { countryName, kindOfShow, languageName } from '../lang/words.rules.ts';
+import { type Lang, t } from '../lang/i18n.ts';
+import { countryName, indefiniteArticle, kindWords, languageName } from '../lang/words.rules.ts';
 import type { ShowRow } from './shows.queries.ts';
 
 export interface SimilarShow {
@@ -16,7 +17,12 @@ function year(date: string | null): number | null {
 }
 
 /** Ranks candidates by shared genres, platform, country, language and era; each gets a short reason. */
-export function similarShows({ show, candidates, limit = 6 }: { show: ShowRow; candidates: ShowRow[]; limit?: number }): SimilarShow[] {
+export function similarShows({
+  show,
+  candidates,
+  limit = 6,
+  lang = 'en',
+}: { show: ShowRow; candidates: ShowRow[]; limit?: number; lang?: Lang }): SimilarShow[] {
   const genres = new Set(show.genres);
   const scored = candidates
     .filter((c) => c.id !== show.id)
@@ -35,32 +41,36 @@ export function similarShows({ show, candidates, limit = 6 }: { show: ShowRow; c
         (sameCountry ? WEIGHTS.country : 0) +
         (sameLanguage ? (show.language === 'en' ? WEIGHTS.language : WEIGHTS.rareLanguage) : 0) +
         (sameEra ? WEIGHTS.era : 0);
-      return { show: c, score, reason: reason({ show, shared, samePlatform, sameCountry, sameLanguage, sameEra, type: c.type }) };
+      return { show: c, score, reason: reason({ show, shared, samePlatform, sameCountry, sameLanguage, sameEra, type: c.type }, lang) };
     })
     .filter((s) => s.score > 0);
   scored.sort((a, b) => b.score - a.score || a.show.title.localeCompare(b.show.title));
   return scored.slice(0, limit);
 }
 
-/** "also a Spanish-language crime drama on Netflix", "also from Mexico, from the same years". */
-function reason(r: {
-  show: ShowRow;
-  shared: string[];
-  samePlatform: boolean;
-  sameCountry: boolean;
-  sameLanguage: boolean;
-  sameEra: boolean;
-  type: string;
-}): string {
-  const language = r.sameLanguage && r.show.language !== 'en' ? `${languageName(r.show.language)}-language ` : '';
-  const noun = r.shared.length > 0 ? kindOfShow(r.type, r.shared) : language ? 'series' : '';
+/** "also a Spanish-language crime drama on Netflix", "also from Mexico, from the same years"; "también un drama de crimen en español en Netflix". */
+function reason(
+  r: {
+    show: ShowRow;
+    shared: string[];
+    samePlatform: boolean;
+    sameCountry: boolean;
+    sameLanguage: boolean;
+    sameEra: boolean;
+    type: string;
+  },
+  lang: Lang,
+): string {
+  const language = r.sameLanguage && r.show.language !== 'en' ? languageName(r.show.language, lang) : null;
+  const kind = r.shared.length > 0 ? kindWords(lang, r.type, r.shared) : language ? kindWords(lang, 'series', []) : null;
   const where: string[] = [];
-  if (r.sameCountry && !language) where.push(`from ${countryName(r.show.country, true)}`);
-  if (r.samePlatform) where.push(`on ${r.show.platform?.name}`);
-  if (!noun && where.length === 0 && r.sameEra) where.push('from the same years');
-  if (noun) {
-    const phrase = `${language}${noun}`;
-    return `also ${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}${where.length ? ` ${where.join(' ')}` : ''}`;
-  }
-  return `also ${where.join(', ')}`;
+  if (r.sameCountry && !language) where.push(t(lang, 'similar.from', { country: countryName(r.show.country, true, lang) ?? '' }));
+  if (r.samePlatform) where.push(t(lang, 'similar.on', { platform: r.show.platform?.name ?? '' }));
+  if (!kind && where.length === 0 && r.sameEra) where.push(t(lang, 'similar.era'));
+  return t(lang, 'similar.reason', {
+    kind: kind?.phrase ?? 'none',
+    article: kind ? indefiniteArticle(lang, kind, language ? `${language}-language` : kind.phrase) : '',
+    language: language ?? 'none',
+    where: kind ? where.join(' ') || 'none' : where.join(', '),
+  });
 }

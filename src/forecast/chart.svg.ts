@@ -1,3 +1,4 @@
+import { formatNumber, type Lang, t } from '../lang/i18n.ts';
 import type { Forecast } from './forecast.rules.ts';
 
 // Small, dependency-free SVG charts. Text is escaped; sizes are in user units so they scale.
@@ -6,14 +7,19 @@ function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-const W = 640;
-const H = 260;
-const PAD = { left: 46, right: 34, top: 16, bottom: 40 };
-const plotW = W - PAD.left - PAD.right;
-const plotH = H - PAD.top - PAD.bottom;
+/** Two shapes of the same chart: wide for a desktop column, narrow with larger type and fewer ticks for a phone. */
+const SHAPES = {
+  wide: { W: 640, H: 260, font: 11, everyMonths: 6, shares: [0, 0.25, 0.5, 0.75, 1] },
+  narrow: { W: 360, H: 240, font: 12, everyMonths: 12, shares: [0, 0.5, 1] },
+};
+export type ChartShape = keyof typeof SHAPES;
 
 /** Cumulative probability that the next season has premiered, by date, with the 80% interval shaded. */
-export function forecastChartSvg(f: Forecast, title: string): string {
+export function forecastChartSvg(f: Forecast, title: string, lang: Lang = 'en', shape: ChartShape = 'wide'): string {
+  const { W, H, font, everyMonths, shares } = SHAPES[shape];
+  const PAD = { left: 46, right: shape === 'wide' ? 34 : 22, top: 16, bottom: 40 };
+  const plotW = W - PAD.left - PAD.right;
+  const plotH = H - PAD.top - PAD.bottom;
   const points = f.curve.slice(0, 37);
   if (points.length < 2) return '';
   const t0 = Date.parse(points[0]?.date as string);
@@ -30,30 +36,33 @@ export function forecastChartSvg(f: Forecast, title: string): string {
     const left = x(q.p10);
     const right = Math.min(x(q.p90), PAD.left + plotW);
     parts.push(
-      `<rect x="${left.toFixed(1)}" y="${PAD.top}" width="${Math.max(1, right - left).toFixed(1)}" height="${plotH}" fill="#dbe8f6"/>`,
+      `<rect class="band" x="${left.toFixed(1)}" y="${PAD.top}" width="${Math.max(1, right - left).toFixed(1)}" height="${plotH}" fill="#dbe8f6"/>`,
     );
     if (Date.parse(q.p50) <= t1)
       parts.push(
-        `<line x1="${x(q.p50).toFixed(1)}" x2="${x(q.p50).toFixed(1)}" y1="${PAD.top}" y2="${PAD.top + plotH}" stroke="#0b5cad" stroke-dasharray="4 3"/>`,
+        `<line class="median" x1="${x(q.p50).toFixed(1)}" x2="${x(q.p50).toFixed(1)}" y1="${PAD.top}" y2="${PAD.top + plotH}" stroke="#0b5cad" stroke-dasharray="4 3"/>`,
       );
   }
-  for (const share of [0, 0.25, 0.5, 0.75, 1]) {
+  const pct = (p: number, digits = 0) => formatNumber(lang, p, { style: 'percent', maximumFractionDigits: digits });
+  for (const share of shares) {
     const p = share * yMax;
-    const label = `${Number((p * 100).toFixed(1))}%`;
-    parts.push(`<line x1="${PAD.left}" x2="${PAD.left + plotW}" y1="${y(p)}" y2="${y(p)}" stroke="#d9dce0"/>`);
-    parts.push(`<text x="${PAD.left - 6}" y="${y(p) + 4}" text-anchor="end" font-size="11" fill="#5a5f66">${label}</text>`);
-  }
-  for (let i = 0; i < points.length; i += 6) {
-    const pt = points[i] as { date: string };
+    parts.push(`<line class="grid" x1="${PAD.left}" x2="${PAD.left + plotW}" y1="${y(p)}" y2="${y(p)}" stroke="#d9dce0"/>`);
     parts.push(
-      `<text x="${x(pt.date).toFixed(1)}" y="${H - 18}" text-anchor="middle" font-size="11" fill="#5a5f66">${pt.date.slice(0, 7)}</text>`,
+      `<text class="tick" x="${PAD.left - 6}" y="${y(p) + 4}" text-anchor="end" font-size="${font}" fill="#5a5f66">${pct(p, 1)}</text>`,
     );
   }
-  parts.push(`<path d="${line}" fill="none" stroke="#1d1f21" stroke-width="2"/>`);
+  for (let i = 0; i < points.length; i += everyMonths) {
+    const pt = points[i] as { date: string };
+    parts.push(
+      `<text class="tick" x="${x(pt.date).toFixed(1)}" y="${H - 18}" text-anchor="middle" font-size="${font}" fill="#5a5f66">${pt.date.slice(0, 7)}</text>`,
+    );
+  }
+  parts.push(`<path class="curve" d="${line}" fill="none" stroke="#1d1f21" stroke-width="2"/>`);
   const desc = q
-    ? `Probability rises to ${Math.round(f.pWithin365 * 100)}% within a year and ${Math.round(f.pWithin730 * 100)}% within two; 80% interval ${q.p10} to ${q.p90}, median ${q.p50}.`
-    : `Probability stays at ${Math.round(f.pWithin730 * 100)}% or less over two years.`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="fc-title fc-desc" class="forecast-chart"><title id="fc-title">${esc(title)}</title><desc id="fc-desc">${esc(desc)}</desc>${parts.join('')}</svg>`;
+    ? t(lang, 'chart.rises', { p365: pct(f.pWithin365), p730: pct(f.pWithin730), p10: q.p10, p90: q.p90, p50: q.p50 })
+    : t(lang, 'chart.flat', { p730: pct(f.pWithin730) });
+  const id = `fc-${shape}`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${id}-title ${id}-desc" class="forecast-chart chart-${shape}"><title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(desc)}</desc>${parts.join('')}</svg>`;
 }
 
 /** Reliability diagram: predicted probability against observed frequency, one series per method. */
@@ -92,6 +101,6 @@ export function reliabilitySvg(
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" role="img" class="reliability-chart"><title>${esc(title)}</title><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>\n`;
 }
 
-export function chartTitle(title: string, season: number): string {
-  return `Chance that season ${season} of ${title} has premiered, by date`;
+export function chartTitle(title: string, season: number, lang: Lang = 'en'): string {
+  return t(lang, 'chart.title', { season, title });
 }

@@ -1,5 +1,5 @@
 import type { ShowHistory } from './history.ts';
-import { platformKind } from './platforms.rules.ts';
+import { type PlatformKind, platformKind } from './platforms.rules.ts';
 
 // "How many episodes will the next season have?": how often comparable shows kept, cut or grew the count.
 
@@ -13,6 +13,8 @@ export interface EpisodeOutlook {
   /** Consecutive-season pairs the shares come from. */
   pairs: number;
   from: string;
+  /** The kind of platform those shows are on; 'unknown' for the whole catalogue. */
+  fromKind: PlatformKind;
 }
 
 export function episodeOutlook(show: ShowHistory, histories: ShowHistory[]): EpisodeOutlook | null {
@@ -32,13 +34,14 @@ export function episodeOutlook(show: ShowHistory, histories: ShowHistory[]): Epi
     return out;
   };
   let pairs = pairsOf(histories.filter((h) => platformKind(h.platform) === kind));
-  let from = kind === 'unknown' ? 'shows in the catalogue' : `${kind === 'streaming' ? 'streaming' : kind} shows in the catalogue`;
+  let fromKind = kind;
   if (pairs.length < MIN_PAIRS) {
     pairs = pairsOf(histories);
-    from = 'shows in the catalogue';
+    fromKind = 'unknown';
   }
+  const from = fromKind === 'unknown' ? 'shows in the catalogue' : `${fromKind} shows in the catalogue`;
   if (pairs.length < MIN_PAIRS) return null;
   const share = (test: (a: number, b: number) => boolean) =>
     Math.round((pairs.filter(([a, b]) => test(a, b)).length / pairs.length) * 100) / 100;
-  return { last, same: share((a, b) => a === b), fewer: share((a, b) => b < a), more: share((a, b) => b > a), pairs: pairs.length, from };
+  return { last, same: share((a, b) => a === b), fewer: share((a, b) => b < a), more: share((a, b) => b > a), pairs: pairs.length, from, fromKind };
 }

@@ -1,5 +1,6 @@
 import { formatPartialDate } from '../lang/dates.ts';
-import { count, ordinal } from '../lang/words.rules.ts';
+import { formatNumber, type Lang, type MessageKey, t, type Values } from '../lang/i18n.ts';
+import { numberWord, ordinal } from '../lang/words.rules.ts';
 import type { ClaimCheck, DecisionClock } from './clock.rules.ts';
 import type { EpisodeOutlook } from './episodes.rules.ts';
 import type { Forecast } from './forecast.rules.ts';
@@ -10,6 +11,9 @@ import { normalisePlatform, platformKind } from './platforms.rules.ts';
 
 export interface Cohort {
   label: string;
+  /** Which shows the cohort is: the show's platform's, its kind of platform's, or all. */
+  group: 'platform' | 'kind' | 'all';
+  name: string;
   shows: number;
   returned: number;
   waiting: number;
@@ -25,12 +29,12 @@ export function cohortEvidence(histories: ShowHistory[], show: ShowHistory, asOf
   const n = latest.number;
   const platform = normalisePlatform(show.platform);
   const kind = platformKind(show.platform);
-  const groups: Array<[string, (h: ShowHistory) => boolean]> = [
-    [`${show.platform} shows`, (h) => platform !== null && normalisePlatform(h.platform) === platform],
-    [`${kind} shows`, (h) => kind !== 'unknown' && platformKind(h.platform) === kind],
-    ['shows', () => true],
+  const groups: Array<[Cohort['group'], string, (h: ShowHistory) => boolean]> = [
+    ['platform', show.platform ?? '', (h) => platform !== null && normalisePlatform(h.platform) === platform],
+    ['kind', kind, (h) => kind !== 'unknown' && platformKind(h.platform) === kind],
+    ['all', '', () => true],
   ];
-  for (const [label, member] of groups) {
+  for (const [group, name, member] of groups) {
     const spells = histories
       .filter((h) => h.id !== show.id && member(h))
       .flatMap((h) => {
@@ -43,7 +47,9 @@ export function cohortEvidence(histories: ShowHistory[], show: ShowHistory, asOf
     if (spells.length < MIN_COHORT) continue;
     const gaps = spells.flatMap((s) => (s.gap === null ? [] : [s.gap])).sort((a, b) => a - b);
     return {
-      label,
+      label: group === 'all' ? 'shows' : `${name} shows`,
+      group,
+      name,
       shows: spells.length,
       returned: gaps.length,
       waiting: spells.filter((s) => s.gap === null && !s.ended).length,
@@ -84,10 +90,6 @@ export function top10Evidence(
   };
 }
 
-const pct = (p: number) => `${Math.round(p * 100)}%`;
-const day = (iso: string) => formatPartialDate({ date: iso, precision: 'day' });
-const months = (days: number) => Math.round(days / MONTH_DAYS);
-
 export function explainForecast(a: {
   title: string;
   platform: string | null;
@@ -98,87 +100,111 @@ export function explainForecast(a: {
   episodes: EpisodeOutlook | null;
   top10?: Top10Evidence | null;
   renewedOn?: string | null;
+  lang?: Lang;
 }): string[] {
+  const lang = a.lang ?? 'en';
   const { forecast: f, title } = a;
-  if (f.basis === 'no_season') {
-    return [
-      `The catalogue has no dated season of ${title} yet, so there is nothing to forecast from: the forecast appears once a premiere date is known.`,
-    ];
-  }
+  const say = (key: MessageKey, values?: Values) => t(lang, key, values);
+  const pct = (p: number) => formatNumber(lang, p, { style: 'percent', maximumFractionDigits: 0 });
+  const day = (iso: string) => formatPartialDate({ date: iso, precision: 'day' }, lang);
+  if (f.basis === 'no_season') return [say('forecast.noSeason', { title })];
   const n = f.latestSeason ?? 0;
   const next = f.nextSeason;
   const out: string[] = [];
   if (a.cohort) {
     const c = a.cohort;
-    const which = n === 1 ? 'first season' : `${ordinal(n)} season`;
-    const wait = c.medianWaitMonths !== null ? `; for those, the median wait was ${count(c.medianWaitMonths, 'month')}` : '';
+    const months = c.medianWaitMonths ?? 0;
     out.push(
-      `Of ${c.shows} ${c.label} in the catalogue whose ${which} is out, ${c.returned} have had a ${ordinal(n + 1)} so far${c.waiting ? ` and ${c.waiting} ${c.waiting === 1 ? 'is' : 'are'} still waiting` : ''}${wait}.`,
+      say('forecast.cohort', {
+        shows: c.shows,
+        group: c.group,
+        name: c.group === 'kind' && lang !== 'en' ? say('forecast.kind', { kind: c.name }) : c.name,
+        n,
+        which: ordinal(n, lang),
+        returned: c.returned,
+        next: ordinal(n + 1, lang),
+        waiting: c.waiting,
+        median: c.medianWaitMonths === null ? 'none' : 'known',
+        months,
+        monthsWord: numberWord(months, lang),
+      }),
     );
   } else {
-    out.push(
-      'The catalogue has too few comparable shows to quote a like-for-like record, so the model leans on its prior, learned from TV dramas of 1990–2018.',
-    );
+    out.push(say('forecast.noCohort'));
   }
-  const waited = f.waitedDays ?? 0;
+  const waited = Math.round((f.waitedDays ?? 0) / MONTH_DAYS);
   switch (f.basis) {
     case 'ended':
-      out.push(`With the series over, the model allows only a ${pct(f.pNext)} chance of a revival within six years.`);
+      out.push(say('forecast.ended', { pNext: pct(f.pNext) }));
       break;
     case 'dated':
-      out.push(
-        `A date has been announced, so the model puts ${pct(f.pWithin365)} on a premiere within a year, allowing for the occasional slip.`,
-      );
+      out.push(say('forecast.dated', { p365: pct(f.pWithin365) }));
       break;
     case 'renewed':
-      out.push(
-        `${title} has been renewed${a.renewedOn ? ` (${day(a.renewedOn)})` : ''}; renewals are almost always honoured, so the chance of season ${next} is ${pct(f.pNext)}.`,
-      );
+      out.push(say('forecast.renewed', { title, on: a.renewedOn ? day(a.renewedOn) : 'none', next, pNext: pct(f.pNext) }));
       break;
     default:
       out.push(
-        `${title} has waited ${count(months(waited), 'month')} since season ${n} with no announcement, so the model puts the chance of a season ${next} at ${pct(f.pNext)} within six years: ${pct(f.pWithin365)} within a year and ${pct(f.pWithin730)} within two.`,
+        say('forecast.waiting', {
+          title,
+          months: waited,
+          monthsWord: numberWord(waited, lang),
+          n,
+          next,
+          pNext: pct(f.pNext),
+          p365: pct(f.pWithin365),
+          p730: pct(f.pWithin730),
+        }),
       );
   }
   if (a.top10) {
-    const t = a.top10;
+    const t10 = a.top10;
     out.push(
-      `Season ${t.season} spent ${count(t.weeks, 'week')} in Netflix’s global Top 10 (${t.english ? 'English' : 'non-English'} TV), its best at No. ${t.best.rank} in the week to ${day(t.best.week)} (list published by Netflix on ${day(t.best.public)}).`,
+      say('forecast.top10', {
+        season: t10.season,
+        weeks: t10.weeks,
+        weeksWord: numberWord(t10.weeks, lang),
+        english: t10.english ? 'yes' : 'no',
+        rank: t10.best.rank,
+        week: day(t10.best.week),
+        published: day(t10.best.public),
+      }),
     );
-    if (f.basis === 'waiting' && t.pEver !== null && t.pEverUncharted !== null) {
-      out.push(
-        `The model counts a season’s weeks in the Top 10 in its first month: it puts the chance that a season like this ever gets a next one at ${pct(t.pEver)}, against ${pct(t.pEverUncharted)} had it never charted.`,
-      );
-    }
+    if (f.basis === 'waiting' && t10.pEver !== null && t10.pEverUncharted !== null)
+      out.push(say('forecast.top10Odds', { pEver: pct(t10.pEver), pUncharted: pct(t10.pEverUncharted) }));
   }
   if (f.quantiles) {
     const q = f.quantiles;
-    out.push(
-      `If it comes, the likeliest date is around ${day(q.p50)}; there is an 80% chance it falls between ${day(q.p10)} and ${day(q.p90)}.`,
-    );
+    out.push(say('forecast.dates', { p50: day(q.p50), p10: day(q.p10), p90: day(q.p90) }));
   }
-  if (f.basis === 'waiting' && !a.clock) {
-    out.push('Too few shows on record have waited this long without a decision to say how soon one usually comes.');
-  }
+  if (f.basis === 'waiting' && !a.clock) out.push(say('forecast.noClock'));
   if (a.clock) {
+    const c = a.clock;
     out.push(
-      `Shows still undecided this long after a premiere have got a decision within 90 days ${pct(a.clock.within90)} of the time (within 30 days: ${pct(a.clock.within30)}; 180 days: ${pct(a.clock.within180)}; from ${a.clock.decisions} decisions on record).`,
+      say('forecast.clock', {
+        within90: pct(c.within90),
+        within30: pct(c.within30),
+        within180: pct(c.within180),
+        decisions: c.decisions,
+      }),
     );
   }
-  if (a.claim) {
-    out.push(
-      `“${a.claim.platform} usually decides within three months”: of its ${a.claim.decisions} renewals and cancellations on record that came after a season's premiere, ${pct(a.claim.within90)} came within 90 days.`,
-    );
-  }
+  if (a.claim) out.push(say('forecast.claim', { platform: a.claim.platform, decisions: a.claim.decisions, within90: pct(a.claim.within90) }));
   if (a.episodes) {
     const e = a.episodes;
     out.push(
-      `Episodes: ${e.last} again ${pct(e.same)}, fewer ${pct(e.fewer)}, more ${pct(e.more)} (from ${e.pairs} consecutive seasons of ${e.from}).`,
+      say('forecast.episodes', {
+        last: e.last,
+        same: pct(e.same),
+        fewer: pct(e.fewer),
+        more: pct(e.more),
+        pairs: e.pairs,
+        from: lang === 'en' ? e.from : say('forecast.episodesFrom', { kind: e.fromKind }),
+      }),
     );
   } else if (f.basis !== 'ended') {
-    out.push('There is too little data on episode counts of comparable shows to say how long the next season will be.');
+    out.push(say('forecast.noEpisodes'));
   }
-  if (f.basis !== 'ended')
-    out.push('The catalogue has no per-season cast lists yet, so it cannot say how much of the cast usually returns.');
+  if (f.basis !== 'ended') out.push(say('forecast.noCast'));
   return out;
 }

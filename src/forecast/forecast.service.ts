@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { databaseRevision } from '../db/revision.ts';
+import type { Lang } from '../lang/i18n.ts';
 import { chartTitle, forecastChartSvg } from './chart.svg.ts';
 import { type ClaimCheck, checkQuickDecisions, type DecisionClock, decisionClock } from './clock.rules.ts';
 import { nextSeasonStatus } from './decisions.rules.ts';
@@ -19,7 +20,9 @@ export interface ShowForecast {
   clock: DecisionClock | null;
   claim: ClaimCheck | null;
   episodes: EpisodeOutlook | null;
+  /** The chart for a wide column, and the same for a phone. */
   chartSvg: string;
+  chartSvgNarrow: string;
 }
 
 /** The model's "ever" for the show's latest season, and for the same season with no weeks in the Top 10; null where unmeasured. */
@@ -76,7 +79,7 @@ export function forecastService(db: Db) {
       await state(now.toISOString().slice(0, 10));
     },
 
-    async forShow(slug: string, now: Date): Promise<ShowForecast | null> {
+    async forShow(slug: string, now: Date, lang: Lang = 'en'): Promise<ShowForecast | null> {
       const today = now.toISOString().slice(0, 10);
       const { histories, model } = await state(today);
       const full = histories.find((h) => h.id === slug);
@@ -101,9 +104,12 @@ export function forecastService(db: Db) {
         episodes,
         top10,
         renewedOn: status?.renewedOn ?? null,
+        lang,
       });
-      const chartSvg = forecastChartSvg(forecast, chartTitle(show.title, forecast.nextSeason));
-      return { forecast, explanation, cohort, clock, claim, episodes, chartSvg };
+      const title = chartTitle(show.title, forecast.nextSeason, lang);
+      const chartSvg = forecastChartSvg(forecast, title, lang, 'wide');
+      const chartSvgNarrow = forecastChartSvg(forecast, title, lang, 'narrow');
+      return { forecast, explanation, cohort, clock, claim, episodes, chartSvg, chartSvgNarrow };
     },
   };
 }

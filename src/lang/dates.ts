@@ -1,12 +1,11 @@
 import type { Precision } from '../db/schema.ts';
+import { type Lang, LOCALES, t } from './i18n.ts';
 
 /** A date known to a precision: `date` is the first day of the period ('2025-08-01' for August 2025). */
 export interface PartialDate {
   date: string;
   precision: Precision;
 }
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Parses '2021-06-30', '2021-06', '2021-Q3' or '2021'; null when it is none of these or not a real day. */
 export function parsePartialDate(text: string): PartialDate | null {
@@ -48,22 +47,37 @@ export function partialDateToString(pd: PartialDate): string | null {
   }
 }
 
-/** Words at the date's own precision: '30 June 2021', 'June 2021', 'Q3 2021 (July–September)', '2021'. */
-export function formatPartialDate(pd: PartialDate | null): string {
-  if (!pd || pd.precision === 'unknown') return 'date unknown';
-  const [y, mo, d] = pd.date.split('-').map(Number) as [number, number, number];
+const dateFormats = (lang: Lang) => ({
+  day: new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  month: new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  monthName: new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', timeZone: 'UTC' }),
+});
+const FORMATS = { en: dateFormats('en'), es: dateFormats('es') };
+
+/** Words at the date's own precision: '30 June 2021', 'June 2021', 'Q3 2021 (July–September)', '2021'; '30 de junio de 2021'. */
+export function formatPartialDate(pd: PartialDate | null, lang: Lang = 'en'): string {
+  if (!pd || pd.precision === 'unknown') return t(lang, 'date.unknown');
+  const [y, mo] = pd.date.split('-').map(Number) as [number, number];
+  const at = (month: number) => new Date(Date.UTC(y, month - 1, 1));
   switch (pd.precision) {
     case 'day':
-      return `${d} ${MONTHS[mo - 1]} ${y}`;
+      return FORMATS[lang].day.format(new Date(`${pd.date}T00:00:00Z`));
     case 'month':
-      return `${MONTHS[mo - 1]} ${y}`;
+      return FORMATS[lang].month.format(at(mo));
     case 'quarter': {
       const q = Math.floor((mo - 1) / 3);
-      return `Q${q + 1} ${y} (${MONTHS[q * 3]}–${MONTHS[q * 3 + 2]})`;
+      const months = { first: FORMATS[lang].monthName.format(at(q * 3 + 1)), last: FORMATS[lang].monthName.format(at(q * 3 + 3)) };
+      return t(lang, 'date.quarter', { quarter: q + 1, year: String(y), ...months });
     }
     default:
       return String(y);
   }
+}
+
+/** The date as a sentence says it: "on 30 June 2021", "in June 2021", "in 2026"; "el 30 de junio de 2021". */
+export function onDate(pd: PartialDate | null, lang: Lang = 'en'): string {
+  const precision = pd?.precision ?? 'unknown';
+  return t(lang, 'date.on', { precision, date: precision === 'unknown' ? '' : formatPartialDate(pd, lang) });
 }
 
 /** The last day the period covers, as 'YYYY-MM-DD'. */
@@ -97,19 +111,13 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
-/** '4 years and 5 months', '3 months', '12 days': calendar months between two days, from ≤ to. */
-export function durationInWords(from: string, to: string): string {
+/** '4 years and 5 months', '3 months', '12 days'; '4 años y 5 meses': calendar months between two days, from ≤ to. */
+export function durationInWords(from: string, to: string, lang: Lang = 'en'): string {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  let months = (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
-  if (months < 1) {
-    const days = Math.max(0, daysBetween(from, to));
-    return plural(days, 'day');
-  }
-  const years = Math.floor(months / 12);
-  months %= 12;
-  if (years === 0) return plural(months, 'month');
-  return months === 0 ? plural(years, 'year') : `${plural(years, 'year')} and ${plural(months, 'month')}`;
+  const months = (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+  if (months < 1) return t(lang, 'duration.days', { days: Math.max(0, daysBetween(from, to)) });
+  return t(lang, 'duration.months', { years: Math.floor(months / 12), months: months % 12 });
 }
 
 export function plural(n: number, word: string): string {

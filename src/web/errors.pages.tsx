@@ -1,35 +1,44 @@
+import { useLang } from './lang.context.ts';
+
 export function NotFoundPage({ path }: { path: string }) {
+  const { t, rich, href } = useLang();
   return (
     <>
-      <h1>Not found</h1>
+      <h1>{t('error.notFoundTitle')}</h1>
       <p>
-        There is no page at <code>{path}</code>. Try <a href="/search">searching for the show</a>, or go to the <a href="/">front page</a>.
+        {rich('error.notFound', {
+          path: () => <code>{path}</code>,
+          search: (text) => <a href={href('/search')}>{text}</a>,
+          home: (text) => <a href={href('/')}>{text}</a>,
+        })}
       </p>
     </>
   );
 }
 
 export function ServerErrorPage() {
+  const { t } = useLang();
   return (
     <>
-      <h1>Something went wrong</h1>
-      <p>The page could not be shown. The error has been logged; please try again in a moment.</p>
+      <h1>{t('error.serverTitle')}</h1>
+      <p>{t('error.server')}</p>
     </>
   );
 }
 
 /** The database is out of reach: say so, and hand back what the reader wrote so nothing they typed is lost. */
 export function UnavailablePage({ kept, retryAfter }: { kept: string | null; retryAfter: number }) {
+  const { t } = useLang();
   return (
     <>
-      <h1>Back in a moment</h1>
-      <p>Next Season cannot reach its database just now. Please try again in {retryAfter} seconds.</p>
+      <h1>{t('error.unavailableTitle')}</h1>
+      <p>{t('error.unavailable', { seconds: retryAfter })}</p>
       {kept !== null && (
         <>
           <p>
-            <strong>Your comment was not saved.</strong> Here is what you wrote, so you can copy it and send it again:
+            <strong>{t('error.unsaved')}</strong> {t('error.unsavedCopy')}
           </p>
-          <textarea readonly rows={8} cols={60} aria-label="Your comment">
+          <textarea readonly rows={8} cols={60} aria-label={t('error.yourComment')}>
             {kept}
           </textarea>
         </>

@@ -1,0 +1,3 @@
+import type { pagesEn } from './pages.en.ts';
+
+export const pagesEs: Record<keyof typeof pagesEn, string> = {};
