@@ -1,65 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parsePartialDate } from '../lang/dates.ts';
 import { deriveStatus, type StatusEvent } from '../status/status.rules.ts';
+import { event, season, show } from '../testing/show.fixtures.ts';
 import { nextSeasonAnswer, summary, whenAnswer } from './show.answers.ts';
 import type { SeasonRow, ShowRow } from './shows.queries.ts';
 import { similarShows } from './similar.rules.ts';
 
 const TODAY = '2026-11-25';
-
-function show(over: Partial<ShowRow> = {}): ShowRow {
-  return {
-    id: 1,
-    slug: 'x',
-    title: 'Example',
-    originalTitle: null,
-    type: 'scripted',
-    country: 'US',
-    language: 'en',
-    platform: { slug: 'netflix', name: 'Netflix' },
-    premiered: '2020-01-10',
-    ended: null,
-    synopsis: null,
-    basis: null,
-    officialSite: null,
-    ids: { imdb: null, tvmaze: null, thetvdb: null, netflix: null },
-    status: 'undecided',
-    verifiedOn: '2026-01-01',
-    addedToNetflix: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    genres: ['Drama'],
-    aliases: [],
-    ...over,
-  };
-}
-
-function season(number: number, premiere: string, episodes = 8, releaseStyle = 'all_at_once'): SeasonRow {
-  const pd = parsePartialDate(premiere);
-  return {
-    number,
-    premiere: pd,
-    finale: pd,
-    episodeCount: episodes,
-    episodeCountKind: 'counted',
-    releaseStyle,
-    meanAirDate: null,
-    outBy: null,
-  };
-}
-
-let id = 1;
-function event(kind: StatusEvent['kind'], seasonNumber: number, date: string, announced?: string): StatusEvent {
-  return {
-    id: id++,
-    kind,
-    season: seasonNumber,
-    effective: parsePartialDate(date)!,
-    announced: announced ? parsePartialDate(announced) : null,
-    tier: 'official',
-    retracted: false,
-  };
-}
 
 function answer(s: ShowRow, seasons: SeasonRow[], events: StatusEvent[]) {
   const status = deriveStatus({ seasons: seasons.map((x) => ({ number: x.number, premiere: x.premiere })), events, today: TODAY });

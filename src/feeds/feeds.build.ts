@@ -1,32 +1,20 @@
 import { Feed } from 'feed';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { formatPartialDate } from '../lang/dates.ts';
+import { type Lang, t } from '../lang/i18n.ts';
 import type { EntryVersion, Premiere, Update } from './feeds.queries.ts';
 
 // RSS 2.0, Atom 1.0 and JSON Feed 1.1 of status updates; iCalendar of premieres. Built with the
 // `feed` and `ical-generator` libraries, never by string concatenation. A feed holds plain text here;
 // feeds.encode.ts writes each value for its field's type.
 
-const KIND_WORDS: Record<string, string> = {
-  renewed: 'renewed',
-  cancelled: 'cancelled',
-  ended: 'final season',
-  limited: 'limited series',
-  date_announced: 'premiere date announced',
-  date_changed: 'premiere date changed',
-  released: 'released',
-  in_development: 'in development',
-  production_started: 'production started',
-  production_wrapped: 'production wrapped',
-  cast_joined: 'cast joined',
-  cast_left: 'cast left',
-  rumour: 'rumour',
-};
-
-export function updateTitle(u: Update): string {
-  const season = u.season !== null ? `, season ${u.season}` : '';
-  const date = u.announced ? `: ${formatPartialDate(u.announced)}` : '';
-  return `${u.show.title}: ${KIND_WORDS[u.kind] ?? u.kind}${season}${date}`;
+export function updateTitle(u: Update, lang: Lang = 'en'): string {
+  return t(lang, 'update.title', {
+    title: u.show.title,
+    kind: t(lang, 'event.words', { kind: u.kind }),
+    season: u.season ?? 'none',
+    date: u.announced ? formatPartialDate(u.announced, lang) : 'none',
+  });
 }
 
 export function updatesFeed(o: { siteUrl: string; title: string; path: string; updates: Update[] }): Feed {

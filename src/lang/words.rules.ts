@@ -139,3 +139,11 @@ export function indefiniteArticle(lang: Lang, kind: KindWords, before = kind.phr
   if (lang === 'es') return kind.feminine ? 'una' : 'un';
   return /^[aeiou]/i.test(before) ? 'an' : 'a';
 }
+
+/** Text of at most `max` characters, cut at a word and ended with an ellipsis when cut (meta descriptions). */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.—-]+$/, '')}…`;
+}

@@ -3,18 +3,20 @@ import type { PersonHit, ShowPage as ShowList, ShowRow } from '../catalog/shows.
 import type { Precision } from '../db/schema.ts';
 import { updateTitle } from '../feeds/feeds.build.ts';
 import type { Update } from '../feeds/feeds.queries.ts';
-import { durationInWords, formatPartialDate } from '../lang/dates.ts';
+import { durationInWords } from '../lang/dates.ts';
+import { useLang } from '../web/lang.context.ts';
 import { FollowForm } from './follows.pages.tsx';
 import { StatusBadge } from './shows.pages.tsx';
 
 function ShowItem({ show }: { show: ShowRow }) {
+  const { t, href } = useLang();
   return (
     <li>
-      <a href={`/shows/${show.slug}`}>{show.title}</a> <StatusBadge status={show.status} />
+      <a href={href(`/shows/${show.slug}`)}>{show.title}</a> <StatusBadge status={show.status} />
       <br />
       <span class="meta">
-        {show.platform?.name ?? 'TV'}
-        {show.premiered ? ` · since ${formatPartialDate({ date: show.premiered, precision: 'year' })}` : ''}
+        {show.platform?.name ?? t('list.tv')}
+        {show.premiered ? ` ${t('list.since', { year: show.premiered.slice(0, 4) })}` : ''}
         {show.originalTitle && show.originalTitle !== show.title ? ` · ${show.originalTitle}` : ''}
       </span>
     </li>
@@ -39,14 +41,15 @@ type Decision = {
 };
 
 function DecisionList({ items, empty }: { items: Decision[]; empty: string }) {
+  const { t, href, date } = useLang();
   if (items.length === 0) return <p>{empty}</p>;
   return (
     <ul class="plain">
       {items.map((d) => (
         <li>
-          <a href={`/shows/${d.slug}`}>{d.title}</a>
-          {d.season_number !== null ? `, season ${d.season_number}` : ''}{' '}
-          <span class="meta">· {formatPartialDate({ date: d.effective_date, precision: d.effective_precision })}</span>
+          <a href={href(`/shows/${d.slug}`)}>{d.title}</a>
+          {d.season_number !== null ? t('home.decisionSeason', { season: d.season_number }) : ''}{' '}
+          <span class="meta">· {date({ date: d.effective_date, precision: d.effective_precision })}</span>
         </li>
       ))}
     </ul>
@@ -54,60 +57,71 @@ function DecisionList({ items, empty }: { items: Decision[]; empty: string }) {
 }
 
 export function HomePage({ shows, lists, today, followable }: { shows: ShowRow[]; lists: HomeLists; today: string; followable?: boolean }) {
+  const { t, rich, href, date, day, lang } = useLang();
   return (
     <>
-      <h1>Will there be another season?</h1>
-      <p class="lede">Renewal status, release dates and sourced updates for TV series, written from data and kept current.</p>
-      <h2>Latest updates</h2>
+      <h1>{t('home.heading')}</h1>
+      <p class="lede">{t('home.lede')}</p>
+      <h2>{t('home.updates')}</h2>
       <ul class="plain">
         {lists.updates.map((u) => (
           <li>
-            <time datetime={u.effective.date}>{formatPartialDate(u.effective)}</time> —{' '}
-            <a href={`/shows/${u.show.slug}`}>{updateTitle(u)}</a> <span class="meta">[{u.tier}]</span>
+            <time datetime={u.effective.date}>{date(u.effective)}</time> —{' '}
+            <a href={href(`/shows/${u.show.slug}`)}>{updateTitle(u, lang)}</a>{' '}
+            <span class="meta">[{t('tier.label', { tier: u.tier })}]</span>
           </li>
         ))}
       </ul>
       <p class="meta">
-        <a href="/feed.xml">RSS</a> · <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a> ·{' '}
-        <a href="/calendar.ics">premiere calendar</a>
+        {rich('home.feeds', {
+          rss: (text) => <a href={href('/feed.xml')}>{text}</a>,
+          atom: (text) => <a href={href('/feed.atom')}>{text}</a>,
+          json: (text) => <a href={href('/feed.json')}>{text}</a>,
+          ics: (text) => <a href={href('/calendar.ics')}>{text}</a>,
+        })}
       </p>
-      {followable ? <FollowForm name="any show" /> : null}
-      <h2>Coming up</h2>
+      {followable ? <FollowForm name={t('home.anyShow')} /> : null}
+      <h2>{t('home.comingUp')}</h2>
       {lists.upcoming.length === 0 ? (
-        <p>No dated premieres ahead.</p>
+        <p>{t('home.noPremieres')}</p>
       ) : (
         <ul class="plain">
           {lists.upcoming.map((p) => (
             <li>
-              <a href={`/shows/${p.slug}`}>{p.title}</a>, season {p.season}: {formatPartialDate(p.premiere)}
+              {rich('home.premiere', {
+                show: () => <a href={href(`/shows/${p.slug}`)}>{p.title}</a>,
+                season: p.season,
+                date: date(p.premiere),
+              })}
               {p.platform ? <span class="meta"> · {p.platform}</span> : null}
             </li>
           ))}
         </ul>
       )}
-      <h2>Recently renewed</h2>
-      <DecisionList items={lists.renewed} empty="No renewals recorded yet." />
-      <h2>Recently cancelled or ended</h2>
-      <DecisionList items={lists.cancelled} empty="No cancellations recorded yet." />
-      <h2>Waiting longest</h2>
-      {lists.waiting.length === 0 ? (
-        <p>No show is waiting for a decision: every one has an answer, or has been quiet for over four years.</p>
-      ) : null}
+      <h2>{t('home.renewed')}</h2>
+      <DecisionList items={lists.renewed} empty={t('home.noRenewals')} />
+      <h2>{t('home.cancelled')}</h2>
+      <DecisionList items={lists.cancelled} empty={t('home.noCancellations')} />
+      <h2>{t('home.waiting')}</h2>
+      {lists.waiting.length === 0 ? <p>{t('home.noneWaiting')}</p> : null}
       <ul class="plain">
         {lists.waiting.map((w) => (
           <li>
-            <a href={`/shows/${w.slug}`}>{w.title}</a>
+            <a href={href(`/shows/${w.slug}`)}>{w.title}</a>
             <span class="meta">
               {' '}
-              · season {w.season} came out {w.latest ? formatPartialDate({ date: w.latest, precision: 'day' }) : 'on a date not known'}
-              {w.latest ? `, ${durationInWords(w.latest, today)} ago` : ''}, no decision yet
+              {t('home.waitingItem', {
+                season: w.season ?? '?',
+                date: w.latest ? day(w.latest) : 'none',
+                ago: w.latest ? durationInWords(w.latest, today, lang) : '',
+              })}
             </span>
           </li>
         ))}
       </ul>
-      <h2>Recently updated</h2>
+      <h2>{t('home.recent')}</h2>
       {shows.length === 0 ? (
-        <p>The catalogue is empty.</p>
+        <p>{t('home.empty')}</p>
       ) : (
         <ul class="plain">
           {shows.map((s) => (
@@ -118,18 +132,6 @@ export function HomePage({ shows, lists, today, followable }: { shows: ShowRow[]
     </>
   );
 }
-
-export const ROLE_WORDS: Record<string, string> = {
-  creator: 'creator',
-  showrunner: 'showrunner',
-  writer: 'writer',
-  director: 'director',
-  cinematographer: 'cinematographer',
-  composer: 'composer',
-  producer: 'producer',
-  cast: 'cast',
-  based_on: 'source author',
-};
 
 export function SearchPage({
   query,
@@ -146,26 +148,30 @@ export function SearchPage({
   pageSize: number;
   error?: string;
 }) {
+  const { t, rich, href, number } = useLang();
   const pages = result ? Math.ceil(result.total / pageSize) : 0;
-  const link = (p: number) => `/search?q=${encodeURIComponent(query)}&page=${p}`;
+  const link = (p: number) => `${href('/search')}?q=${encodeURIComponent(query)}&page=${p}`;
   return (
     <>
-      <h1>{query ? `Search: ${query}` : 'Search'}</h1>
-      {error ? <p role="alert">Invalid search: {error}</p> : null}
+      <h1>{query ? t('search.headingQuery', { q: query }) : t('search.heading')}</h1>
+      {error ? <p role="alert">{t('search.invalid', { error })}</p> : null}
       {people.length > 0 ? (
         <section aria-labelledby="people-results">
-          <h2 id="people-results">People</h2>
+          <h2 id="people-results">{t('search.people')}</h2>
           <ul class="plain">
             {people.map((p) => (
               <li>
-                <a href={`/people/${p.slug}`}>{p.name}</a>
+                <a href={href(`/people/${p.slug}`)}>{p.name}</a>
                 <span class="meta">
                   {' '}
                   ·{' '}
                   {p.credits.map((c, i) => (
                     <>
                       {i ? ', ' : ''}
-                      {ROLE_WORDS[c.role] ?? c.role} of <a href={`/shows/${c.show.slug}`}>{c.show.title}</a>
+                      {rich('search.credit', {
+                        role: t('role.word', { role: c.role }),
+                        show: () => <a href={href(`/shows/${c.show.slug}`)}>{c.show.title}</a>,
+                      })}
                     </>
                   ))}
                 </span>
@@ -175,15 +181,15 @@ export function SearchPage({
         </section>
       ) : null}
       {!result ? (
-        <p>Type a title in the search box, in any language: accents and punctuation do not matter.</p>
+        <p>{t('search.hint')}</p>
       ) : result.total === 0 ? (
-        <p>No shows match “{query}”.</p>
+        <p>{t('search.none', { q: query })}</p>
       ) : (
         <>
           <p>
             {result.fuzzy
-              ? `No title matches “${query}” exactly; ${result.total === 1 ? 'this one is' : 'these are'} spelled closest.`
-              : `${result.totalCapped ? 'More than ' : ''}${result.total.toLocaleString('en')} show${result.total === 1 ? '' : 's'} match${result.total === 1 && !result.totalCapped ? 'es' : ''} “${query}”.`}
+              ? t('search.fuzzy', { q: query, n: result.total })
+              : t('search.count', { q: query, n: result.total, total: number(result.total), capped: result.totalCapped ? 'yes' : 'no' })}
           </p>
           <ul class="plain">
             {result.items.map((s) => (
@@ -191,9 +197,9 @@ export function SearchPage({
             ))}
           </ul>
           {pages > 1 ? (
-            <nav aria-label="Pages">
-              {page > 1 ? <a href={link(page - 1)}>Previous</a> : null} Page {page} of {pages}{' '}
-              {page < pages ? <a href={link(page + 1)}>Next</a> : null}
+            <nav aria-label={t('paging.label')}>
+              {page > 1 ? <a href={link(page - 1)}>{t('paging.previous')}</a> : null} {t('paging.page', { page, pages })}{' '}
+              {page < pages ? <a href={link(page + 1)}>{t('paging.next')}</a> : null}
             </nav>
           ) : null}
         </>
@@ -201,3 +207,16 @@ export function SearchPage({
     </>
   );
 }
+
+/** English role words, for surfaces that speak English only. */
+export const ROLE_WORDS: Record<string, string> = {
+  creator: 'creator',
+  showrunner: 'showrunner',
+  writer: 'writer',
+  director: 'director',
+  cinematographer: 'cinematographer',
+  composer: 'composer',
+  producer: 'producer',
+  cast: 'cast',
+  based_on: 'source author',
+};

@@ -2,9 +2,10 @@ import type { NextSeasonAnswer } from '../catalog/show.answers.ts';
 import type { ShowView } from '../catalog/show.view.ts';
 import type { CreditRow } from '../catalog/shows.queries.ts';
 import type { ShowForecast } from '../forecast/forecast.service.ts';
-import { formatPartialDate } from '../lang/dates.ts';
+import { onDate } from '../lang/dates.ts';
 import { countryName, languageName } from '../lang/words.rules.ts';
 import type { EventRow } from '../status/events.queries.ts';
+import { useLang } from '../web/lang.context.ts';
 import { OutLink } from '../web/link.tsx';
 import { safeHttpUrl } from '../web/urls.ts';
 import { type CommentsProps, CommentsSection, countLabel } from './comments.pages.tsx';
@@ -13,33 +14,7 @@ import { Top10Chart } from './top10.chart.tsx';
 
 export type ShowPageProps = ShowView & { comments?: CommentsProps; followable?: boolean };
 
-const RELEASE_STYLE: Record<string, string> = { all_at_once: 'All at once', weekly: 'Weekly', in_parts: 'In parts' };
-const ROLE_TITLES: Array<[string, string]> = [
-  ['creator', 'Created by'],
-  ['showrunner', 'Showrunner'],
-  ['based_on', 'Based on work by'],
-  ['writer', 'Written by'],
-  ['director', 'Directed by'],
-  ['cinematographer', 'Cinematography'],
-  ['composer', 'Music'],
-  ['producer', 'Produced by'],
-];
-const TIER_LABEL: Record<string, string> = { official: 'Official', trade: 'Trade press', report: 'Report', rumour: 'Rumour' };
-const EVENT_LABEL: Record<string, string> = {
-  in_development: 'In development',
-  renewed: 'Renewed',
-  cancelled: 'Cancelled',
-  ended: 'Final season',
-  limited: 'Limited series',
-  production_started: 'Production started',
-  production_wrapped: 'Production wrapped',
-  date_announced: 'Date announced',
-  date_changed: 'Date changed',
-  released: 'Released',
-  cast_joined: 'Cast joined',
-  cast_left: 'Cast left',
-  rumour: 'Rumour',
-};
+const ROLES = ['creator', 'showrunner', 'based_on', 'writer', 'director', 'cinematographer', 'composer', 'producer'];
 
 export function verdictClass(verdict: NextSeasonAnswer['verdict']): string {
   return verdict === 'Yes' || verdict === 'Coming'
@@ -50,21 +25,25 @@ export function verdictClass(verdict: NextSeasonAnswer['verdict']): string {
 }
 
 export function ShowPage(p: ShowPageProps) {
+  const { t, rich, href, date, day, number, lang } = useLang();
   const { show, seasons, credits, ratings, episodes, events } = p.detail;
   const n = p.status.nextSeason;
   const decisionSource = p.status.decision ? events.find((e) => e.id === p.status.decision?.id)?.source : null;
   const conflict = p.status.conflict ? events.find((e) => e.id === p.status.conflict?.id) : null;
   const conflictLink = safeHttpUrl(conflict?.source?.url);
   const officialSite = safeHttpUrl(show.officialSite); // stored data is checked again: only http(s) links go out
+  const feed = (file: string) => href(`/shows/${show.slug}/${file}`);
   return (
     <article>
       <p class="meta">
-        {show.platform ? <a href={`/platforms/${show.platform.slug}`}>{show.platform.name}</a> : 'TV series'}
-        {show.country ? ` · ${countryName(show.country)}` : ''}
-        {show.language ? ` · ${languageName(show.language)}` : ''}
+        {show.platform ? <a href={href(`/platforms/${show.platform.slug}`)}>{show.platform.name}</a> : t('show.tvSeries')}
+        {show.country ? ` · ${countryName(show.country, false, lang)}` : ''}
+        {show.language ? ` · ${languageName(show.language, lang)}` : ''}
       </p>
       <h1>{show.title}</h1>
-      {show.originalTitle && show.originalTitle !== show.title ? <p class="meta">Original title: {show.originalTitle}</p> : null}
+      {show.originalTitle && show.originalTitle !== show.title ? (
+        <p class="meta">{t('show.originalTitle', { title: show.originalTitle })}</p>
+      ) : null}
       <p class="lede" id="summary">
         {p.summary}
       </p>
@@ -72,17 +51,15 @@ export function ShowPage(p: ShowPageProps) {
       {show.addedToNetflix ? (
         // Where to watch, not when it came out: the Netflix catalogue (US) dates when a title was added.
         <p class="meta" id="availability">
-          On Netflix (US) since{' '}
-          <time datetime={show.addedToNetflix}>{formatPartialDate({ date: show.addedToNetflix, precision: 'day' })}</time>, per the Netflix
-          catalogue.
+          {rich('show.onNetflixSince', { date: () => <time datetime={show.addedToNetflix ?? ''}>{day(show.addedToNetflix ?? '')}</time> })}
         </p>
       ) : null}
       <p class="meta">
-        Last updated <time datetime={show.updatedAt}>{formatPartialDate({ date: show.updatedAt.slice(0, 10), precision: 'day' })}</time>
+        {rich('show.lastUpdated', { date: () => <time datetime={show.updatedAt}>{day(show.updatedAt)}</time> })}
         {show.verifiedOn ? (
           <>
-            {' · '}facts last verified{' '}
-            <time datetime={show.verifiedOn}>{formatPartialDate({ date: show.verifiedOn, precision: 'day' })}</time>
+            {' · '}
+            {rich('show.verified', { date: () => <time datetime={show.verifiedOn ?? ''}>{day(show.verifiedOn ?? '')}</time> })}
           </>
         ) : null}
         {p.comments ? (
@@ -96,48 +73,55 @@ export function ShowPage(p: ShowPageProps) {
       </p>
 
       <section aria-labelledby="will">
-        <h2 id="will">Will there be a season {n}?</h2>
+        <h2 id="will">{t('show.will', { n })}</h2>
         <p>
-          <span class={`verdict ${verdictClass(p.next.verdict)}`}>{p.next.verdict}.</span> {p.next.sentence}
+          <span class={`verdict ${verdictClass(p.next.verdict)}`}>{p.next.said}.</span> {p.next.sentence}
           {decisionSource ? <Cite source={decisionSource} /> : null}
         </p>
         {conflict ? (
           <p class="conflict">
-            <strong>Conflicting report:</strong> {TIER_LABEL[conflict.tier]} source{conflict.source ? ` ${conflict.source.outlet}` : ''}{' '}
-            says {(EVENT_LABEL[conflict.kind] ?? conflict.kind).toLowerCase()} ({formatPartialDate(conflict.effective)})
-            {conflictLink ? (
-              <>
-                {' '}
-                <a href={conflictLink}>source</a>
-              </>
-            ) : null}
-            . The answer above follows the more authoritative source.
+            {rich('show.conflict', {
+              strong: (text) => <strong>{text}</strong>,
+              tier: t('tier.label', { tier: conflict.tier }),
+              outlet: conflict.source?.outlet ?? 'none',
+              kind: t('event.words', { kind: conflict.kind }),
+              date: date(conflict.effective),
+              source: () =>
+                conflictLink ? (
+                  <>
+                    {' '}
+                    <a href={conflictLink}>{t('show.source')}</a>
+                  </>
+                ) : (
+                  ''
+                ),
+            })}
           </p>
         ) : null}
       </section>
 
       <section aria-labelledby="when">
-        <h2 id="when">When will season {n} come out?</h2>
+        <h2 id="when">{t('show.when', { n })}</h2>
         <p>{p.when}</p>
         {p.forecast ? <ForecastSection forecast={p.forecast} /> : null}
         {p.forecastGap ? <p>{p.forecastGap}</p> : null}
       </section>
 
       <section aria-labelledby="seasons">
-        <h2 id="seasons">How many seasons are there?</h2>
+        <h2 id="seasons">{t('show.howMany')}</h2>
         <p>{p.seasonsAnswer}</p>
-        <section class="table-wrap" tabindex={0} aria-label="Seasons table">
+        <section class="table-wrap" tabindex={0} aria-label={t('show.seasonsTable')}>
           <table>
-            <caption class="visually-hidden">Seasons of {show.title}</caption>
+            <caption class="visually-hidden">{t('show.seasonsCaption', { title: show.title })}</caption>
             <thead>
               <tr>
-                <th scope="col">Season</th>
-                <th scope="col">Premiere</th>
-                <th scope="col">Finale</th>
+                <th scope="col">{t('show.season')}</th>
+                <th scope="col">{t('show.premiere')}</th>
+                <th scope="col">{t('show.finale')}</th>
                 <th scope="col" class="num">
-                  Episodes
+                  {t('show.episodesCol')}
                 </th>
-                <th scope="col">Release</th>
+                <th scope="col">{t('show.release')}</th>
               </tr>
             </thead>
             <tbody>
@@ -146,15 +130,15 @@ export function ShowPage(p: ShowPageProps) {
                   <th scope="row">{s.number}</th>
                   <td>
                     {s.premiere || !s.meanAirDate
-                      ? formatPartialDate(s.premiere)
-                      : `unknown; episodes aired around ${formatPartialDate({ date: s.meanAirDate, precision: 'month' })}`}
+                      ? date(s.premiere)
+                      : t('show.premiereUnknown', { month: date({ date: s.meanAirDate, precision: 'month' }) })}
                   </td>
-                  <td>{s.finale ? formatPartialDate(s.finale) : '—'}</td>
+                  <td>{s.finale ? date(s.finale) : '—'}</td>
                   <td class="num">
                     {s.episodeCount ?? '—'}
-                    {s.episodeCount !== null && s.episodeCountKind === 'announced' ? ' (announced)' : ''}
+                    {s.episodeCount !== null && s.episodeCountKind === 'announced' ? ` ${t('show.announced')}` : ''}
                   </td>
-                  <td>{s.releaseStyle ? RELEASE_STYLE[s.releaseStyle] : '—'}</td>
+                  <td>{t('release.style', { style: s.releaseStyle ?? 'none' })}</td>
                 </tr>
               ))}
             </tbody>
@@ -165,13 +149,13 @@ export function ShowPage(p: ShowPageProps) {
       <Updates events={events} />
 
       <section aria-labelledby="people">
-        <h2 id="people">Cast and crew</h2>
+        <h2 id="people">{t('show.castAndCrew')}</h2>
         <Crew credits={credits} />
       </section>
 
       {p.popularity.length > 0 ? (
         <section aria-labelledby="charts">
-          <h2 id="charts">On Netflix's charts</h2>
+          <h2 id="charts">{t('show.charts')}</h2>
           {p.popularity.map((s) => (
             <div class="top10">
               <p>{s.sentence}</p>
@@ -179,28 +163,32 @@ export function ShowPage(p: ShowPageProps) {
             </div>
           ))}
           <p class="meta">
-            {p.popularity.some((s) => s.weeks.length > 1)
-              ? "Bars: a season's rank in each week it was in the list, oldest first; a full bar is #1. "
-              : ''}
-            Figures: Netflix Top 10 and Netflix's engagement reports (“What We Watched”), published by Netflix.
+            {p.popularity.some((s) => s.weeks.length > 1) ? `${t('show.chartBars')} ` : ''}
+            {t('show.chartCredit')}
           </p>
         </section>
       ) : null}
 
       <section aria-labelledby="ratings">
-        <h2 id="ratings">Ratings</h2>
+        <h2 id="ratings">{t('show.ratings')}</h2>
         {ratings.length === 0 ? (
-          <p>No ratings recorded yet.</p>
+          <p>{t('show.noRatings')}</p>
         ) : (
           <ul class="plain">
             {ratings.map((r) => (
               <li>
-                <strong>
-                  {r.value.toFixed(1)}/{r.scale}
-                </strong>{' '}
-                on {r.source === 'imdb' ? 'IMDb' : 'TVmaze'}
-                {r.season !== null ? ` (season ${r.season})` : ''}
-                {r.votes ? `, ${r.votes.toLocaleString('en')} votes` : ''}, as of {formatPartialDate(r.asOf)}
+                {rich('show.rating', {
+                  value: () => (
+                    <strong>
+                      {number(r.value, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}/{r.scale}
+                    </strong>
+                  ),
+                  source: r.source === 'imdb' ? 'IMDb' : 'TVmaze',
+                  season: r.season ?? 'none',
+                  votes: r.votes ? number(r.votes) : 'none',
+                  date: date(r.asOf),
+                  on: onDate(r.asOf, lang),
+                })}
                 {r.cite ? <Cite source={{ ...r.cite, title: null }} /> : null}
               </li>
             ))}
@@ -209,25 +197,21 @@ export function ShowPage(p: ShowPageProps) {
       </section>
 
       <section aria-labelledby="episodes">
-        <h2 id="episodes">Episodes</h2>
+        <h2 id="episodes">{t('show.episodes')}</h2>
         {seasons.map((s) => {
           const list = episodes.filter((e) => e.season === s.number);
+          const known = s.episodeCount === null && list.length === 0 ? 'unknown' : 'known';
           return (
             <details open={seasons.length === 1}>
-              <summary>
-                Season {s.number}:{' '}
-                {s.episodeCount === null && list.length === 0
-                  ? 'episode count not known'
-                  : `${s.episodeCount ?? list.length} episode${(s.episodeCount ?? list.length) === 1 ? '' : 's'}`}
-              </summary>
+              <summary>{t('show.seasonEpisodes', { season: s.number, count: known, n: s.episodeCount ?? list.length })}</summary>
               {list.length === 0 ? (
-                <p class="meta">Episode titles are not in the catalogue yet.</p>
+                <p class="meta">{t('show.noEpisodeTitles')}</p>
               ) : (
                 <ol>
                   {list.map((e) => (
                     <li value={e.number}>
-                      {e.title ?? `Episode ${e.number}`}
-                      {e.airdate ? <span class="meta"> · {formatPartialDate({ date: e.airdate, precision: 'day' })}</span> : null}
+                      {e.title ?? t('show.episode', { n: e.number })}
+                      {e.airdate ? <span class="meta"> · {day(e.airdate)}</span> : null}
                     </li>
                   ))}
                 </ol>
@@ -238,14 +222,14 @@ export function ShowPage(p: ShowPageProps) {
       </section>
 
       <section aria-labelledby="similar">
-        <h2 id="similar">Similar shows</h2>
+        <h2 id="similar">{t('show.similar')}</h2>
         {p.similar.length === 0 ? (
-          <p>No similar shows in the catalogue yet.</p>
+          <p>{t('show.noSimilar')}</p>
         ) : (
           <ul class="plain">
             {p.similar.map((s) => (
               <li>
-                <a href={`/shows/${s.show.slug}`}>{s.show.title}</a> <StatusBadge status={s.show.status} />
+                <a href={href(`/shows/${s.show.slug}`)}>{s.show.title}</a> <StatusBadge status={s.show.status} />
                 <br />
                 <span class="meta">{s.reason}</span>
               </li>
@@ -260,12 +244,16 @@ export function ShowPage(p: ShowPageProps) {
         </section>
       ) : null}
       <p class="meta">
-        Follow: <a href={`/shows/${show.slug}/feed.xml`}>RSS</a> · <a href={`/shows/${show.slug}/feed.atom`}>Atom</a> ·{' '}
-        <a href={`/shows/${show.slug}/feed.json`}>JSON Feed</a> · <a href={`/shows/${show.slug}/calendar.ics`}>premiere calendar</a>
+        {rich('show.followFeeds', {
+          rss: (text) => <a href={feed('feed.xml')}>{text}</a>,
+          atom: (text) => <a href={feed('feed.atom')}>{text}</a>,
+          json: (text) => <a href={feed('feed.json')}>{text}</a>,
+          ics: (text) => <a href={feed('calendar.ics')}>{text}</a>,
+        })}
       </p>
       {show.ids.imdb || officialSite ? (
         <p class="meta">
-          Elsewhere: {officialSite ? <a href={officialSite}>official site</a> : null}
+          {t('show.elsewhere')} {officialSite ? <a href={officialSite}>{t('show.officialSite')}</a> : null}
           {officialSite && show.ids.imdb ? ' · ' : null}
           {show.ids.imdb ? <a href={`https://www.imdb.com/title/${show.ids.imdb}/`}>IMDb</a> : null}
         </p>
@@ -276,14 +264,21 @@ export function ShowPage(p: ShowPageProps) {
 }
 
 function ForecastSection({ forecast }: { forecast: ShowForecast }) {
+  const { t, rich, href, number, day } = useLang();
   const f = forecast.forecast;
+  const pct = (p: number) => number(p, { style: 'percent', maximumFractionDigits: 0 });
   return (
     <div class="forecast" id="forecast">
-      <h3>Forecast</h3>
+      <h3>{t('show.forecast')}</h3>
       {f.basis === 'no_season' ? null : (
         <p class="odds">
-          Chance of a season {f.nextSeason}: <strong>{Math.round(f.pNext * 100)}%</strong> · within a year:{' '}
-          <strong>{Math.round(f.pWithin365 * 100)}%</strong> · within two years: <strong>{Math.round(f.pWithin730 * 100)}%</strong>
+          {rich('show.odds', {
+            n: f.nextSeason,
+            b: (text) => <strong>{text}</strong>,
+            pNext: pct(f.pNext),
+            p365: pct(f.pWithin365),
+            p730: pct(f.pWithin730),
+          })}
         </p>
       )}
       {forecast.explanation.map((sentence) => (
@@ -291,10 +286,14 @@ function ForecastSection({ forecast }: { forecast: ShowForecast }) {
       ))}
       {forecast.chartSvg && f.basis !== 'no_season' ? (
         <figure>
-          <div dangerouslySetInnerHTML={{ __html: forecast.chartSvg }} />
+          <div class="chart-wide" dangerouslySetInnerHTML={{ __html: forecast.chartSvg }} />
+          <div class="chart-narrow" dangerouslySetInnerHTML={{ __html: forecast.chartSvgNarrow }} />
           <figcaption class="meta">
-            Line: chance that season {f.nextSeason} has premiered by each date. Shaded: the 80% interval; dashed: the median date. A
-            backtested model, as of {f.asOf}; see <a href="/about#forecasts">how forecasts work</a>.
+            {rich('show.chartCaption', {
+              n: f.nextSeason,
+              asOf: day(f.asOf),
+              how: (text) => <a href={href('/about#forecasts')}>{text}</a>,
+            })}
           </figcaption>
         </figure>
       ) : null}
@@ -303,28 +302,28 @@ function ForecastSection({ forecast }: { forecast: ShowForecast }) {
 }
 
 function Cite({ source }: { source: { url: string | null; outlet: string; title?: string | null } }) {
+  const { rich } = useLang();
   return (
-    <span class="cite">
-      {' '}
-      (source: <OutLink href={source.url}>{source.outlet}</OutLink>)
-    </span>
+    <span class="cite"> {rich('show.cite', { outlet: source.outlet, out: (text) => <OutLink href={source.url}>{text}</OutLink> })}</span>
   );
 }
 
 function Updates({ events }: { events: EventRow[] }) {
+  const { t, date } = useLang();
   const visible = events.filter((e) => !e.retracted);
   return (
     <section aria-labelledby="updates">
-      <h2 id="updates">Latest updates</h2>
+      <h2 id="updates">{t('show.updates')}</h2>
       {visible.length === 0 ? (
-        <p>No updates recorded yet.</p>
+        <p>{t('show.noUpdates')}</p>
       ) : (
         <ul class="plain">
           {visible.map((e) => (
             <li>
-              <time datetime={e.effective.date}>{formatPartialDate(e.effective)}</time> — <strong>{EVENT_LABEL[e.kind] ?? e.kind}</strong>
-              {e.season !== null ? `: season ${e.season}` : ''}
-              {e.announced ? `, for ${formatPartialDate(e.announced)}` : ''} <span class="meta">[{TIER_LABEL[e.tier]}]</span>
+              <time datetime={e.effective.date}>{date(e.effective)}</time> — <strong>{t('event.label', { kind: e.kind })}</strong>
+              {e.season !== null ? t('show.updateSeason', { season: e.season }) : ''}
+              {e.announced ? t('show.updateFor', { date: date(e.announced) }) : ''}{' '}
+              <span class="meta">[{t('tier.label', { tier: e.tier })}]</span>
               {e.quote ? <q>{e.quote}</q> : null}
               {e.source ? <Cite source={e.source} /> : null}
             </li>
@@ -336,12 +335,13 @@ function Updates({ events }: { events: EventRow[] }) {
 }
 
 function Crew({ credits }: { credits: CreditRow[] }) {
+  const { t } = useLang();
   const cast = credits.filter((c) => c.role === 'cast');
-  const crew = ROLE_TITLES.map(([role, title]) => ({
-    title,
+  const crew = ROLES.map((role) => ({
+    title: t('role.title', { role }),
     people: [...new Map(credits.filter((c) => c.role === role).map((c) => [c.person.slug, c.person])).values()],
   })).filter((r) => r.people.length > 0);
-  if (cast.length === 0 && crew.length === 0) return <p>No credits recorded yet.</p>;
+  if (cast.length === 0 && crew.length === 0) return <p>{t('show.noCredits')}</p>;
   return (
     <>
       {crew.length > 0 ? (
@@ -363,12 +363,12 @@ function Crew({ credits }: { credits: CreditRow[] }) {
       ) : null}
       {cast.length > 0 ? (
         <>
-          <h3>Cast</h3>
+          <h3>{t('show.cast')}</h3>
           <ul>
             {cast.map((c) => (
               <li>
                 <PersonLink person={c.person} />
-                {c.character ? ` as ${c.character}` : ''}
+                {c.character ? ` ${t('show.as', { character: c.character })}` : ''}
               </li>
             ))}
           </ul>
@@ -378,6 +378,12 @@ function Crew({ credits }: { credits: CreditRow[] }) {
   );
 }
 
+function PersonLink({ person }: { person: CreditRow['person'] }) {
+  const { href } = useLang();
+  return <a href={href(`/people/${person.slug}`)}>{person.name}</a>;
+}
+
+/** English labels, for surfaces that speak English only. */
 export const STATUS_LABEL: Record<string, string> = {
   renewed: 'Renewed',
   cancelled: 'Cancelled',
@@ -388,10 +394,7 @@ export const STATUS_LABEL: Record<string, string> = {
   upcoming: 'Upcoming',
 };
 
-function PersonLink({ person }: { person: CreditRow['person'] }) {
-  return <a href={`/people/${person.slug}`}>{person.name}</a>;
-}
-
 export function StatusBadge({ status }: { status: string }) {
-  return <span class={`badge status-${status}`}>{STATUS_LABEL[status] ?? status}</span>;
+  const { t } = useLang();
+  return <span class={`badge status-${status}`}>{t('status.label', { status })}</span>;
 }

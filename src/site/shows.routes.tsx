@@ -6,8 +6,10 @@ import { loadShowView } from '../catalog/show.view.ts';
 import { queryObject, searchQuery, slugParam } from '../catalog/shows.params.ts';
 import { listShows, recentlyUpdatedShows, searchPeople } from '../catalog/shows.queries.ts';
 import { latestUpdates } from '../feeds/feeds.queries.ts';
+import { cutAtWord } from '../lang/words.rules.ts';
 import { NotFoundPage } from '../web/errors.pages.tsx';
 import { errorLine } from '../web/fields.ts';
+import { speakerFor } from '../web/lang.context.ts';
 import { render } from '../web/render.tsx';
 import { HomePage, SearchPage } from './catalog.pages.tsx';
 import type { CommentFormState } from './comments.pages.tsx';
@@ -20,7 +22,8 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
   async function showPage(c: Context, comments: { token: string; form?: CommentFormState; status?: 400 | 403 | 404 | 429 }) {
     const slug = slugParam.safeParse(c.req.param('slug'));
     if (!slug.success) return notFound(c);
-    const view = await loadShowView(db.kysely, forecasts, slug.data, now());
+    const say = speakerFor(c);
+    const view = await loadShowView(db.kysely, forecasts, slug.data, now(), say.lang);
     if (!view) return notFound(c);
     const { show } = view.detail;
     const url = `${siteUrl}/shows/${show.slug}`;
@@ -28,8 +31,8 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
     const seasonNumbers = [...view.detail.seasons.map((s) => s.number), n];
     const section = await commentSection(db.kysely, show, seasonNumbers, c.req.url, { ...comments, mailEnabled: Boolean(mail) });
     const meta = {
-      title: `${show.title} season ${n}: will it happen, and when? | Next Season`,
-      description: `${view.next.verdict}. ${view.next.sentence} ${view.when}`.slice(0, 300),
+      title: say.t('show.title', { title: show.title, n }),
+      description: cutAtWord(`${view.next.said}. ${view.next.sentence} ${view.when}`, 300),
       canonical: url,
       ogType: 'video.tv_show',
       jsonLd: [showJsonLd(view.detail, url, siteUrl, section.total), breadcrumbJsonLd(show, siteUrl)],
@@ -50,9 +53,10 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
         recentDecisions(db.kysely, ['cancelled', 'ended']),
         waitingLongest(db.kysely),
       ]);
+      const say = speakerFor(c);
       const meta = {
-        title: 'Next Season: will there be another season, and when?',
-        description: 'Renewal status, release dates and sourced updates for TV series.',
+        title: say.t('site.tagline'),
+        description: say.t('site.description'),
         canonical: `${siteUrl}/`,
         feedsAt: '',
       };
@@ -72,11 +76,12 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
 
     // GET /search?q=
     async search(c: Context) {
+      const say = speakerFor(c);
       const parsed = searchQuery.safeParse(queryObject(c.req.url));
       if (!parsed.success) {
         return render(
           c,
-          { title: 'Search | Next Season', description: 'Search', noindex: true },
+          { title: say.t('search.title'), description: say.t('search.description'), noindex: true },
           <SearchPage query="" error={errorLine(parsed.error)} result={null} page={1} pageSize={SEARCH_PAGE_SIZE} />,
           { status: 400 },
         );
@@ -86,7 +91,11 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
         ? await listShows(db.kysely, db.engine, { q, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE })
         : null;
       const people = q && page === 1 ? await searchPeople(db.kysely, q) : [];
-      const meta = { title: q ? `“${q}”: search | Next Season` : 'Search | Next Season', description: 'Search shows', noindex: true };
+      const meta = {
+        title: q ? say.t('search.titleQuery', { q }) : say.t('search.title'),
+        description: say.t('search.description'),
+        noindex: true,
+      };
       return render(c, meta, <SearchPage query={q} result={result} people={people} page={page} pageSize={SEARCH_PAGE_SIZE} />, {
         query: q,
       });
@@ -95,9 +104,10 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
 }
 
 export function notFound(c: Context) {
+  const say = speakerFor(c);
   return render(
     c,
-    { title: 'Not found | Next Season', description: 'This page does not exist.', noindex: true },
+    { title: `${say.t('error.notFoundTitle')} | Next Season`, description: say.t('error.notFoundDescription'), noindex: true },
     <NotFoundPage path={c.req.path} />,
     {
       status: 404,

@@ -86,7 +86,12 @@ export function Layout({ meta, query, here, children }: { meta: PageMeta; query?
           <>
             <link rel="alternate" type="application/rss+xml" title={`${meta.title} (RSS)`} href={href(`${meta.feedsAt}/feed.xml`)} />
             <link rel="alternate" type="application/atom+xml" title={`${meta.title} (Atom)`} href={href(`${meta.feedsAt}/feed.atom`)} />
-            <link rel="alternate" type="application/feed+json" title={`${meta.title} (JSON Feed)`} href={href(`${meta.feedsAt}/feed.json`)} />
+            <link
+              rel="alternate"
+              type="application/feed+json"
+              title={`${meta.title} (JSON Feed)`}
+              href={href(`${meta.feedsAt}/feed.json`)}
+            />
           </>
         ) : null}
         <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
@@ -113,7 +118,7 @@ export function Layout({ meta, query, here, children }: { meta: PageMeta; query?
               {t('layout.otherLanguage')}
             </a>
           </nav>
-          <form class="search" action={href('/search')} method="get" role="search" aria-label={t('layout.searchShows')}>
+          <form class="search" action={href('/search')} method="get" aria-label={t('layout.searchShows')}>
             <label for="q" class="visually-hidden">
               {t('layout.searchShows')}
             </label>

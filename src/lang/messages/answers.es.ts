@@ -4,8 +4,7 @@ import type { answersEn } from './answers.en.ts';
 export const answersEs: Record<keyof typeof answersEn, string> = {
   'date.unknown': 'fecha desconocida',
   'date.quarter': 'T{quarter} de {year} ({first}–{last})',
-  'date.on':
-    '{precision, select, day {el {date}} quarter {en el {date}} unknown {en una fecha aún desconocida} other {en {date}}}',
+  'date.on': '{precision, select, day {el {date}} quarter {en el {date}} unknown {en una fecha aún desconocida} other {en {date}}}',
   'duration.days': '{days, plural, one {# día} other {# días}}',
   'duration.months':
     '{years, plural, =0 {{months, plural, one {# mes} other {# meses}}} one {# año{months, plural, =0 {} one { y # mes} other { y # meses}}} other {# años{months, plural, =0 {} one { y # mes} other { y # meses}}}}',
@@ -13,7 +12,7 @@ export const answersEs: Record<keyof typeof answersEn, string> = {
   'verdict.Yes': 'Sí',
   'verdict.No': 'No',
   'verdict.Not decided yet': 'Aún sin decidir',
-  'verdict.Most likely not': 'Lo más probable es que no',
+  'verdict.Most likely not': 'Probablemente no',
   'verdict.Coming': 'Está en camino',
 
   'summary.intro':
@@ -28,8 +27,7 @@ export const answersEs: Record<keyof typeof answersEn, string> = {
   'seasons.none': 'Aún no se ha estrenado ninguna temporada de {title}.',
   'seasons.count':
     '{seasons, plural, one {Por ahora hay una temporada de {title}.} other {Por ahora hay {seasonsWord} temporadas de {title}; la más reciente, la temporada {latest}, se estrenó {on}.}}',
-  'seasons.announced':
-    '{count, plural, one {Está anunciada la temporada {numbers}.} other {Están anunciadas las temporadas {numbers}.}}',
+  'seasons.announced': '{count, plural, one {Está anunciada la temporada {numbers}.} other {Están anunciadas las temporadas {numbers}.}}',
 
   'next.upcoming': '{title} aún no se ha estrenado; la temporada 1 se espera {on}.',
   'next.renewed':
@@ -54,8 +52,7 @@ export const answersEs: Record<keyof typeof answersEn, string> = {
   'when.none': 'No habrá temporada {n}.',
   'when.dormant':
     'No se espera una temporada {n}: en más de {years, plural, one {un año} other {{yearsWord} años}} no se ha estrenado ninguna temporada nueva, y no hay ninguna anunciada.',
-  'when.passed':
-    'La temporada {n} estaba prevista {on}{platform, select, none {} other { en {platform}}}; su estreno aún no consta aquí.',
+  'when.passed': 'La temporada {n} estaba prevista {on}{platform, select, none {} other { en {platform}}}; su estreno aún no consta aquí.',
   'when.comes': 'La temporada {n} se estrena {on}{platform, select, none {} other { en {platform}}}.',
   'when.renewedNoDate':
     '{by, select, none {Sin anunciar: se renovó {title}, pero aún no hay fecha para la temporada {n}.} other {Sin anunciar: {by} renovó {title}, pero no ha dado fecha para la temporada {n}.}}',
@@ -65,7 +62,7 @@ export const answersEs: Record<keyof typeof answersEn, string> = {
     'Aún no hay pronóstico: el modelo necesita la fecha de estreno de la temporada {n} de {title}, que el catálogo no tiene{outBy, select, none {} other { (ya estaba disponible el {outBy})}}.',
 
   'similar.reason':
-    '{kind, select, none {también {where}} other {también {article} {kind}{language, select, none {} other { en {language}}}{where, select, none {} other { {where}}}}}',
+    '{kind, select, none {también {where}} other {también {article} {kind}{language, select, none {} other { en {language}}}{where, select, none {} other {, {where}}}}}',
   'similar.from': 'de {country}',
   'similar.on': 'en {platform}',
   'similar.era': 'de los mismos años',
@@ -74,7 +71,6 @@ export const answersEs: Record<keyof typeof answersEn, string> = {
   'popularity.weeks':
     '{weeks, plural, one {# semana} other {# semanas}} en el Top 10 mundial de Netflix ({lists}), con su mejor puesto, el n.º {rank}, en la semana que terminó el {week}',
   'popularity.list': '{list, select, nonEnglish {series de habla no inglesa} other {series en inglés}}',
-  'popularity.hours':
-    '{amount}{first, select, yes {{million, select, yes { de} other {}} horas vistas} other {}} en {period}',
+  'popularity.hours': '{amount}{first, select, yes {{million, select, yes { de} other {}} horas vistas} other {}} en {period}',
   'popularity.period': '{half, select, H1 {enero–junio} H2 {julio–diciembre} other {{half}}} de {year}',
 };
