@@ -7,6 +7,7 @@ import { audit, createUser, findLogin } from './accounts/accounts.queries.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './accounts/passwords.ts';
 import { alertSender, countDue } from './alerts/alerts.sender.ts';
 import { countShows, getShowBySlug } from './catalog/shows.queries.ts';
+import { fixFallbackSlugs, renameShowSlug, type SlugChange, SlugError } from './catalog/slugs.writes.ts';
 import { purgeOldPersonalData } from './comments/comments.retention.ts';
 import { ConfigError, loadConfig, PROJECT_ROOT } from './config.ts';
 import { runDailyJob, scheduleDailyJob } from './daily.job.ts';
@@ -364,6 +365,55 @@ event
     await db.close();
   });
 
+const show = program.command('show').description('shows in the catalogue');
+show
+  .command('rename-slug')
+  .description(
+    'give a show a new slug (its address: /shows/NEW); the old one is kept and every URL under it answers 301 to the same URL under the new. Imports and title edits never change a slug: this is the one way',
+  )
+  .argument('<old>', 'the slug the show has now')
+  .argument('<new>', 'lower-case letters a-z, digits and single hyphens')
+  .action(async (from: string, to: string) => {
+    const db = await openDatabase(loadConfig().database);
+    await migrate(db);
+    const renamed = await renameShowSlug(db.kysely, { from, to, now: new Date() }).catch((error: unknown) => {
+      if (error instanceof SlugError) fail(`${error.field === 'old' ? 'OLD' : 'NEW'}: ${error.message}`, 2);
+      throw error;
+    });
+    console.log(
+      renamed.changed
+        ? `${renamed.name}: /shows/${renamed.from} is now /shows/${renamed.to}; the old address answers 301`
+        : `${renamed.name} has the slug "${renamed.to}" already; nothing changed`,
+    );
+    await db.close();
+  });
+
+const slugs = program.command('slugs').description("shows' and people's slugs");
+slugs
+  .command('fix')
+  .description(
+    'once, after upgrading to slugs in every script: give each show whose slug is a fallback ("x", "x-2014") the slug its title spells out ("kingdeom"), and each person the slug their name now gives; the old slugs answer 301',
+  )
+  .option('--dry-run', 'list the changes and make none')
+  .action(async (o: { dryRun?: boolean }) => {
+    const db = await openDatabase(loadConfig().database);
+    await migrate(db);
+    const fixes = await fixFallbackSlugs(db.kysely, { now: new Date(), apply: !o.dryRun });
+    const line = (kind: string) => (c: SlugChange) => console.log(`${kind} ${c.from} → ${c.to}  (${c.name})`);
+    fixes.shows.forEach(line('show'));
+    fixes.people.forEach(line('person'));
+    for (const c of fixes.skipped) console.log(`person ${c.from} kept: "${c.to}" is another person's  (${c.name})`);
+    const counts = `${fixes.shows.length} shows and ${fixes.people.length} people`;
+    console.log(
+      fixes.shows.length + fixes.people.length === 0
+        ? 'no slug to fix'
+        : o.dryRun
+          ? `would re-slug ${counts} (dry run: nothing changed)`
+          : `re-slugged ${counts}; their old slugs answer 301`,
+    );
+    await db.close();
+  });
+
 const news = program.command('news').description('news intake: feeds proposing status events to the review queue');
 news
   .command('add-feed')
@@ -649,6 +699,8 @@ const READS: Record<string, string> = {
   restore: DB_ONLY,
   'user add': DB_ONLY,
   'event add': DB_ONLY,
+  'show rename-slug': DB_ONLY,
+  'slugs fix': DB_ONLY,
   'news add-feed': DB_ONLY,
   'news fetch': DB_ONLY,
   'comments purge': `${DB_ONLY} COMMENT_RETENTION_DAYS when --days is not given.`,

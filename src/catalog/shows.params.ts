@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SLUG_MAX_LENGTH } from '../lang/text.rules.ts';
 import { lineField } from '../web/fields.ts';
 
 // Query and path parameters of the catalogue's pages and API, with the message a client sees.
@@ -17,7 +18,7 @@ const wholeNumber = (min: number, max: number) =>
 export const slugParam = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug such as "somos"')
-  .max(120);
+  .max(SLUG_MAX_LENGTH);
 
 export const platformParam = z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a platform slug such as "netflix"');
 

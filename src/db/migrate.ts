@@ -17,6 +17,7 @@ import { showTitleKeys } from './migrations/014_show_title_keys.ts';
 import { announcedCalendar } from './migrations/015_announced_calendar.ts';
 import { follows } from './migrations/016_follows.ts';
 import { writeNotices } from './migrations/017_write_notices.ts';
+import { slugHistory } from './migrations/018_slug_history.ts';
 import type { Migration } from './migrations/types.ts';
 
 // Append only: never edit or reorder a migration that has shipped.
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   announcedCalendar,
   follows,
   writeNotices,
+  slugHistory,
 ];
 
 const LOCK_KEY = 4_815_162_342; // any constant; serialises migrators across app processes on PostgreSQL

@@ -105,6 +105,20 @@ export interface PeopleTable {
   tvmaze_id: number | null;
 }
 
+/** A slug a show had before its current one: its old links answer 301 (migration 018). */
+export interface ShowSlugHistoryTable {
+  slug: string;
+  show_id: number;
+  retired_at: string;
+}
+
+/** A slug a person had before their current one. */
+export interface PersonSlugHistoryTable {
+  slug: string;
+  person_id: number;
+  retired_at: string;
+}
+
 export interface CreditsTable {
   id: Generated<number>;
   show_id: number;
@@ -358,6 +372,8 @@ export interface Database {
   follow_requests: FollowRequestsTable;
   alert_outbox: AlertOutboxTable;
   job_runs: JobRunsTable;
+  show_slug_history: ShowSlugHistoryTable;
+  person_slug_history: PersonSlugHistoryTable;
 }
 
 export interface UsedFormTokensTable {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { normalizeText, slugify, titleKeys } from '../lang/text.rules.ts';
+import { cutSlug, normalizeText, SLUG_MAX_LENGTH, slugify, titleKeys } from '../lang/text.rules.ts';
 import type { ImportedShow } from './show.record.ts';
 
 // Finds the catalogue's show for an incoming record: by external id first, then by normalised title
@@ -156,31 +156,35 @@ export class ShowIndex {
     this.checked.add(slug);
   }
 
-  /** A slug no show has: the title's, then with the year, then numbered. */
+  /** A slug no show has or had: the title's, then with the year, then numbered. */
   async freeSlug(title: string, year: number | null): Promise<string> {
-    const candidates = slugCandidates(title, year);
+    let candidates = slugCandidates(title, year);
+    const base = candidates[0] as string;
     for (let n = 2; ; n += NUMBERED) {
       await this.check(candidates);
       const free = candidates.find((c) => !this.taken.has(c));
       if (free) return free;
-      const base = candidates[0] as string;
-      candidates.splice(0, candidates.length, ...Array.from({ length: NUMBERED }, (_, k) => `${base}-${n + k}`));
+      // "-2" … "-21", then "-22" … "-41": always after the title's own slug, never after a numbered one.
+      candidates = Array.from({ length: NUMBERED }, (_, k) => `${cutSlug(base, SLUG_MAX_LENGTH - 1 - String(n + k).length)}-${n + k}`);
     }
   }
 
-  /** Learns which of these slugs the catalogue already has. */
+  /** Learns which of these slugs the catalogue already has, or once had: a retired slug still leads to its show. */
   private async check(slugs: string[]): Promise<void> {
     const unknown = [...new Set(slugs)].filter((s) => !this.checked.has(s));
     for (const part of chunks(unknown)) {
       for (const row of await this.db.selectFrom('shows').select('slug').where('slug', 'in', part).execute()) this.taken.add(row.slug);
+      for (const row of await this.db.selectFrom('show_slug_history').select('slug').where('slug', 'in', part).execute())
+        this.taken.add(row.slug);
     }
     for (const s of unknown) this.checked.add(s);
   }
 }
 
+/** The title's slug, then with the year; each short enough for a URL (a longer one is cut at a hyphen). */
 function slugCandidates(title: string, year: number | null): string[] {
   const base = slugify(title);
-  return year ? [base, `${base}-${year}`] : [base];
+  return year ? [cutSlug(base, SLUG_MAX_LENGTH), `${cutSlug(base, SLUG_MAX_LENGTH - 5)}-${year}`] : [cutSlug(base, SLUG_MAX_LENGTH)];
 }
 
 function chunks<T>(values: T[]): T[][] {

@@ -220,10 +220,15 @@ export async function platformId(ctx: WriteContext, p: NonNullable<ImportedShow[
   const slug = slugify(p.name.replace(/\+/g, ' plus'));
   const cached = ctx.platforms.get(slug);
   if (cached) return cached;
+  // A platform met before slugs spelt out every script keeps the slug it was given then ("VK Видео": "vk").
+  const known = await ctx.db.selectFrom('platforms').select('id').where('slug', '=', slug).executeTakeFirst();
+  const named = known
+    ? null
+    : await ctx.db.selectFrom('platforms').select('slug').where('name', '=', p.name).orderBy('id').executeTakeFirst();
   const { id } = await upsertRow(
     ctx.db,
     'platforms',
-    { slug },
+    { slug: named?.slug ?? slug },
     {},
     { tally: ctx.tally, onInsert: { name: p.name, kind: p.kind, country: p.country } },
   );

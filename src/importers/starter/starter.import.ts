@@ -41,10 +41,17 @@ async function importShow(trx: Kysely<Database>, show: StarterShow, platformIds:
   }
   const cite = (url: string | null | undefined) => (url ? (sourceIds.get(url) ?? null) : null);
 
+  // A show given a new slug since (nextseason show rename-slug) is found under it: its file keeps the first one.
+  const renamed = await trx
+    .selectFrom('show_slug_history as h')
+    .innerJoin('shows as s', 's.id', 'h.show_id')
+    .select('s.slug')
+    .where('h.slug', '=', show.slug)
+    .executeTakeFirst();
   const { id: showId } = await upsertRow(
     trx,
     'shows',
-    { slug: show.slug },
+    { slug: renamed?.slug ?? show.slug },
     unsaidLeftAlone({
       title: show.title,
       original_title: show.originalTitle ?? null,
