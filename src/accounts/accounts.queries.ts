@@ -75,8 +75,15 @@ export async function findSession(db: Kysely<Database>, token: string, now: Date
   return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, csrf: row.csrf_token };
 }
 
-export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {
-  await db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+/** Ends a session (logging out): its row stays, expired, as the record of when its user signed in. */
+export async function endSession(db: Kysely<Database>, token: string, now: Date): Promise<void> {
+  const stamp = now.toISOString();
+  await db
+    .updateTable('sessions')
+    .set({ expires_at: stamp })
+    .where('token_hash', '=', sha256(token))
+    .where('expires_at', '>', stamp)
+    .execute();
 }
 
 export function sameToken(a: string, b: string): boolean {
@@ -167,3 +174,27 @@ export async function listAudit(db: Kysely<Database>, limit = 100) {
     .limit(limit)
     .execute();
 }
+
+/** Every account for the admins' list, with when it last signed in (its latest session, ended or not). */
+export async function listUsers(db: Kysely<Database>) {
+  return db
+    .selectFrom('users as u')
+    .select([
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.created_at',
+      'u.disabled_at',
+      (eb) =>
+        eb
+          .selectFrom('sessions as s')
+          .select((e) => e.fn.max('s.created_at').as('at'))
+          .whereRef('s.user_id', '=', 'u.id')
+          .as('last_login'),
+    ])
+    .orderBy('u.email')
+    .execute();
+}
+
+export type UserListRow = Awaited<ReturnType<typeof listUsers>>[number];

@@ -186,8 +186,11 @@ export async function latestComments(db: Kysely<Database>, showId: number, limit
 
 export type QueueFilter = CommentStatus | 'reported';
 
-/** The moderators' view: everything about a comment, including the address it came from. */
-export async function moderationQueue(db: Kysely<Database>, filter: QueueFilter, limit = 100) {
+/**
+ * The moderators' view: everything about a comment, including the address it came from. The waiting come
+ * oldest first, the rest newest first; `offset` and `limit` take one page of that order.
+ */
+export async function moderationQueue(db: Kysely<Database>, filter: QueueFilter, { limit = 100, offset = 0 } = {}) {
   let q = db
     .selectFrom('comments as c')
     .innerJoin('shows as s', 's.id', 'c.show_id')
@@ -216,10 +219,8 @@ export async function moderationQueue(db: Kysely<Database>, filter: QueueFilter,
           ),
         )
       : q.where('c.status', '=', filter);
-  const rows = await q
-    .orderBy('c.created_at', filter === 'pending' ? 'asc' : 'desc')
-    .limit(limit)
-    .execute();
+  const order = filter === 'pending' ? 'asc' : 'desc';
+  const rows = await q.orderBy('c.created_at', order).orderBy('c.id', order).limit(limit).offset(offset).execute();
   // Open reports per comment, by reason: "abuse ×2, spam".
   const open = rows.length
     ? await db

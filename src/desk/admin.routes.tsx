@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import {
   admitLoginAttempt,
   createSession,
-  deleteSession,
+  endSession,
   findLogin,
   forgetLoginAttempt,
   listAudit,
@@ -117,7 +117,7 @@ export function adminPages({ db, now, siteUrl, trustProxy, alerts }: AppDeps) {
     // POST /admin/logout
     async logout(c: C) {
       const token = getCookie(c, 'ns_session');
-      if (token) await deleteSession(db.kysely, token);
+      if (token) await endSession(db.kysely, token, now());
       deleteCookie(c, 'ns_session', { path: '/' });
       return c.redirect('/admin/login', 303);
     },

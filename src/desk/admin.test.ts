@@ -17,6 +17,11 @@ const ROUTES: Array<[string, string]> = [
   ['GET', '/admin/events/1/edit'],
   ['POST', '/admin/events/1'],
   ['GET', '/admin/audit'],
+  ['GET', '/admin/users'],
+  ['POST', '/admin/users'],
+  ['POST', '/admin/users/1/role'],
+  ['POST', '/admin/users/1/disable'],
+  ['POST', '/admin/users/1/enable'],
   ['GET', '/admin/queue'],
   ['POST', '/admin/queue/1/accept'],
   ['POST', '/admin/queue/1/reject'],
@@ -141,7 +146,10 @@ describeEachEngine(
       await logIn(admin, 'admin@nextseason.test');
       const audit = await admin('/admin/audit');
       expect(audit.status).toBe(200);
-      expect(audit.text).toMatch(/editor@nextseason\.test<\/td><td>event\.add status_event #\d+/);
+      expect(audit.text).toMatch(
+        /editor@nextseason\.test<\/td><td data-label="What">Added an event <code class="meta">event\.add status_event #\d+/,
+      );
+      expect(audit.text).toContain('<span class="meta">kind:</span> Renewed');
 
       // Correcting it changes the answer too, and is audited.
       const eventId = /\/admin\/events\/(\d+)\/edit/.exec((await browse('/admin/shows/somos')).text)?.[1];

@@ -1,4 +1,6 @@
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { DESK_STYLESHEET } from '../web/assets.ts';
 import { readForm } from '../web/form.ts';
 import { render } from '../web/render.tsx';
 
@@ -11,7 +13,17 @@ export async function formValues(c: Context): Promise<Record<string, string>> {
 }
 
 export function adminPage(c: Context, title: string, body: unknown, status: 200 | 400 | 401 | 403 | 404 | 429 = 200) {
-  return render(c, { title: `${title} | Next Season desk`, description: "Editors' desk", noindex: true }, body as never, { status });
+  // The desk's stylesheet comes with its content (a stylesheet link may stand in the body), so the
+  // site's layout stays the same for every page.
+  return render(
+    c,
+    { title: `${title} | Next Season desk`, description: "Editors' desk", noindex: true },
+    <div class="desk">
+      <link rel="stylesheet" href={DESK_STYLESHEET.url} />
+      {body as Child}
+    </div>,
+    { status },
+  );
 }
 
 export function forbiddenPage(c: Context, message: string) {

@@ -4,7 +4,7 @@ import { LIMITS } from '../comments/comment.rules.ts';
 import type { QueueFilter, QueueRow } from '../comments/comments.queries.ts';
 import type { CommentBansTable } from '../db/schema.ts';
 import { banRange } from '../web/client.ts';
-import { AdminBar, Csrf } from './admin.pages.tsx';
+import { AdminBar, Csrf, described, Field, FormProblems } from './admin.pages.tsx';
 
 // The moderators' queue. Only here are a commenter's email and IP address shown.
 
@@ -16,6 +16,32 @@ const ACTIONS = [
   ['delete', 'Delete'],
 ] as const;
 
+const FILTER_LABELS: Record<QueueFilter, string> = {
+  pending: 'Waiting',
+  reported: 'Reported',
+  published: 'Published',
+  hidden: 'Hidden',
+  spam: 'Spam',
+  deleted: 'Deleted',
+};
+
+const queueLink = (filter: QueueFilter, page: number) => `/admin/comments?status=${filter}${page > 1 ? `&page=${page}` : ''}`;
+
+/** Links to the pages either side. The waiting are listed oldest first, the rest newest first. */
+function Pager({ filter, page, more }: { filter: QueueFilter; page: number; more: boolean }) {
+  if (page === 1 && !more) return null;
+  const oldestFirst = filter === 'pending';
+  const earlier = page > 1 ? <a href={queueLink(filter, page - 1)}>{oldestFirst ? '← Older' : '← Newer'}</a> : null;
+  const later = more ? <a href={queueLink(filter, page + 1)}>{oldestFirst ? 'Newer →' : 'Older →'}</a> : null;
+  return (
+    <nav class="pager" aria-label="Pages of the comment queue">
+      {earlier ?? <span />}
+      <span class="meta">Page {page}</span>
+      {later ?? <span />}
+    </nav>
+  );
+}
+
 export function QueuePage(p: {
   user: User;
   csrf: string;
@@ -23,31 +49,40 @@ export function QueuePage(p: {
   counts: Record<QueueFilter, number>;
   rows: QueueRow[];
   notice: string | null;
+  page: number;
+  more: boolean;
+  error?: string;
 }) {
   return (
     <>
-      <AdminBar user={p.user} csrf={p.csrf} />
+      <AdminBar user={p.user} csrf={p.csrf} current="/admin/comments" />
       <h1>Comments</h1>
-      <nav class="meta" aria-label="Comment queue">
-        {FILTERS.map((f, i) => (
-          <>
-            {i > 0 ? ' · ' : ''}
-            {f === p.filter ? (
-              <strong>{`${f} (${p.counts[f]})`}</strong>
-            ) : (
-              <a href={`/admin/comments?status=${f}`}>{`${f} (${p.counts[f]})`}</a>
-            )}
-          </>
-        ))}
-        {' · '}
-        <a href="/admin/bans">Bans</a>
+      <nav class="desk-tabs" aria-label="Comment queue">
+        <ul>
+          {FILTERS.map((f) => (
+            <li>
+              <a href={queueLink(f, 1)} aria-current={f === p.filter ? 'page' : undefined}>
+                {`${FILTER_LABELS[f]} (${p.counts[f]})`}
+              </a>
+            </li>
+          ))}
+          <li>
+            <a href="/admin/bans">Bans</a>
+          </li>
+        </ul>
       </nav>
       {p.notice ? (
         <p role="status" class="notice">
           {p.notice}
         </p>
       ) : null}
-      {p.rows.length === 0 ? <p>Nothing here.</p> : null}
+      {p.error ? (
+        <p role="alert" class="form-problems">
+          {p.error}
+        </p>
+      ) : null}
+      {p.rows.length === 0 && !p.error ? <p>Nothing here.</p> : null}
+      <Pager filter={p.filter} page={p.page} more={p.more} />
       <ol class="plain queue">
         {p.rows.map((r) => (
           <li id={`queue-${r.id}`} class="queue-item">
@@ -67,23 +102,31 @@ export function QueuePage(p: {
               </span>
             </p>
             <div class="comment-body" dangerouslySetInnerHTML={{ __html: r.html }} />
-            <p>
+            <p class="row-actions">
               {ACTIONS.filter(([a]) => !(a === 'approve' && r.status === 'published')).map(([action, label]) => (
                 <form method="post" action={`/admin/comments/${r.id}/${action}`} class="inline">
                   <Csrf token={p.csrf} />
                   <input type="hidden" name="back" value={p.filter} />
-                  <button type="submit" aria-label={`${label} comment ${r.id} by ${r.author_name}`}>
+                  <input type="hidden" name="page" value={String(p.page)} />
+                  <button
+                    type="submit"
+                    class={action === 'approve' ? undefined : action === 'delete' || action === 'spam' ? 'danger' : 'secondary'}
+                    aria-label={`${label} comment ${r.id} by ${r.author_name}`}
+                  >
                     {label}
                   </button>{' '}
                 </form>
               ))}
-              <a href={`/admin/comments/${r.id}/edit`}>Edit</a>{' '}
+              <a href={`/admin/comments/${r.id}/edit`} class="button-link">
+                Edit
+              </a>{' '}
               <BanButton csrf={p.csrf} kind="email" value={r.author_email} label="Ban this email" />
               <BanButton csrf={p.csrf} kind="ip" value={banRange(r.ip)} label={`Ban ${banRange(r.ip)}`} />
             </p>
           </li>
         ))}
       </ol>
+      <Pager filter={p.filter} page={p.page} more={p.more} />
     </>
   );
 }
@@ -94,36 +137,32 @@ function BanButton({ csrf, kind, value, label }: { csrf: string; kind: 'email' |
       <Csrf token={csrf} />
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="value" value={value} />
-      <button type="submit">{label}</button>{' '}
+      <button type="submit" class="secondary">
+        {label}
+      </button>{' '}
     </form>
   );
 }
 
-function FormError({ message }: { message: string | undefined }) {
-  return message ? (
-    <span class="error" role="alert">
-      {' '}
-      {message}
-    </span>
-  ) : null;
-}
-
 export function EditCommentPage(p: { user: User; csrf: string; id: number; body: string; error?: string }) {
+  const errors: Record<string, string> = p.error ? { body: p.error } : {};
   return (
     <>
-      <AdminBar user={p.user} csrf={p.csrf} />
+      <AdminBar user={p.user} csrf={p.csrf} current="/admin/comments" />
       <h1>Edit comment #{p.id}</h1>
       <p class="meta">The comment will show “edited by a moderator”.</p>
-      <form method="post" action={`/admin/comments/${p.id}/edit`}>
+      <FormProblems errors={errors} />
+      <form method="post" action={`/admin/comments/${p.id}/edit`} class="desk-form">
         <Csrf token={p.csrf} />
-        <label for="body">Comment</label>
-        <br />
-        <textarea id="body" name="body" rows={10} cols={70} maxlength={LIMITS.body}>
-          {p.body}
-        </textarea>
-        <FormError message={p.error} />
-        <p>
-          <button type="submit">Save</button>
+        <div class="fields">
+          <Field name="body" label="Comment" wide errors={errors}>
+            <textarea id="body" name="body" rows={10} maxlength={LIMITS.body} {...described('body', errors)}>
+              {p.body}
+            </textarea>
+          </Field>
+        </div>
+        <p class="actions">
+          <button type="submit">Save</button> <a href="/admin/comments">Back to the queue</a>
         </p>
       </form>
     </>
@@ -138,48 +177,68 @@ export function BansPage(p: {
   values?: Record<string, string>;
 }) {
   const v = (k: string) => p.values?.[k] ?? '';
+  const errors: Record<string, string> = p.error ? { [p.error.startsWith('The reason') ? 'ban-reason' : 'ban-value']: p.error } : {};
   return (
     <>
-      <AdminBar user={p.user} csrf={p.csrf} />
+      <AdminBar user={p.user} csrf={p.csrf} current="/admin/comments" />
       <h1>Comment bans</h1>
-      <form method="post" action="/admin/bans">
+      <p>
+        <a href="/admin/comments">Back to the comment queue</a>
+      </p>
+      <FormProblems errors={errors} />
+      <form method="post" action="/admin/bans" class="desk-form">
         <Csrf token={p.csrf} />
-        <label for="ban-kind">Ban</label>{' '}
-        <select id="ban-kind" name="kind">
-          <option value="email" selected={v('kind') !== 'ip'}>
-            an email address
-          </option>
-          <option value="ip" selected={v('kind') === 'ip'}>
-            an IP address or range (203.0.113.0/24)
-          </option>
-        </select>{' '}
-        <label for="ban-value">Value</label> <input id="ban-value" name="value" value={v('value')} /> <label for="ban-reason">Reason</label>{' '}
-        <input id="ban-reason" name="reason" value={v('reason')} /> <button type="submit">Ban</button>
-        <FormError message={p.error} />
+        <div class="fields">
+          <Field name="ban-kind" label="Ban" errors={errors}>
+            <select id="ban-kind" name="kind">
+              <option value="email" selected={v('kind') !== 'ip'}>
+                an email address
+              </option>
+              <option value="ip" selected={v('kind') === 'ip'}>
+                an IP address or range (203.0.113.0/24)
+              </option>
+            </select>
+          </Field>
+          <Field name="ban-value" label="Value" errors={errors}>
+            <input id="ban-value" name="value" value={v('value')} {...described('ban-value', errors)} />
+          </Field>
+          <Field name="ban-reason" label="Reason" errors={errors}>
+            <input id="ban-reason" name="reason" value={v('reason')} {...described('ban-reason', errors)} />
+          </Field>
+        </div>
+        <p class="actions">
+          <button type="submit">Ban</button>
+        </p>
       </form>
-      <table>
+      <h2>Bans in force</h2>
+      {p.bans.length === 0 ? <p>None.</p> : null}
+      <table class="desk-table">
         <thead>
           <tr>
-            <th>Kind</th>
-            <th>Value</th>
-            <th>Reason</th>
-            <th>By</th>
-            <th>Since</th>
-            <th />
+            <th scope="col">Kind</th>
+            <th scope="col">Value</th>
+            <th scope="col">Reason</th>
+            <th scope="col">By</th>
+            <th scope="col">Since</th>
+            <th scope="col">
+              <span class="visually-hidden">Action</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {p.bans.map((b) => (
             <tr>
-              <td>{b.kind}</td>
-              <td>{b.value}</td>
-              <td>{b.reason ?? ''}</td>
-              <td>{b.created_by}</td>
-              <td>{b.created_at.slice(0, 10)}</td>
+              <td data-label="Kind">{b.kind === 'ip' ? 'IP range' : 'Email'}</td>
+              <td data-label="Value">{b.value}</td>
+              <td data-label="Reason">{b.reason ?? ''}</td>
+              <td data-label="By">{b.created_by}</td>
+              <td data-label="Since">{b.created_at.slice(0, 10)}</td>
               <td>
                 <form method="post" action={`/admin/bans/${b.id}/lift`}>
                   <Csrf token={p.csrf} />
-                  <button type="submit">Lift</button>
+                  <button type="submit" class="secondary" aria-label={`Lift the ban on ${b.value}`}>
+                    Lift
+                  </button>
                 </form>
               </td>
             </tr>

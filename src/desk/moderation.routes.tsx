@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { z } from 'zod';
 import type { AppDeps } from '../app.types.ts';
 import { validateBan } from '../comments/ban.input.ts';
 import { addBan, liftBan } from '../comments/bans.writes.ts';
@@ -7,12 +8,26 @@ import type { ModerationAction } from '../comments/comment.rules.ts';
 import { commentBody, listBans, moderationQueue, type QueueFilter, queueCounts } from '../comments/comments.queries.ts';
 import { editComment, moderateComment } from '../comments/comments.writes.ts';
 import { formSecret } from '../comments/form.cookie.ts';
-import { idParam } from '../web/fields.ts';
+import { errorLine, idParam } from '../web/fields.ts';
 import { type AdminEnv, signedIn } from './auth.middleware.ts';
 import { adminPage, formValues } from './desk.page.tsx';
 import { BansPage, EditCommentPage, FILTERS, QueuePage } from './moderation.pages.tsx';
 
 type C = Context<AdminEnv>;
+
+/** Comments per page of the queue. */
+export const QUEUE_PAGE = 50;
+const MAX_PAGE = 10_000;
+const PAGE_MESSAGE = `must be a whole number from 1 to ${MAX_PAGE}`;
+
+const queueQuery = z.object({
+  page: z
+    .string()
+    .regex(/^[1-9]\d{0,4}$/, PAGE_MESSAGE)
+    .transform(Number)
+    .pipe(z.number().max(MAX_PAGE, PAGE_MESSAGE))
+    .default(1),
+});
 
 const DONE: Record<ModerationAction, string> = {
   approve: 'approved',
@@ -32,17 +47,34 @@ export function moderationPages({ db, now, siteUrl, mail }: AppDeps) {
   }
 
   return {
-    // GET /admin/comments?status=
+    // GET /admin/comments?status=&page=
     async queue(c: C) {
       const { user, csrf } = signedIn(c);
       const asked = c.req.query('status') as QueueFilter;
       const filter = FILTERS.includes(asked) ? asked : 'pending';
+      const query = queueQuery.safeParse({ page: c.req.query('page') });
+      const counts = await queueCounts(db.kysely);
+      if (!query.success) {
+        const error = errorLine(query.error);
+        return adminPage(
+          c,
+          'Comments',
+          <QueuePage {...{ user, csrf, filter, counts, error }} rows={[]} notice={null} page={1} more={false} />,
+          400,
+        );
+      }
+      const page = query.data.page;
       const done = c.req.query('done');
-      const [rows, counts] = await Promise.all([moderationQueue(db.kysely, filter), queueCounts(db.kysely)]);
+      const found = await moderationQueue(db.kysely, filter, { limit: QUEUE_PAGE + 1, offset: (page - 1) * QUEUE_PAGE });
       return adminPage(
         c,
         'Comments',
-        <QueuePage user={user} csrf={csrf} filter={filter} counts={counts} rows={rows} notice={done ? `Comment ${done}.` : null} />,
+        <QueuePage
+          {...{ user, csrf, filter, counts, page }}
+          rows={found.slice(0, QUEUE_PAGE)}
+          more={found.length > QUEUE_PAGE}
+          notice={done ? `Comment ${done}.` : null}
+        />,
       );
     },
 
@@ -58,8 +90,9 @@ export function moderationPages({ db, now, siteUrl, mail }: AppDeps) {
       if (!result.found) return adminPage(c, 'Not found', <h1>No such comment</h1>, 404);
       if (result.mailQueued) mail?.poke();
       const back = FILTERS.includes(values.back as QueueFilter) ? values.back : 'pending';
+      const page = queueQuery.safeParse({ page: values.page }).data?.page ?? 1;
       const done = result.refused ? `not ${DONE[action]}: ${result.refused}` : DONE[action];
-      return c.redirect(`/admin/comments?status=${back}&done=${encodeURIComponent(done)}`, 303);
+      return c.redirect(`/admin/comments?status=${back}${page > 1 ? `&page=${page}` : ''}&done=${encodeURIComponent(done)}`, 303);
     },
 
     // GET /admin/comments/:id/edit

@@ -4,7 +4,7 @@ import { describeEachEngine, TEST_NOW } from '../db/testing.ts';
 import { importStarterCatalogue } from '../importers/starter/starter.import.ts';
 import { loadStarterCatalogue } from '../importers/starter/starter.load.ts';
 import { buildApp } from '../server.ts';
-import { COMMENTS_SCRIPT, STYLESHEET } from './assets.ts';
+import { COMMENTS_SCRIPT, DESK_STYLESHEET, STYLESHEET } from './assets.ts';
 
 describeEachEngine(
   'assets',
@@ -12,8 +12,8 @@ describeEachEngine(
     const app = () => buildApp({ db: db(), siteUrl: 'https://nextseason.test', now: () => TEST_NOW });
 
     it('are named by a hash of their bytes and kept for a year', async () => {
-      for (const asset of [STYLESHEET, COMMENTS_SCRIPT]) {
-        expect(asset.url).toMatch(/^\/assets\/(site|comments)\.[\w-]{12}\.(css|js)$/);
+      for (const asset of [STYLESHEET, DESK_STYLESHEET, COMMENTS_SCRIPT]) {
+        expect(asset.url).toMatch(/^\/assets\/(site|desk|comments)\.[\w-]{12}\.(css|js)$/);
         const res = await app().request(asset.url, { headers: { 'accept-encoding': 'br' } });
         expect(res.status).toBe(200);
         expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
@@ -32,6 +32,14 @@ describeEachEngine(
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("style-src 'self'");
       expect(csp).not.toContain('unsafe-inline');
+      expect(html).not.toContain(DESK_STYLESHEET.url);
+    });
+
+    it("add the desk's stylesheet to desk pages only, after the site's", async () => {
+      const html = await (await app().request('/admin/login')).text();
+      expect(html.indexOf(`<link rel="stylesheet" href="${STYLESHEET.url}"/>`)).toBeGreaterThan(0);
+      expect(html.indexOf(`<link rel="stylesheet" href="${DESK_STYLESHEET.url}"/>`)).toBeGreaterThan(html.indexOf(STYLESHEET.url));
+      expect(html).not.toMatch(/<style|\sstyle="/);
     });
   },
   async (db) => {

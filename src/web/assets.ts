@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { PROJECT_ROOT } from '../config.ts';
 import { pickEncoding } from './page.cache.ts';
 
-// The stylesheet and the comment script, read once at start and served at URLs that carry a hash of their
+// The stylesheets and the comment script, read once at start and served at URLs that carry a hash of their
 // bytes: a page names the exact version it was made with, so browsers and CDNs may keep each for a year.
 
 const DIR = path.join(PROJECT_ROOT, 'src/web/assets');
@@ -34,8 +34,10 @@ function load(file: string, type: string): Asset {
 }
 
 export const STYLESHEET = load('site.css', 'text/css; charset=utf-8');
+/** The editors' desk's own styles, linked after the site's by desk pages only. */
+export const DESK_STYLESHEET = load('desk.css', 'text/css; charset=utf-8');
 export const COMMENTS_SCRIPT = load('comments.js', 'text/javascript; charset=utf-8');
-const BY_URL = new Map([STYLESHEET, COMMENTS_SCRIPT].map((a) => [a.url, a]));
+const BY_URL = new Map([STYLESHEET, DESK_STYLESHEET, COMMENTS_SCRIPT].map((a) => [a.url, a]));
 
 // GET /assets/:file
 export function serveAsset(c: Context) {
