@@ -17,6 +17,12 @@ describeEachEngine(
       };
       const at = TEST_NOW.toISOString();
       await kysely.insertInto('login_failures').values({ email: 'x@example.com', ip: '192.0.2.1', at }).execute();
+      // An account's role or access is no page's business either.
+      await kysely
+        .insertInto('users')
+        .values({ email: 'x@example.com', name: 'X', role: 'editor', password_hash: 'h', created_at: at })
+        .execute();
+      await kysely.updateTable('users').set({ disabled_at: at }).where('email', '=', 'x@example.com').execute();
       expect([writes.count, writes.catalogue]).toEqual([before.count, before.catalogue]);
 
       const show = await kysely.selectFrom('shows').select('id').limit(1).executeTakeFirstOrThrow();

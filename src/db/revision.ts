@@ -17,6 +17,7 @@ const WRITES = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode',
 
 // Writes no public page shows: they must not empty the page cache or retrain the forecaster.
 const PRIVATE = new Set([
+  'users',
   'sessions',
   'login_failures',
   'audit_log',
