@@ -1,4 +1,7 @@
 import { MAX_LIMIT, MAX_PAGE, STATUSES } from '../catalog/shows.params.ts';
+import { COUNT_CAP } from '../catalog/shows.queries.ts';
+import { SESSION_COOKIE } from '../desk/auth.middleware.ts';
+import { EVENT_KINDS, TIERS } from '../status/status.rules.ts';
 
 const problem = {
   description: 'Problem details (RFC 9457)',
@@ -28,7 +31,12 @@ export function openApiDocument(siteUrl: string) {
             { name: 'platform', in: 'query', schema: { type: 'string', pattern: '^[a-z0-9-]{1,60}$' } },
             { name: 'status', in: 'query', schema: { type: 'string', enum: STATUSES } },
             { name: 'country', in: 'query', schema: { type: 'string', pattern: '^[A-Za-z]{2}$' } },
-            { name: 'genre', in: 'query', schema: { type: 'string' }, description: 'A genre such as Drama or Science-Fiction' },
+            {
+              name: 'genre',
+              in: 'query',
+              schema: { type: 'string', pattern: '^[A-Za-z][A-Za-z -]{0,39}$' },
+              description: 'A genre such as Drama or Science-Fiction',
+            },
             {
               name: 'year',
               in: 'query',
@@ -45,11 +53,13 @@ export function openApiDocument(siteUrl: string) {
                 'application/json': {
                   schema: {
                     type: 'object',
-                    required: ['total', 'page', 'limit', 'items'],
+                    required: ['total', 'page', 'limit', 'fuzzy', 'totalCapped', 'items'],
                     properties: {
-                      total: { type: 'integer' },
+                      total: { type: 'integer', description: `Shows that match, counted up to ${COUNT_CAP}` },
                       page: { type: 'integer' },
                       limit: { type: 'integer' },
+                      fuzzy: { type: 'boolean', description: 'Nothing matched q exactly: these are the closest spellings' },
+                      totalCapped: { type: 'boolean', description: `More than ${COUNT_CAP} shows match: total is ${COUNT_CAP}` },
                       items: { type: 'array', items: { $ref: '#/components/schemas/ShowSummary' } },
                     },
                   },
@@ -90,9 +100,19 @@ export function openApiDocument(siteUrl: string) {
           summary: 'Published reader comments on a show: threads with their replies. Never carries an email or IP address.',
           parameters: [
             { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } },
-            { name: 'season', in: 'query', schema: { type: 'integer', minimum: 1 }, description: 'Only comments about this season' },
+            {
+              name: 'season',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: 999_999 },
+              description: 'Only comments about this season',
+            },
             { name: 'order', in: 'query', schema: { type: 'string', enum: ['oldest', 'newest'], default: 'oldest' } },
-            { name: 'cpage', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 }, description: '50 threads a page' },
+            {
+              name: 'cpage',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: 10_000, default: 1 },
+              description: '50 threads a page',
+            },
           ],
           responses: {
             200: {
@@ -101,6 +121,7 @@ export function openApiDocument(siteUrl: string) {
                 'application/json': {
                   schema: {
                     type: 'object',
+                    required: ['show', 'total', 'threads', 'page', 'comments'],
                     properties: {
                       show: { type: 'string' },
                       total: { type: 'integer', description: 'Published comments, replies included' },
@@ -112,6 +133,7 @@ export function openApiDocument(siteUrl: string) {
                 },
               },
             },
+            400: problem,
             404: problem,
           },
         },
@@ -197,7 +219,19 @@ export function openApiDocument(siteUrl: string) {
           operationId: 'pingWebhookFollow',
           summary: 'Queue a signed test alert (type show.ping) to the endpoint',
           security: [{ followerToken: [] }],
-          responses: { 202: { description: 'Queued' }, 401: problem, 409: problem },
+          responses: {
+            202: {
+              description: 'Queued',
+              content: {
+                'application/json': {
+                  schema: { type: 'object', required: ['queued'], properties: { queued: { type: 'boolean', const: true } } },
+                },
+              },
+            },
+            401: problem,
+            409: problem,
+            429: problem,
+          },
         },
       },
       '/api/follows/me/enable': {
@@ -226,27 +260,11 @@ export function openApiDocument(siteUrl: string) {
                 'application/json': {
                   schema: {
                     type: 'object',
+                    required: ['slug', 'status', 'items'],
                     properties: {
                       slug: { type: 'string' },
                       status: { type: 'string', enum: STATUSES },
-                      items: {
-                        type: 'array',
-                        items: {
-                          type: 'object',
-                          properties: {
-                            id: { type: 'integer' },
-                            kind: { type: 'string' },
-                            season: { type: ['integer', 'null'] },
-                            effective: partialDate,
-                            announced: partialDate,
-                            tier: { type: 'string', enum: ['official', 'trade', 'report', 'rumour'] },
-                            retracted: { type: 'boolean' },
-                            quote: { type: ['string', 'null'] },
-                            notes: { type: ['string', 'null'] },
-                            source: { type: ['object', 'null'] },
-                          },
-                        },
-                      },
+                      items: { type: 'array', items: { $ref: '#/components/schemas/Event' } },
                     },
                   },
                 },
@@ -258,12 +276,42 @@ export function openApiDocument(siteUrl: string) {
         },
       },
       '/api/openapi.json': {
-        get: { operationId: 'openApi', summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1 document' } } },
+        get: {
+          operationId: 'openApi',
+          summary: 'This document',
+          responses: {
+            200: {
+              description: 'OpenAPI 3.1 document',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['openapi', 'info', 'paths'],
+                    properties: {
+                      openapi: { const: '3.1.0' },
+                      info: { type: 'object' },
+                      servers: { type: 'array' },
+                      paths: { type: 'object' },
+                      components: { type: 'object' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
       },
     },
     components: {
       securitySchemes: {
         followerToken: { type: 'http', scheme: 'bearer', description: 'The token POST /api/follows returned' },
+        deskSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description:
+            'The session of an editor, moderator or admin signed in at /admin/login. It is for the desk (/admin), whose HTML pages and forms this document does not list; no /api operation needs it.',
+        },
       },
       schemas: {
         WebhookFollower: {
@@ -296,6 +344,20 @@ export function openApiDocument(siteUrl: string) {
         },
         Comment: {
           type: 'object',
+          required: [
+            'id',
+            'name',
+            'website',
+            'html',
+            'spoiler',
+            'season',
+            'parentId',
+            'replyingTo',
+            'createdAt',
+            'editedAt',
+            'removed',
+            'replies',
+          ],
           properties: {
             id: { type: 'integer' },
             name: { type: 'string' },
@@ -308,10 +370,31 @@ export function openApiDocument(siteUrl: string) {
             createdAt: { type: 'string', format: 'date-time' },
             editedAt: { type: ['string', 'null'], format: 'date-time', description: 'Set when a moderator edited it' },
             removed: {
-              type: 'boolean',
-              description: 'A first comment a moderator took down, kept (empty) so its replies still read in order',
+              enum: [false, 'removed', 'under review'],
+              description:
+                'false, or why a first comment is not shown (taken down, or held after reports); it is kept, empty, so its replies still read in order',
             },
             replies: { type: 'array', items: { $ref: '#/components/schemas/Comment' } },
+          },
+        },
+        Event: {
+          type: 'object',
+          required: ['id', 'kind', 'season', 'effective', 'announced', 'tier', 'retracted', 'quote', 'notes', 'source'],
+          properties: {
+            id: { type: 'integer' },
+            kind: { type: 'string', enum: EVENT_KINDS },
+            season: { type: ['integer', 'null'] },
+            effective: { ...partialDate, type: 'string' },
+            announced: partialDate,
+            tier: { type: 'string', enum: TIERS },
+            retracted: { type: 'boolean' },
+            quote: { type: ['string', 'null'] },
+            notes: { type: ['string', 'null'] },
+            source: {
+              type: ['object', 'null'],
+              required: ['url', 'outlet', 'title'],
+              properties: { url: { type: ['string', 'null'] }, outlet: { type: 'string' }, title: { type: ['string', 'null'] } },
+            },
           },
         },
         Problem: {
@@ -387,8 +470,49 @@ export function openApiDocument(siteUrl: string) {
                 decisions: { type: 'integer' },
               },
             },
-            episodes: { type: ['object', 'null'] },
-            evidence: { type: 'object' },
+            episodes: {
+              type: ['object', 'null'],
+              description: "How the next season's episode count compares with the latest's, in shows like it",
+              required: ['last', 'same', 'fewer', 'more', 'pairs', 'from', 'fromKind'],
+              properties: {
+                last: { type: 'integer', description: "The latest season's episodes" },
+                same: { type: 'number' },
+                fewer: { type: 'number' },
+                more: { type: 'number' },
+                pairs: { type: 'integer', description: 'Consecutive-season pairs the shares come from' },
+                from: { type: 'string' },
+                fromKind: { type: 'string', enum: ['streaming', 'cable', 'broadcast', 'unknown'] },
+              },
+            },
+            evidence: {
+              type: 'object',
+              properties: {
+                cohort: {
+                  type: ['object', 'null'],
+                  description: 'Shows like this one at the same point: how many got their next season, and how long it took',
+                  required: ['label', 'group', 'name', 'shows', 'returned', 'waiting', 'medianWaitMonths'],
+                  properties: {
+                    label: { type: 'string' },
+                    group: { type: 'string', enum: ['platform', 'kind', 'all'] },
+                    name: { type: 'string' },
+                    shows: { type: 'integer' },
+                    returned: { type: 'integer' },
+                    waiting: { type: 'integer' },
+                    medianWaitMonths: { type: ['number', 'null'] },
+                  },
+                },
+                claim: {
+                  type: ['object', 'null'],
+                  description: '"The platform usually decides within three months", checked against its decisions',
+                  required: ['platform', 'decisions', 'within90'],
+                  properties: {
+                    platform: { type: 'string' },
+                    decisions: { type: 'integer' },
+                    within90: { type: 'number', minimum: 0, maximum: 1 },
+                  },
+                },
+              },
+            },
             explanation: { type: 'array', items: { type: 'string' } },
             curve: { type: 'array', items: { type: 'object', properties: { date: { type: 'string' }, p: { type: 'number' } } } },
           },
@@ -425,10 +549,48 @@ export function openApiDocument(siteUrl: string) {
                     },
                   },
                 },
-                credits: { type: 'array', items: { type: 'object' } },
-                ratings: { type: 'array', items: { type: 'object' } },
-                events: { type: 'array', items: { type: 'object' } },
-                similar: { type: 'array', items: { type: 'object' } },
+                credits: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['role', 'name', 'person', 'character'],
+                    properties: {
+                      role: { type: 'string' },
+                      name: { type: 'string' },
+                      person: { type: 'string', description: "The person's slug: /people/{person}" },
+                      character: { type: ['string', 'null'] },
+                    },
+                  },
+                },
+                ratings: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['source', 'season', 'value', 'scale', 'votes', 'asOf', 'cite'],
+                    properties: {
+                      source: { type: 'string' },
+                      season: { type: ['integer', 'null'], description: 'null: the whole show' },
+                      value: { type: 'number' },
+                      scale: { type: 'number', description: 'The best value on this rating’s scale' },
+                      votes: { type: ['integer', 'null'] },
+                      asOf: partialDate,
+                      cite: {
+                        type: ['object', 'null'],
+                        required: ['url', 'outlet'],
+                        properties: { url: { type: ['string', 'null'] }, outlet: { type: 'string' } },
+                      },
+                    },
+                  },
+                },
+                events: { type: 'array', items: { $ref: '#/components/schemas/Event' } },
+                similar: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['slug', 'title', 'reason'],
+                    properties: { slug: { type: 'string' }, title: { type: 'string' }, reason: { type: 'string' } },
+                  },
+                },
               },
             },
           ],
