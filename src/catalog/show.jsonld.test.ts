@@ -6,7 +6,20 @@ import { buildApp } from '../server.ts';
 
 // The schema.org vocabulary our JSON-LD may use: each type with the properties schema.org defines for it
 // (its own and inherited from CreativeWork / Thing / Intangible), as listed on schema.org.
-const THING = ['@context', '@type', '@id', 'name', 'alternateName', 'description', 'url', 'sameAs'];
+const THING = [
+  '@context',
+  '@type',
+  '@id',
+  'name',
+  'alternateName',
+  'description',
+  'url',
+  'sameAs',
+  'image',
+  'identifier',
+  'mainEntityOfPage',
+  'potentialAction',
+];
 const CREATIVE_WORK = [
   ...THING,
   'genre',
@@ -32,6 +45,10 @@ const VOCABULARY: Record<string, string[]> = {
   Country: THING,
   AggregateRating: [...THING, 'ratingValue', 'bestRating', 'worstRating', 'ratingCount'],
   WebSite: CREATIVE_WORK,
+  WebPage: CREATIVE_WORK,
+  ImageObject: [...CREATIVE_WORK, 'width', 'height', 'contentUrl'],
+  SearchAction: [...THING, 'target', 'query-input'],
+  EntryPoint: [...THING, 'urlTemplate'],
   BreadcrumbList: [...THING, 'itemListElement'],
   ListItem: [...THING, 'position', 'item'],
 };
@@ -69,6 +86,30 @@ describeEachEngine(
         for (const [i, b] of blocks.entries()) check(b, `${slug}#${i}`, problems);
       }
       expect(problems).toEqual([]);
+    });
+
+    it('says on the home page, in each language, how to search the site', async () => {
+      const app = buildApp({ db: db(), siteUrl: 'https://nextseason.test', now: () => TEST_NOW });
+      for (const [path, search] of [
+        ['/', 'https://nextseason.test/search?q={search_term_string}'],
+        ['/es', 'https://nextseason.test/es/search?q={search_term_string}'],
+      ] as const) {
+        const html = await (await app.request(path)).text();
+        const [site] = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1] as string));
+        expect(site).toMatchObject({ '@type': 'WebSite', potentialAction: { '@type': 'SearchAction', target: { urlTemplate: search } } });
+        const problems: string[] = [];
+        check(site, path, problems);
+        expect(problems).toEqual([]);
+      }
+      const es = await (await app.request('/es/shows/somos')).text();
+      const [series] = [...es.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1] as string));
+      expect(series).toMatchObject({
+        url: 'https://nextseason.test/es/shows/somos',
+        inLanguage: 'es',
+        countryOfOrigin: { name: 'México' },
+        mainEntityOfPage: { inLanguage: 'es' },
+        containsSeason: [{ name: 'Temporada 1' }],
+      });
     });
   },
   async (db) => {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.types.ts';
 import { recentDecisions, upcomingPremieres, waitingLongest } from '../catalog/home.queries.ts';
-import { breadcrumbJsonLd, showJsonLd } from '../catalog/show.jsonld.ts';
+import { breadcrumbJsonLd, CARD, showJsonLd, websiteJsonLd } from '../catalog/show.jsonld.ts';
 import { loadShowView } from '../catalog/show.view.ts';
 import { queryObject, searchQuery, slugParam } from '../catalog/shows.params.ts';
 import { listShows, recentlyUpdatedShows, searchPeople } from '../catalog/shows.queries.ts';
@@ -35,7 +35,12 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
       description: cutAtWord(`${view.next.said}. ${view.next.sentence} ${view.when}`, 300),
       canonical: url,
       ogType: 'video.tv_show',
-      jsonLd: [showJsonLd(view.detail, url, siteUrl, section.total), breadcrumbJsonLd(show, siteUrl)],
+      jsonLd: [showJsonLd(view.detail, url, siteUrl, section.total, say.lang), breadcrumbJsonLd(show, siteUrl, say.lang)],
+      image: {
+        url: `${siteUrl}${say.href(`/shows/${show.slug}`)}/card.png`,
+        ...CARD,
+        alt: say.t('show.shareAlt', { title: show.title, verdict: view.next.said, sentence: view.next.sentence }),
+      },
       feedsAt: `/shows/${show.slug}`,
     };
     return render(c, meta, <ShowPage {...view} comments={section} followable={Boolean(mail)} />, { status: comments.status });
@@ -59,6 +64,7 @@ export function showPages({ db, siteUrl, now, forecasts, mail }: AppDeps) {
         description: say.t('site.description'),
         canonical: `${siteUrl}/`,
         feedsAt: '',
+        jsonLd: websiteJsonLd(siteUrl, say.lang),
       };
       return render(
         c,

@@ -88,6 +88,7 @@ export const siteEn = {
   'show.chartCaption':
     'Line: chance that season {n} has premiered by each date. Shaded: the 80% interval; dashed: the median date. A backtested model, as of {asOf}; see <how>how forecasts work</how>.',
   'show.cite': '(source: <out>{outlet}</out>)',
+  'show.seasonNumber': 'Season {n}',
   'show.shareAlt': '{title}: {verdict}. {sentence}',
 
   'home.heading': 'Will there be another season?',

@@ -92,6 +92,7 @@ export const siteEs: Record<keyof typeof siteEn, string> = {
   'show.chartCaption':
     'Línea: probabilidad de que la temporada {n} se haya estrenado en cada fecha. Sombreado: el intervalo del 80 %; discontinua: la fecha mediana. Un modelo contrastado con datos pasados; pronóstico del {asOf}. Consulta <how>cómo funcionan los pronósticos</how>.',
   'show.cite': '(fuente: <out>{outlet}</out>)',
+  'show.seasonNumber': 'Temporada {n}',
   'show.shareAlt': '{title}: {verdict}. {sentence}',
 
   'home.heading': '¿Habrá otra temporada?',
