@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, startServer } from './testing/server.ts';
+import { ROOT, runCli, startServer } from './testing/server.ts';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'nextseason-cli-'));
 
@@ -29,6 +30,26 @@ describe('nextseason CLI', () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8')) as { version: string };
     const result = await runCli(['--version'], {});
     expect([result.code, result.stdout.trim()]).toEqual([0, `nextseason ${version} (Node ${process.versions.node})`]);
+  });
+
+  // On CI, `npm ci` has just built dist/ (it runs prepare), so every test that starts the command runs the
+  // bundle. Were the build skipped or stale, bin/nextseason.js would fall back to tsx and those tests would
+  // pass without ever running what `npm start` runs; this says so instead. Elsewhere, an edit to src/ makes
+  // the bundle stale and the fallback is meant.
+  it.runIf(process.env.CI === 'true')('runs the compiled bundle that npm ci built (CI only)', () => {
+    const newest = (dir: string): number =>
+      Math.max(
+        ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => {
+          const file = path.join(dir, e.name);
+          return e.isDirectory() ? newest(file) : fs.statSync(file).mtimeMs;
+        }),
+      );
+    const bundle = fs.statSync(path.join(ROOT, 'dist/nextseason.mjs'), { throwIfNoEntry: false });
+    expect(bundle, 'dist/nextseason.mjs: npm ci did not build it').toBeDefined();
+    const sources = Math.max(newest(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'package-lock.json')).mtimeMs);
+    expect(bundle?.mtimeMs, 'dist/nextseason.mjs is older than src/: bin/nextseason.js would run tsx').toBeGreaterThan(sources);
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/nextseason.mjs'), '--version'], { encoding: 'utf8' });
+    expect([run.status, run.stdout]).toEqual([0, expect.stringMatching(/^nextseason \d/)]);
   });
 
   it('refuses a bad DATABASE_URL with one clear line and exit code 2', async () => {
