@@ -16,7 +16,7 @@ export interface FetchOptions {
 export async function fetchFeed(url: string, o: FetchOptions): Promise<FetchResult> {
   const headers: Record<string, string> = {
     'user-agent': o.userAgent,
-    accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml;q=0.9, */*;q=0.5',
+    accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml, text/xml;q=0.9, */*;q=0.5',
   };
   if (o.etag) headers['if-none-match'] = o.etag;
   if (o.lastModified) headers['if-modified-since'] = o.lastModified;
