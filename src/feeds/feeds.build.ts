@@ -1,7 +1,7 @@
 import { Feed } from 'feed';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { formatPartialDate } from '../lang/dates.ts';
-import { type Lang, t } from '../lang/i18n.ts';
+import { HTML_LANG, type Lang, localPath, t } from '../lang/i18n.ts';
 import type { EntryVersion, Premiere, Update } from './feeds.queries.ts';
 
 // RSS 2.0, Atom 1.0 and JSON Feed 1.1 of status updates; iCalendar of premieres. Built with the
@@ -17,14 +17,17 @@ export function updateTitle(u: Update, lang: Lang = 'en'): string {
   });
 }
 
-export function updatesFeed(o: { siteUrl: string; title: string; path: string; updates: Update[] }): Feed {
+export function updatesFeed(o: { siteUrl: string; title: string; path: string; updates: Update[]; lang?: Lang }): Feed {
+  const lang = o.lang ?? 'en';
+  const page = (path: string) => `${o.siteUrl}${localPath(lang, path)}`;
+  const self = page(o.path || '/').replace(/\/$/, '');
   const feed = new Feed({
     title: o.title,
-    description: 'Renewals, cancellations and premiere dates, each with its source.',
-    id: `${o.siteUrl}${o.path}`,
-    link: `${o.siteUrl}${o.path}`,
-    language: 'en',
-    copyright: 'Next Season; data from TVmaze (CC BY-SA 4.0) where marked',
+    description: t(lang, 'feed.description'),
+    id: self,
+    link: self,
+    language: HTML_LANG[lang],
+    copyright: t(lang, 'feed.copyright'),
     // The feed changed when its latest item was recorded, whatever the order its items are listed in.
     updated: new Date(
       o.updates
@@ -33,19 +36,28 @@ export function updatesFeed(o: { siteUrl: string; title: string; path: string; u
         .at(-1) ?? '2020-01-01T00:00:00Z',
     ),
     generator: 'Next Season',
-    feedLinks: { rss: `${o.siteUrl}${o.path}/feed.xml`, atom: `${o.siteUrl}${o.path}/feed.atom`, json: `${o.siteUrl}${o.path}/feed.json` },
+    feedLinks: { rss: `${self}/feed.xml`, atom: `${self}/feed.atom`, json: `${self}/feed.json` },
   });
   for (const u of o.updates) {
-    const link = `${o.siteUrl}/shows/${u.show.slug}#updates`;
-    const source = u.source ? ` Source (${u.tier}): ${u.source.outlet}${u.source.url ? ` ${u.source.url}` : ''}.` : ` Tier: ${u.tier}.`;
+    const link = `${page(`/shows/${u.show.slug}`)}#updates`;
+    const title = updateTitle(u, lang);
     feed.addItem({
-      title: updateTitle(u),
-      id: `${o.siteUrl}/updates/${u.id}`,
+      title,
+      // One item in every language's feed is the same update: its id names the update and the language.
+      id: `${o.siteUrl}/updates/${u.id}${lang === 'en' ? '' : `?lang=${lang}`}`,
       link,
       // Dated by the event (known only to a month or year: its first day); updated when it was recorded.
       published: new Date(`${u.effective.date}T00:00:00Z`),
       date: new Date(u.createdAt),
-      description: `${updateTitle(u)} (${formatPartialDate(u.effective)}).${source}${u.quote ? ` “${u.quote}”` : ''}`,
+      description: t(lang, 'feed.item', {
+        title,
+        date: formatPartialDate(u.effective, lang),
+        tier: t(lang, 'tier.word', { tier: u.tier }),
+        hasSource: u.source ? 'yes' : 'no',
+        source: u.source ? `${u.source.outlet}${u.source.url ? ` ${u.source.url}` : ''}` : '',
+        hasQuote: u.quote ? 'yes' : 'no',
+        quote: u.quote ?? '',
+      }),
       ...(u.show.platform ? { category: [{ name: u.show.platform, ...(u.show.platformSlug ? { term: u.show.platformSlug } : {}) }] } : {}),
     });
   }
@@ -61,12 +73,14 @@ export function premieresCalendar(o: {
   name: string;
   premieres: Premiere[];
   versions: Map<string, EntryVersion>;
+  lang?: Lang;
 }): string {
+  const lang = o.lang ?? 'en';
+  const page = (path: string) => `${o.siteUrl}${localPath(lang, path)}`;
   const cal = ical({
     name: oneLine(o.name),
-    description:
-      'Season premieres known to the day. Premieres announced only to the month, quarter or year are left out until their day is known.',
-    prodId: { company: 'Next Season', product: 'premieres', language: 'EN' },
+    description: t(lang, 'calendar.description'),
+    prodId: { company: 'Next Season', product: 'premieres', language: HTML_LANG[lang].toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
     ttl: 60 * 60 * 6, // REFRESH-INTERVAL and X-PUBLISHED-TTL: ask calendar apps to look again every six hours
     url: o.siteUrl,
@@ -79,9 +93,9 @@ export function premieresCalendar(o: {
       start,
       end: new Date(start.getTime() + 86_400_000),
       allDay: true,
-      summary: oneLine(`${p.show.title}: season ${p.season} premieres${p.show.platform ? ` on ${p.show.platform}` : ''}`),
-      description: `${p.episodes ? `${p.episodes} episodes. ` : ''}${o.siteUrl}/shows/${p.show.slug}`,
-      url: `${o.siteUrl}/shows/${p.show.slug}`,
+      summary: oneLine(t(lang, 'calendar.summary', { title: p.show.title, season: p.season, platform: p.show.platform ?? 'none' })),
+      description: t(lang, 'calendar.entry', { episodes: p.episodes ?? 0, url: page(`/shows/${p.show.slug}`) }),
+      url: page(`/shows/${p.show.slug}`),
       stamp: new Date(o.versions.get(p.uid)?.updatedAt ?? start), // DTSTAMP: when the entry last changed
     });
   }

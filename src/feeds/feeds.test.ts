@@ -129,6 +129,26 @@ describeEachEngine(
       expect(moved[0]?.sequence).toBe(1);
     });
 
+    it('serves every feed and calendar in Spanish under /es, read back by independent parsers', async () => {
+      for (const format of ['xml', 'atom', 'json'] as const) {
+        const feed = await read(`/es/shows/somos/feed.${format}`);
+        const items = itemsOf(feed);
+        expect(items.length, format).toBeGreaterThan(0);
+        for (const item of items) expect(item.link, format).toMatch(/^https:\/\/nextseason\.test\/es\/shows\/somos#updates$/);
+        expect(items.map((i) => i.title).join(' '), format).toContain('Somos.: estrenada, temporada 1');
+      }
+      const rss = await get('/es/shows/somos/feed.xml');
+      expect(rss.text).toContain('<title>Somos.: novedades | Next Season</title>');
+      expect(rss.text).toContain('<language>es</language>');
+      const calendar = await get('/es/calendar.ics');
+      expect(calendar.status).toBe(200);
+      const cal = new ICAL.Component(ICAL.parse(calendar.text));
+      expect(cal.getFirstPropertyValue('name') ?? cal.getFirstPropertyValue('x-wr-calname')).toBe('Next Season: próximos estrenos');
+      const summaries = cal.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).summary);
+      expect(summaries.length).toBeGreaterThan(0);
+      for (const summary of summaries) expect(summary).toMatch(/: estreno de la temporada \d+/);
+    });
+
     it('lists every show and person in a sitemap index with their last change, keeps /admin out of robots, and links feeds from pages', async () => {
       const index = await get('/sitemap.xml');
       expect(index.text).toMatch(
@@ -139,15 +159,18 @@ describeEachEngine(
       );
       expect(parts).toEqual(['/sitemaps/pages.xml', '/sitemaps/shows-1.xml', '/sitemaps/people-1.xml']);
       const [pages, shows, people] = await Promise.all(parts.map((p) => get(p as string)));
-      expect(pages?.text).toContain('<url><loc>https://nextseason.test/browse?platform=netflix</loc></url>');
-      expect(pages?.text).toContain('<url><loc>https://nextseason.test/platforms/netflix</loc></url>');
-      expect(pages?.text).toContain('<url><loc>https://nextseason.test/calendar?month=2026-12</loc></url>');
+      // Every page in both languages, each entry naming the other as its alternate.
+      for (const path of ['/browse?platform=netflix', '/platforms/netflix', '/calendar?month=2026-12'])
+        for (const at of ['', '/es']) expect(pages?.text).toContain(`<url><loc>https://nextseason.test${at}${path}</loc><xhtml:link`);
+      expect(shows?.text).toContain(
+        '<url><loc>https://nextseason.test/es/shows/somos</loc><lastmod>2026-11-25</lastmod><xhtml:link rel="alternate" hreflang="en" href="https://nextseason.test/shows/somos"/><xhtml:link rel="alternate" hreflang="es" href="https://nextseason.test/es/shows/somos"/><xhtml:link rel="alternate" hreflang="x-default" href="https://nextseason.test/shows/somos"/></url>',
+      );
       expect(shows?.text).toContain('<loc>https://nextseason.test/shows/somos</loc><lastmod>2026-11-25</lastmod>');
       const showCount = await db()
         .kysely.selectFrom('shows')
         .select((e) => e.fn.countAll().as('n'))
         .executeTakeFirstOrThrow();
-      expect(shows?.text.match(/<url>/g)).toHaveLength(Number(showCount.n));
+      expect(shows?.text.match(/<url>/g)).toHaveLength(2 * Number(showCount.n));
       expect(people?.text).toContain('<loc>https://nextseason.test/people/james-schamus</loc>');
       expect((await get('/sitemaps/shows-2.xml')).status).toBe(404);
       expect((await get('/sitemaps/shows-0.xml')).status).toBe(404);

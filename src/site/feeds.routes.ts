@@ -7,6 +7,7 @@ import { premieresCalendar, updatesFeed } from '../feeds/feeds.build.ts';
 import { feedBody } from '../feeds/feeds.encode.ts';
 import { datedPremieres, entryVersions, latestUpdates, type Scope } from '../feeds/feeds.queries.ts';
 import { shiftMonth } from '../lang/dates.ts';
+import { LANGS, langOfPath, localPath, t } from '../lang/i18n.ts';
 
 export const FEED_TYPES = {
   xml: 'application/rss+xml; charset=utf-8',
@@ -16,21 +17,32 @@ export const FEED_TYPES = {
 
 export type FeedFormat = keyof typeof FEED_TYPES;
 
-/** URLs per sitemap file: well under the protocol's 50,000 and 50 MB. */
+/** Pages per sitemap file, each listed in both languages: 20,000 URLs, well under the protocol's 50,000 and 50 MB. */
 const SITEMAP_URLS = 10_000;
 /** Calendar months ahead listed in the sitemap. */
 const CALENDAR_MONTHS = 6;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const slices = (count: number) => Array.from({ length: Math.ceil(count / SITEMAP_URLS) }, (_, i) => i + 1);
+const lastmod = (lastChange?: string | null) => (lastChange ? `<lastmod>${lastChange.slice(0, 10)}</lastmod>` : '');
 const sitemapEntry = (tag: 'url' | 'sitemap', loc: string, lastChange?: string | null) =>
-  `<${tag}><loc>${esc(loc)}</loc>${lastChange ? `<lastmod>${lastChange.slice(0, 10)}</lastmod>` : ''}</${tag}>`;
+  `<${tag}><loc>${esc(loc)}</loc>${lastmod(lastChange)}</${tag}>`;
+/** A page in every language, each entry naming all its versions (hreflang alternates, x-default English). */
+const pageEntries = (siteUrl: string, path: string, lastChange?: string | null) => {
+  const at = (lang: (typeof LANGS)[number]) => `${siteUrl}${localPath(lang, path)}`;
+  const links = [
+    ...LANGS.map((lang) => `<xhtml:link rel="alternate" hreflang="${lang}" href="${esc(at(lang))}"/>`),
+    `<xhtml:link rel="alternate" hreflang="x-default" href="${esc(at('en'))}"/>`,
+  ].join('');
+  return LANGS.map((lang) => `<url><loc>${esc(at(lang))}</loc>${lastmod(lastChange)}${links}</url>`).join('\n');
+};
 const sitemapXml = (root: 'urlset' | 'sitemapindex', entries: string[]) =>
-  `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</${root}>\n`;
+  `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${root === 'urlset' ? ' xmlns:xhtml="http://www.w3.org/1999/xhtml"' : ''}>\n${entries.join('\n')}\n</${root}>\n`;
 const xml = (c: Context, body: string) => c.body(body, 200, { 'content-type': 'application/xml; charset=utf-8' });
 
 export function feedRoutes({ db, siteUrl, now }: AppDeps) {
-  const scopeOf = async (c: Context): Promise<{ scope: Scope; title: string; path: string } | null> => {
+  const scopeOf = async (c: Context): Promise<{ scope: Scope; title: string; calendar: string; path: string } | null> => {
+    const lang = langOfPath(c.req.path);
     const show = c.req.param('slug');
     const platform = c.req.param('platform');
     // A segment that cannot be a slug names nothing, and never reaches the database.
@@ -38,15 +50,23 @@ export function feedRoutes({ db, siteUrl, now }: AppDeps) {
     if (platform !== undefined && !platformParam.safeParse(platform).success) return null;
     if (show) {
       const row = await findShowRef(db.kysely, show);
-      return row ? { scope: { show }, title: `${row.title}: updates | Next Season`, path: `/shows/${show}` } : null;
+      if (!row) return null;
+      const values = { kind: 'show', name: row.title };
+      return { scope: { show }, title: t(lang, 'feed.title', values), calendar: t(lang, 'calendar.name', values), path: `/shows/${show}` };
     }
     if (platform) {
       const row = await findPlatform(db.kysely, platform);
-      return row
-        ? { scope: { platform }, title: `${row.name}: renewals and premieres | Next Season`, path: `/platforms/${platform}` }
-        : null;
+      if (!row) return null;
+      const values = { kind: 'platform', name: row.name };
+      return {
+        scope: { platform },
+        title: t(lang, 'feed.title', values),
+        calendar: t(lang, 'calendar.name', values),
+        path: `/platforms/${platform}`,
+      };
     }
-    return { scope: {}, title: 'Next Season: latest updates', path: '' };
+    const values = { kind: 'all', name: '' };
+    return { scope: {}, title: t(lang, 'feed.title', values), calendar: t(lang, 'calendar.name', values), path: '' };
   };
 
   return {
@@ -54,7 +74,8 @@ export function feedRoutes({ db, siteUrl, now }: AppDeps) {
     feed: (format: FeedFormat) => async (c: Context) => {
       const target = await scopeOf(c);
       if (!target) return c.notFound();
-      const feed = updatesFeed({ siteUrl, title: target.title, path: target.path, updates: await latestUpdates(db.kysely, target.scope) });
+      const updates = await latestUpdates(db.kysely, target.scope);
+      const feed = updatesFeed({ siteUrl, title: target.title, path: target.path, updates, lang: langOfPath(c.req.path) });
       return c.body(feedBody(feed, format), 200, { 'content-type': FEED_TYPES[format] });
     },
 
@@ -65,9 +86,10 @@ export function feedRoutes({ db, siteUrl, now }: AppDeps) {
       const premieres = await datedPremieres(db.kysely, target.scope);
       const body = premieresCalendar({
         siteUrl,
-        name: target.title.replace(/updates( \| Next Season)?$/, 'premieres$1'), // the feed's own last word, never one in a title
+        name: target.calendar,
         premieres,
         versions: await entryVersions(db.kysely, premieres),
+        lang: langOfPath(c.req.path),
       });
       return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8' });
     },
@@ -103,17 +125,15 @@ export function feedRoutes({ db, siteUrl, now }: AppDeps) {
           c,
           sitemapXml(
             'urlset',
-            paths.map((p) => sitemapEntry('url', `${siteUrl}${p}`)),
+            paths.map((p) => pageEntries(siteUrl, p)),
           ),
         );
       }
       const offset = (Number(m[3]) - 1) * SITEMAP_URLS;
       const entries =
         m[2] === 'shows'
-          ? (await showPagesChanged(db.kysely, offset, SITEMAP_URLS)).map((s) =>
-              sitemapEntry('url', `${siteUrl}/shows/${s.slug}`, s.updated_at),
-            )
-          : (await peoplePages(db.kysely, offset, SITEMAP_URLS)).map((slug) => sitemapEntry('url', `${siteUrl}/people/${slug}`));
+          ? (await showPagesChanged(db.kysely, offset, SITEMAP_URLS)).map((s) => pageEntries(siteUrl, `/shows/${s.slug}`, s.updated_at))
+          : (await peoplePages(db.kysely, offset, SITEMAP_URLS)).map((slug) => pageEntries(siteUrl, `/people/${slug}`));
       if (entries.length === 0) return c.notFound();
       return xml(c, sitemapXml('urlset', entries));
     },

@@ -130,4 +130,17 @@ export const siteEn = {
   'paging.previous': 'Previous',
   'paging.next': 'Next',
   'paging.page': 'Page {page} of {pages}',
+  'feed.title':
+    '{kind, select, show {{name}: updates | Next Season} platform {{name}: renewals and premieres | Next Season} other {Next Season: latest updates}}',
+  'calendar.name':
+    '{kind, select, show {{name}: premieres | Next Season} platform {{name}: renewals and premieres | Next Season} other {Next Season: latest premieres}}',
+  'feed.description': 'Renewals, cancellations and premiere dates, each with its source.',
+  'feed.copyright': 'Next Season; data from TVmaze (CC BY-SA 4.0) where marked',
+  'feed.item':
+    '{title} ({date}).{hasSource, select, yes { Source ({tier}): {source}.} other { Tier: {tier}.}}{hasQuote, select, yes { “{quote}”} other {}}',
+  'tier.word': '{tier}',
+  'calendar.description':
+    'Season premieres known to the day. Premieres announced only to the month, quarter or year are left out until their day is known.',
+  'calendar.summary': '{title}: season {season} premieres{platform, select, none {} other { on {platform}}}',
+  'calendar.entry': '{episodes, plural, =0 {} other {{episodes, number, ::group-off} episodes. }}{url}',
 };

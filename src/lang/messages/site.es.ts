@@ -137,4 +137,17 @@ export const siteEs: Record<keyof typeof siteEn, string> = {
   'paging.previous': 'Anterior',
   'paging.next': 'Siguiente',
   'paging.page': 'Página {page} de {pages}',
+  'feed.title':
+    '{kind, select, show {{name}: novedades | Next Season} platform {{name}: renovaciones y estrenos | Next Season} other {Next Season: últimas novedades}}',
+  'calendar.name':
+    '{kind, select, show {{name}: estrenos | Next Season} platform {{name}: renovaciones y estrenos | Next Season} other {Next Season: próximos estrenos}}',
+  'feed.description': 'Renovaciones, cancelaciones y fechas de estreno, cada una con su fuente.',
+  'feed.copyright': 'Next Season; datos de TVmaze (CC BY-SA 4.0) donde se indica',
+  'feed.item':
+    '{title} ({date}).{hasSource, select, yes { Fuente ({tier}): {source}.} other { Fiabilidad: {tier}.}}{hasQuote, select, yes { «{quote}»} other {}}',
+  'tier.word': '{tier, select, official {oficial} trade {prensa especializada} report {informe de prensa} rumour {rumor} other {{tier}}}',
+  'calendar.description':
+    'Estrenos de temporada con día conocido. Los estrenos anunciados solo por mes, trimestre o año se añaden cuando se conoce el día.',
+  'calendar.summary': '{title}: estreno de la temporada {season}{platform, select, none {} other { en {platform}}}',
+  'calendar.entry': '{episodes, plural, =0 {} one {1 episodio. } other {{episodes, number, ::group-off} episodios. }}{url}',
 };
