@@ -91,6 +91,8 @@ describeEachEngine(
       expect([moved.status, moved.headers.location]).toEqual([301, '/es/shows/somos-mexico?ref=home']);
       const feed = await request(port, '/es/shows/somos/feed.xml');
       expect([feed.status, feed.headers.location]).toEqual([301, '/es/shows/somos-mexico/feed.xml']);
+      for (const to of ['/es/shows/somos-mexico?ref=home', '/es/shows/somos-mexico/feed.xml'])
+        expect((await request(port, to)).status, to).toBe(200);
     });
 
     it('answers HEAD the same way, and leaves other methods alone', async () => {
