@@ -102,13 +102,17 @@ export function QueuePage({
               </div>
               <p class="actions">
                 <button type="submit">Accept</button>
+                {/* The same form, sent to the reject action: its token is all that action reads. */}
+                <button
+                  type="submit"
+                  class="secondary"
+                  formaction={`/admin/queue/${c.id}/reject`}
+                  formnovalidate
+                  aria-label={`Reject candidate ${c.id}`}
+                >
+                  Reject
+                </button>
               </p>
-            </form>
-            <form method="post" action={`/admin/queue/${c.id}/reject`} class="reject">
-              <Csrf token={csrf} />
-              <button type="submit" class="secondary" aria-label={`Reject candidate ${c.id}`}>
-                Reject
-              </button>
             </form>
           </section>
         );
