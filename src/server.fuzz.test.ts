@@ -31,7 +31,7 @@ const sameAnswers = new Map<string, string[]>();
 /** A value sent as written (bad percent-escapes), where a plain string is percent-encoded first. */
 type Raw = { raw: string };
 type Value = string | Raw;
-type Fixture = 'event' | 'candidate' | 'comment' | 'ban';
+type Fixture = 'event' | 'candidate' | 'comment' | 'ban' | 'user';
 type Param = Value | { fresh: Fixture };
 type Encoding = 'form' | 'multipart' | 'bad-multipart' | 'json' | 'text';
 type Who = 'nobody' | 'admin' | 'editor' | 'moderator';
@@ -393,7 +393,25 @@ const desk = fc.oneof(
     }),
   },
   route('POST', '/admin/queue/:id/reject', { params: { id: idOf('candidate') }, as: staff }),
-  route('GET', '/admin/comments', { query: { status: one('pending', 'published'), done: one('approved') }, as: staff }),
+  route('GET', '/admin/comments', {
+    query: { status: one('pending', 'published'), done: one('approved'), page: one('1', '2') },
+    as: staff,
+  }),
+  route('GET', '/admin/users', { query: { done: one('added', 'disable'), user: one('1', '4') }, as: staff }),
+  {
+    weight: 2,
+    arbitrary: route('POST', '/admin/users', {
+      form: {
+        email: one('new@example.com', 'not an address'),
+        name: one('New Editor'),
+        role: one('editor', 'moderator', 'owner'),
+        password: one('a long enough password', 'short'),
+      },
+      as: staff,
+    }),
+  },
+  route('POST', '/admin/users/:id/role', { params: { id: idOf('user') }, form: { role: one('editor', 'moderator', 'admin') }, as: staff }),
+  route('POST', ['/admin/users/:id/disable', '/admin/users/:id/enable'], { params: { id: idOf('user') }, as: staff }),
   {
     weight: 2,
     arbitrary: route('POST', '/admin/comments/:id/:action', {
@@ -534,6 +552,14 @@ describeEachEngine(
             moderated_by: null,
             moderated_at: null,
           })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return row.id;
+      }
+      if (fixture === 'user') {
+        const row = await k
+          .insertInto('users')
+          .values({ email: `fixture-${n}@example.com`, name: 'Fixture', role: 'editor', password_hash: 'fixture', created_at: at })
           .returning('id')
           .executeTakeFirstOrThrow();
         return row.id;
