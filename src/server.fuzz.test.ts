@@ -229,19 +229,23 @@ function route(
   }) as fc.Arbitrary<Case>;
 }
 
+/** A public page's path in English and in Spanish (under /es). */
+const both = (...paths: string[]) => paths.flatMap((p) => [p, p === '/' ? '/es' : `/es${p}`]);
+
 const pages = fc.oneof(
-  route('GET', '/'),
-  route('GET', '/search', { query: { q: one('somos', 'ciudad de mexico'), page: one('1', '2') } }),
-  route('GET', '/shows/:slug', { params: { slug }, query: commentView }),
-  route('GET', '/about'),
-  route('GET', '/about/forecasts'),
-  route('GET', '/platforms/:platform', { params: { platform } }),
-  route('GET', '/calendar', {
+  route('GET', both('/')),
+  route('GET', both('/search'), { query: { q: one('somos', 'ciudad de mexico'), page: one('1', '2') } }),
+  route('GET', both('/shows/:slug'), { params: { slug }, query: commentView }),
+  route('GET', both('/shows/:slug/card.png'), { params: { slug } }),
+  route('GET', both('/about')),
+  route('GET', both('/about/forecasts')),
+  route('GET', both('/platforms/:platform'), { params: { platform } }),
+  route('GET', both('/calendar'), {
     query: { month: one('2026-12', '2027-01'), day: one('2026-12-05'), platform: one('netflix', 'nope'), kind: one('news', 'all') },
   }),
-  route('GET', '/people/:slug', { params: { slug: fc.oneof(one('james-schamus', 'alvaro-curiel'), hostile) } }),
+  route('GET', both('/people/:slug'), { params: { slug: fc.oneof(one('james-schamus', 'alvaro-curiel'), hostile) } }),
   route('GET', '/sitemaps/:file', { params: { file: fc.oneof(one('pages.xml', 'shows-1.xml', 'people-1.xml', 'shows-9.xml'), hostile) } }),
-  route('GET', '/browse', { query: listFilters }),
+  route('GET', both('/browse'), { query: listFilters }),
   route('GET', '/healthz'),
   route('GET', '/readyz'),
   route('GET', '/assets/:file', {
@@ -249,28 +253,13 @@ const pages = fc.oneof(
   }),
   route('GET', '/comments/form-token'),
   route('GET', ['/comments/subscriptions/confirm', '/comments/subscriptions/unsubscribe'], { query: { token: one('abc') } }),
-  route(
-    'GET',
-    FORMATS.map((f) => `/feed.${f}`),
-  ),
-  route(
-    'GET',
-    FORMATS.map((f) => `/shows/:slug/feed.${f}`),
-    { params: { slug } },
-  ),
-  route(
-    'GET',
-    FORMATS.map((f) => `/shows/:slug/comments/feed.${f}`),
-    { params: { slug } },
-  ),
-  route(
-    'GET',
-    FORMATS.map((f) => `/platforms/:platform/feed.${f}`),
-    { params: { platform } },
-  ),
-  route('GET', ['/calendar.ics', '/sitemap.xml', '/robots.txt']),
-  route('GET', '/shows/:slug/calendar.ics', { params: { slug } }),
-  route('GET', '/platforms/:platform/calendar.ics', { params: { platform } }),
+  route('GET', both(...FORMATS.map((f) => `/feed.${f}`))),
+  route('GET', both(...FORMATS.map((f) => `/shows/:slug/feed.${f}`)), { params: { slug } }),
+  route('GET', both(...FORMATS.map((f) => `/shows/:slug/comments/feed.${f}`)), { params: { slug } }),
+  route('GET', both(...FORMATS.map((f) => `/platforms/:platform/feed.${f}`)), { params: { platform } }),
+  route('GET', [...both('/calendar.ics'), '/sitemap.xml', '/robots.txt']),
+  route('GET', both('/shows/:slug/calendar.ics'), { params: { slug } }),
+  route('GET', both('/platforms/:platform/calendar.ics'), { params: { platform } }),
   route('GET', ['/follows/confirm', '/follows/manage', '/follows/unsubscribe'], { query: { token: one('1.abc', 'abc') } }),
   route('GET', [...FORMATS.map((f) => `/follows/:key/feed.${f}`), '/follows/:key/calendar.ics'], {
     params: { key: fc.oneof(one('abc'), hostile) },
@@ -299,7 +288,7 @@ const api = fc.oneof(
 const reader = fc.oneof(
   {
     weight: 5,
-    arbitrary: route('POST', '/shows/:slug/comments', {
+    arbitrary: route('POST', both('/shows/:slug/comments'), {
       params: { slug: fc.oneof({ weight: 6, arbitrary: one('somos') }, slug) },
       form: {
         name: one('Ana', 'Luis'),

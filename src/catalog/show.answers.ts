@@ -65,9 +65,10 @@ export function summary({
     );
   }
   const creators = names(credits, 'creator');
-  const basis = orNone(show.basis);
+  // The catalogue writes what a show is based on in English only: other languages leave it out of the sentence.
+  const basis = lang === 'en' ? orNone(show.basis) : 'none';
   if (creators.length > 0) parts.push(t(lang, 'summary.created', { creators: listWords(creators, lang), basis }));
-  else if (show.basis) parts.push(t(lang, 'summary.basedOn', { basis }));
+  else if (basis !== 'none') parts.push(t(lang, 'summary.basedOn', { basis }));
   const directors = names(credits, 'director');
   if (directors.length > 0)
     parts.push(t(lang, 'summary.directed', { directors: listWords(directors.slice(0, 4), lang), more: yes(directors.length > 4) }));

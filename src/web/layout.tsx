@@ -46,6 +46,8 @@ export function Layout({ meta, query, here, children }: { meta: PageMeta; query?
   const urls = meta.canonical ? alternates(meta.canonical) : null;
   const [herePath, hereQuery] = here.split(/\?(.*)/s) as [string, string | undefined];
   const switchTo = `${localPath(other, basePath(herePath))}${hereQuery ? `?${hereQuery}` : ''}`;
+  // The desk and a follower's or commenter's own pages speak English only: no other language to switch to.
+  const translated = !/^\/(admin|follows|comments)(\/|$)/.test(herePath);
   return (
     <html lang={HTML_LANG[lang]}>
       <head>
@@ -114,9 +116,11 @@ export function Layout({ meta, query, here, children }: { meta: PageMeta; query?
             <a href={href('/browse')}>{t('layout.browse')}</a>
             <a href={href('/calendar')}>{t('layout.calendar')}</a>
             <a href={href('/platforms/netflix')}>{t('layout.scoreboard')}</a>
-            <a href={switchTo} hreflang={HTML_LANG[other]} lang={HTML_LANG[other]} class="lang-switch">
-              {t('layout.otherLanguage')}
-            </a>
+            {translated ? (
+              <a href={switchTo} hreflang={HTML_LANG[other]} lang={HTML_LANG[other]} class="lang-switch">
+                {t('layout.otherLanguage')}
+              </a>
+            ) : null}
           </nav>
           <form class="search" action={href('/search')} method="get" aria-label={t('layout.searchShows')}>
             <label for="q" class="visually-hidden">
