@@ -34,8 +34,9 @@ export async function loadShowView(
   now: Date,
   lang: Lang = 'en',
 ): Promise<ShowView | null> {
-  const detail = await getShowDetail(db, slug);
-  if (!detail) return null;
+  const found = await getShowDetail(db, slug);
+  if (!found) return null;
+  const detail = inOwnLanguage(found, lang);
   const today = isoDay(now);
   const onAirSince = detail.show.premiered ?? detail.show.addedToNetflix;
   const status = deriveStatus({ seasons: seasonDates(detail.seasons.map(toSeasonRow)), events: detail.events, today, onAirSince });
@@ -62,6 +63,13 @@ export async function loadShowView(
     similar: similarShows({ show, candidates, lang }),
     popularity: popularitySentences(popularity, lang),
   };
+}
+
+/** A page in the show's own language calls it by its original title ("La casa de papel" on a Spanish page). */
+function inOwnLanguage(detail: ShowDetail, lang: Lang): ShowDetail {
+  const { show } = detail;
+  if (lang === 'en' || show.language !== lang || !show.originalTitle || show.originalTitle === show.title) return detail;
+  return { ...detail, show: { ...show, title: show.originalTitle, originalTitle: show.title } };
 }
 
 function forecastGapSentence(title: string, season: { number: number; outBy: string | null }, lang: Lang): string {

@@ -42,7 +42,10 @@ export function ShowPage(p: ShowPageProps) {
       </p>
       <h1>{show.title}</h1>
       {show.originalTitle && show.originalTitle !== show.title ? (
-        <p class="meta">{t('show.originalTitle', { title: show.originalTitle })}</p>
+        // On a page in the show's own language the title is the original, and the other one is the English.
+        <p class="meta">
+          {t(show.language === lang && lang !== 'en' ? 'show.englishTitle' : 'show.originalTitle', { title: show.originalTitle })}
+        </p>
       ) : null}
       <p class="lede" id="summary">
         {p.summary}

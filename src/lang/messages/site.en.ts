@@ -40,6 +40,7 @@ export const siteEn = {
   'show.title': '{title} season {n}: will it happen, and when? | Next Season',
   'show.tvSeries': 'TV series',
   'show.originalTitle': 'Original title: {title}',
+  'show.englishTitle': 'English title: {title}',
   'show.onNetflixSince': 'On Netflix (US) since <date></date>, per the Netflix catalogue.',
   'show.lastUpdated': 'Last updated <date></date>',
   'show.verified': 'facts last verified <date></date>',

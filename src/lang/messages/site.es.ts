@@ -43,6 +43,7 @@ export const siteEs: Record<keyof typeof siteEn, string> = {
   'show.title': '{title} temporada {n}: ¿habrá, y cuándo? | Next Season',
   'show.tvSeries': 'Serie de televisión',
   'show.originalTitle': 'Título original: {title}',
+  'show.englishTitle': 'Título en inglés: {title}',
   'show.onNetflixSince': 'En Netflix (EE. UU.) desde el <date></date>, según el catálogo de Netflix.',
   'show.lastUpdated': 'Actualizado por última vez el <date></date>',
   'show.verified': 'datos comprobados por última vez el <date></date>',
