@@ -6,7 +6,8 @@ import type { Popularity, Top10WeekRow } from './popularity.queries.ts';
 // Netflix's figures for a show, as sentences a reader can check against Netflix's own pages.
 
 /** "2023-H2" → "July–December 2023"; "julio–diciembre de 2023". */
-export const periodLabel = (period: string, lang: Lang = 'en') => t(lang, 'popularity.period', { half: period.slice(5), year: period.slice(0, 4) });
+export const periodLabel = (period: string, lang: Lang = 'en') =>
+  t(lang, 'popularity.period', { half: period.slice(5), year: period.slice(0, 4) });
 
 /** 3,100,000 → "3.1 million"; 950,000 → "950,000"; 1,250,000,000 → "1.25 billion"; "11,5 millones". */
 export function bigNumber(n: number, lang: Lang = 'en'): string {

@@ -22,7 +22,12 @@ export function similarShows({
   candidates,
   limit = 6,
   lang = 'en',
-}: { show: ShowRow; candidates: ShowRow[]; limit?: number; lang?: Lang }): SimilarShow[] {
+}: {
+  show: ShowRow;
+  candidates: ShowRow[];
+  limit?: number;
+  lang?: Lang;
+}): SimilarShow[] {
   const genres = new Set(show.genres);
   const scored = candidates
     .filter((c) => c.id !== show.id)

@@ -43,5 +43,13 @@ export function episodeOutlook(show: ShowHistory, histories: ShowHistory[]): Epi
   if (pairs.length < MIN_PAIRS) return null;
   const share = (test: (a: number, b: number) => boolean) =>
     Math.round((pairs.filter(([a, b]) => test(a, b)).length / pairs.length) * 100) / 100;
-  return { last, same: share((a, b) => a === b), fewer: share((a, b) => b < a), more: share((a, b) => b > a), pairs: pairs.length, from, fromKind };
+  return {
+    last,
+    same: share((a, b) => a === b),
+    fewer: share((a, b) => b < a),
+    more: share((a, b) => b > a),
+    pairs: pairs.length,
+    from,
+    fromKind,
+  };
 }

@@ -189,7 +189,8 @@ export function explainForecast(a: {
       }),
     );
   }
-  if (a.claim) out.push(say('forecast.claim', { platform: a.claim.platform, decisions: a.claim.decisions, within90: pct(a.claim.within90) }));
+  if (a.claim)
+    out.push(say('forecast.claim', { platform: a.claim.platform, decisions: a.claim.decisions, within90: pct(a.claim.within90) }));
   if (a.episodes) {
     const e = a.episodes;
     out.push(

@@ -29,7 +29,6 @@ export const forecastEn = {
   'forecast.kind': '{kind, select, streaming {streaming} cable {cable} broadcast {broadcast} other {other}}',
 
   'chart.title': 'Chance that season {season} of {title} has premiered, by date',
-  'chart.rises':
-    'Probability rises to {p365} within a year and {p730} within two; 80% interval {p10} to {p90}, median {p50}.',
+  'chart.rises': 'Probability rises to {p365} within a year and {p730} within two; 80% interval {p10} to {p90}, median {p50}.',
   'chart.flat': 'Probability stays at {p730} or less over two years.',
 };

@@ -19,8 +19,7 @@ export const forecastEs: Record<keyof typeof forecastEn, string> = {
     'La temporada {season} pasó {weeks, plural, one {una semana} other {{weeksWord} semanas}} en el Top 10 mundial de Netflix (series {english, select, yes {en inglés} other {de habla no inglesa}}), con su mejor puesto, el n.º {rank}, en la semana que terminó el {week} (lista publicada por Netflix el {published}).',
   'forecast.top10Odds':
     'El modelo cuenta las semanas de una temporada en el Top 10 durante su primer mes: da a una temporada así un {pEver} de probabilidad de tener continuación, frente a un {pUncharted} si nunca hubiera entrado en la lista.',
-  'forecast.dates':
-    'Si llega, la fecha más probable ronda el {p50}; hay un 80 % de probabilidad de que caiga entre el {p10} y el {p90}.',
+  'forecast.dates': 'Si llega, la fecha más probable ronda el {p50}; hay un 80 % de probabilidad de que caiga entre el {p10} y el {p90}.',
   'forecast.noClock':
     'Hay demasiado pocas series registradas que hayan esperado tanto sin una decisión como para decir cuánto suele tardar en llegar.',
   'forecast.clock':
@@ -33,13 +32,11 @@ export const forecastEs: Record<keyof typeof forecastEn, string> = {
     '{kind, select, streaming {series de plataformas de streaming del catálogo} cable {series de cable del catálogo} broadcast {series de cadenas en abierto del catálogo} other {series del catálogo}}',
   'forecast.noEpisodes':
     'Hay muy pocos datos sobre el número de episodios de series comparables para decir cuánto durará la próxima temporada.',
-  'forecast.noCast':
-    'El catálogo aún no tiene repartos por temporada, así que no puede decir qué parte del reparto suele volver.',
+  'forecast.noCast': 'El catálogo aún no tiene repartos por temporada, así que no puede decir qué parte del reparto suele volver.',
   'forecast.kind':
     '{kind, select, streaming {plataformas de streaming} cable {cadenas de cable} broadcast {cadenas en abierto} other {otras cadenas}}',
 
   'chart.title': 'Probabilidad de que la temporada {season} de {title} se haya estrenado, por fecha',
-  'chart.rises':
-    'La probabilidad sube al {p365} en un año y al {p730} en dos; intervalo del 80 %: del {p10} al {p90}, mediana el {p50}.',
+  'chart.rises': 'La probabilidad sube al {p365} en un año y al {p730} en dos; intervalo del 80 %: del {p10} al {p90}, mediana el {p50}.',
   'chart.flat': 'La probabilidad se queda en el {p730} o menos en dos años.',
 };
