@@ -90,12 +90,12 @@ afterAll(async () => {
 describe('TVmaze client against a local server', () => {
   const NOW = Date.parse('2026-11-25T12:00:00Z');
   /** A client whose waits are recorded (and not slept), with the clock and the jitter fixed. */
-  const client = (jitter: number, retries = 3) => {
+  const client = (jitter: number, retries = 3, timeoutMs = 10_000) => {
     const waits: number[] = [];
     const c = tvmazeClient({
       baseUrl: base,
       userAgent: 'nextseason/test',
-      timeoutMs: 300,
+      timeoutMs,
       retries,
       backoffMs: 100,
       rate: 1000,
@@ -131,10 +131,11 @@ describe('TVmaze client against a local server', () => {
   });
 
   it('tries again after a timeout and after a body cut off halfway', async () => {
-    const { c } = client(0);
+    // A short timeout, so the hanging call ends soon; on a busy machine the answer after it may time out too.
+    const { c } = client(0, 3, 300);
     expect(await c.show(4)).toEqual(SHOW);
-    expect(calls.get(4)).toBe(2);
-    expect(await c.show(8)).toEqual(SHOW);
+    expect(calls.get(4)).toBeGreaterThanOrEqual(2);
+    expect(await client(0).c.show(8)).toEqual(SHOW);
     expect(calls.get(8)).toBe(2);
   });
 
