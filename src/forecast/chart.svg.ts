@@ -53,8 +53,10 @@ export function forecastChartSvg(f: Forecast, title: string, lang: Lang = 'en', 
   }
   for (let i = 0; i < points.length; i += everyMonths) {
     const pt = points[i] as { date: string };
+    // A label at the right edge ends there rather than running past the chart.
+    const anchor = x(pt.date) + font * 2.2 > W ? 'end' : 'middle';
     parts.push(
-      `<text class="tick" x="${x(pt.date).toFixed(1)}" y="${H - 18}" text-anchor="middle" font-size="${font}" fill="#5a5f66">${pt.date.slice(0, 7)}</text>`,
+      `<text class="tick" x="${x(pt.date).toFixed(1)}" y="${H - 18}" text-anchor="${anchor}" font-size="${font}" fill="#5a5f66">${pt.date.slice(0, 7)}</text>`,
     );
   }
   parts.push(`<path class="curve" d="${line}" fill="none" stroke="#1d1f21" stroke-width="2"/>`);
