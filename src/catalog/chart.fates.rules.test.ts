@@ -26,8 +26,8 @@ describe('how charted seasons fared', () => {
       { weeks: 2, fate: 'waiting' },
     ]);
     expect(buckets).toEqual([
-      { label: '5 or more weeks', seasons: 4, another: 2, over: 1, waiting: 1, share: 2 / 3 },
-      { label: '1–4 weeks', seasons: 2, another: 0, over: 1, waiting: 1, share: 0 },
+      { weeks: { from: 5, to: null }, seasons: 4, another: 2, over: 1, waiting: 1, share: 2 / 3 },
+      { weeks: { from: 1, to: 4 }, seasons: 2, another: 0, over: 1, waiting: 1, share: 0 },
     ]);
     expect(chartFates([])).toEqual([]);
   });

@@ -9,7 +9,8 @@ export interface ChartedSeason {
 }
 
 export interface FateBucket {
-  label: string;
+  /** Weeks in the Top 10 the bucket holds: from `from` to `to`, or more when `to` is null. */
+  weeks: { from: number; to: number | null };
   seasons: number;
   another: number;
   over: number;
@@ -21,18 +22,18 @@ export interface FateBucket {
 export const LONG_RUN_WEEKS = 5;
 
 export function chartFates(seasons: ChartedSeason[]): FateBucket[] {
-  const bucket = (label: string, of: ChartedSeason[]): FateBucket => {
+  const bucket = (weeks: FateBucket['weeks'], of: ChartedSeason[]): FateBucket => {
     const count = (fate: Fate) => of.filter((s) => s.fate === fate).length;
     const [another, over, waiting] = [count('another'), count('over'), count('waiting')];
-    return { label, seasons: of.length, another, over, waiting, share: another + over > 0 ? another / (another + over) : null };
+    return { weeks, seasons: of.length, another, over, waiting, share: another + over > 0 ? another / (another + over) : null };
   };
   return [
     bucket(
-      `${LONG_RUN_WEEKS} or more weeks`,
+      { from: LONG_RUN_WEEKS, to: null },
       seasons.filter((s) => s.weeks >= LONG_RUN_WEEKS),
     ),
     bucket(
-      `1–${LONG_RUN_WEEKS - 1} weeks`,
+      { from: 1, to: LONG_RUN_WEEKS - 1 },
       seasons.filter((s) => s.weeks < LONG_RUN_WEEKS),
     ),
   ].filter((b) => b.seasons > 0);

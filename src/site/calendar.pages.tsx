@@ -1,11 +1,13 @@
 import { type CalendarFilter, type CalendarItem, DAILY_KINDS } from '../catalog/calendar.queries.ts';
 import { SHOW_KINDS } from '../catalog/shows.params.ts';
-import { formatPartialDate, shiftMonth } from '../lang/dates.ts';
+import { shiftMonth } from '../lang/dates.ts';
+import { type Lang, LOCALES } from '../lang/i18n.ts';
+import { listWords } from '../lang/words.rules.ts';
+import { useLang } from '../web/lang.context.ts';
 import { pathWithQuery } from '../web/urls.ts';
 
 // The premiere calendar: filters, a month grid and the month day by day, every date at its own precision.
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** Titles a grid cell lists before "and N more". */
 const IN_CELL = 3;
 /** Titles a day lists before a link to the whole day. */
@@ -30,17 +32,25 @@ export interface CalendarView {
   error?: string | undefined;
 }
 
-function monthLabel(month: string): string {
-  return formatPartialDate({ date: `${month}-01`, precision: 'month' });
-}
+/** Monday to Sunday, short, in the language ("Mon", "lun"): 1 January 2024 was a Monday. */
+const weekdays = (lang: Lang) => {
+  const format = new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'short', timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, i) => format.format(new Date(Date.UTC(2024, 0, 1 + i))));
+};
+const WEEKDAYS = { en: weekdays('en'), es: weekdays('es') };
 
-/** A calendar URL with the same filters. */
-const calendarUrl = (filter: CalendarFilter, at: { month?: string; day?: string }) => pathWithQuery('/calendar', { ...at, ...filter });
-
-const kindLabel = (k: string) => (k === 'all' ? 'every kind' : k);
+/** A label that stands alone starts with a capital: Spanish writes months in lower case ("enero de 2024"). */
+const standalone = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 export function CalendarPage(v: CalendarView) {
   const { month, filter } = v;
+  const { lang, t, rich, href, date, day } = useLang();
+  const monthLabel = (m: string) => date({ date: `${m}-01`, precision: 'month' });
+  /** A calendar URL with the same filters. */
+  const calendarUrl = (f: CalendarFilter, at: { month?: string; day?: string }) => href(pathWithQuery('/calendar', { ...at, ...f }));
+  const kindLabel = (k: string) => t('calendar.kindOption', { kind: k });
+  const daily = listWords(DAILY_KINDS.map(kindLabel), lang);
+  const showLink = (i: CalendarItem) => () => <a href={href(`/shows/${i.slug}`)}>{i.title}</a>;
   const first = new Date(`${month}-01T00:00:00Z`);
   const lead = (first.getUTCDay() + 6) % 7; // Monday first
   const days = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
@@ -57,51 +67,47 @@ export function CalendarPage(v: CalendarView) {
   const listed = v.day ? [[v.day, v.dayItems ?? []] as const] : monthDays.map((d) => [d, byDay.get(d) ?? []] as const);
   return (
     <>
-      <h1>Premiere calendar</h1>
-      <p>
-        Dates are shown as precisely as they are known: a day, a month, a quarter or a year.{' '}
-        <a href="/calendar.ics">Subscribe (iCalendar)</a> for the premieres known to the day.
-      </p>
+      <h1>{t('calendar.heading')}</h1>
+      <p>{rich('calendar.intro', { ics: (text) => <a href={href('/calendar.ics')}>{text}</a> })}</p>
       {v.error ? <p role="alert">{v.error}</p> : null}
-      <form method="get" action="/calendar" class="filters">
+      <form method="get" action={href('/calendar')} class="filters">
         <input type="hidden" name="month" value={month} />
-        <label for="c-platform">Platform</label>{' '}
+        <label for="c-platform">{t('calendar.platform')}</label>{' '}
         <select id="c-platform" name="platform">
-          <option value="">any</option>
+          <option value="">{t('calendar.any')}</option>
           {v.platforms.map((p) => (
             <option value={p.slug} selected={filter.platform === p.slug}>
               {p.name}
             </option>
           ))}
         </select>{' '}
-        <label for="c-country">Country</label> <input id="c-country" name="country" size={3} maxlength={2} value={filter.country ?? ''} />{' '}
-        <label for="c-kind">Kind</label>{' '}
+        <label for="c-country">{t('calendar.country')}</label>{' '}
+        <input id="c-country" name="country" size={3} maxlength={2} value={filter.country ?? ''} />{' '}
+        <label for="c-kind">{t('calendar.kind')}</label>{' '}
         <select id="c-kind" name="kind">
-          <option value="">all but {DAILY_KINDS.join(' and ')}</option>
+          <option value="">{t('calendar.allBut', { kinds: daily })}</option>
           {[...SHOW_KINDS, 'all'].map((k) => (
             <option value={k} selected={filter.kind === k}>
               {kindLabel(k)}
             </option>
           ))}
         </select>{' '}
-        <button type="submit">Show</button>
+        <button type="submit">{t('calendar.submit')}</button>
       </form>
       <p class="meta">
-        {filter.kind
-          ? `Kind: ${kindLabel(filter.kind)}.`
-          : `Daily ${DAILY_KINDS.join(' and ')} shows are left out; choose a kind to see them.`}
+        {filter.kind ? t('calendar.kindShown', { kind: kindLabel(filter.kind) }) : t('calendar.dailyLeftOut', { kinds: daily })}
       </p>
-      <nav aria-label="Months">
-        <a href={calendarUrl(filter, { month: shiftMonth(month, -1) })}>← {monthLabel(shiftMonth(month, -1))}</a> ·{' '}
-        <strong>{monthLabel(month)}</strong> ·{' '}
-        <a href={calendarUrl(filter, { month: shiftMonth(month, 1) })}>{monthLabel(shiftMonth(month, 1))} →</a>
+      <nav aria-label={t('calendar.months')}>
+        <a href={calendarUrl(filter, { month: shiftMonth(month, -1) })}>← {standalone(monthLabel(shiftMonth(month, -1)))}</a> ·{' '}
+        <strong>{standalone(monthLabel(month))}</strong> ·{' '}
+        <a href={calendarUrl(filter, { month: shiftMonth(month, 1) })}>{standalone(monthLabel(shiftMonth(month, 1)))} →</a>
       </nav>
-      <section class="table-wrap" tabindex={0} aria-label="Month grid">
+      <section class="table-wrap" tabindex={0} aria-label={t('calendar.grid')}>
         <table class="month">
-          <caption>{monthLabel(month)}</caption>
+          <caption>{standalone(monthLabel(month))}</caption>
           <thead>
             <tr>
-              {WEEKDAYS.map((d) => (
+              {WEEKDAYS[lang].map((d) => (
                 <th scope="col">{d}</th>
               ))}
             </tr>
@@ -118,12 +124,12 @@ export function CalendarPage(v: CalendarView) {
                       <span class="meta">{d}</span>
                       {on.slice(0, IN_CELL).map((i) => (
                         <div>
-                          <a href={`/shows/${i.slug}`}>{i.title}</a> S{i.season}
+                          <a href={href(`/shows/${i.slug}`)}>{i.title}</a> {t('calendar.cellSeason', { season: String(i.season) })}
                         </div>
                       ))}
                       {more > 0 ? (
                         <div>
-                          <a href={v.day ? calendarUrl(filter, { day: dayOf(d) }) : `#d-${dayOf(d)}`}>and {more} more</a>
+                          <a href={v.day ? calendarUrl(filter, { day: dayOf(d) }) : `#d-${dayOf(d)}`}>{t('calendar.cellMore', { more })}</a>
                         </div>
                       ) : null}
                     </td>
@@ -136,51 +142,55 @@ export function CalendarPage(v: CalendarView) {
       </section>
       {undated.length ? (
         <p>
-          Also in {monthLabel(month)}, day not announced:{' '}
+          {t('calendar.undated', { month: monthLabel(month) })}{' '}
           {undated.map((i, n) => (
             <>
               {n ? ', ' : ''}
-              <a href={`/shows/${i.slug}`}>{i.title}</a> season {i.season}
+              {rich('calendar.undatedItem', { season: String(i.season), show: showLink(i) })}
             </>
           ))}
         </p>
       ) : null}
-      <h2>{v.day ? formatPartialDate({ date: v.day, precision: 'day' }) : `${monthLabel(month)}, day by day`}</h2>
+      <h2>{v.day ? day(v.day) : t('calendar.dayByDay', { month: standalone(monthLabel(month)) })}</h2>
       {v.day ? (
         <p>
-          <a href={calendarUrl(filter, { month })}>← all of {monthLabel(month)}</a>
+          <a href={calendarUrl(filter, { month })}>{t('calendar.backToMonth', { month: monthLabel(month) })}</a>
         </p>
       ) : null}
-      {listed.every(([, list]) => list.length === 0) ? <p>No premieres known to the day.</p> : null}
-      {listed.map(([date, list]) =>
+      {listed.every(([, list]) => list.length === 0) ? <p>{t('calendar.none')}</p> : null}
+      {listed.map(([on, list]) =>
         list.length === 0 && v.day ? null : (
-          <section id={`d-${date}`} aria-label={formatPartialDate({ date, precision: 'day' })}>
-            {v.day ? null : <h3>{formatPartialDate({ date, precision: 'day' })}</h3>}
+          <section id={`d-${on}`} aria-label={day(on)}>
+            {v.day ? null : <h3>{day(on)}</h3>}
             <ul class="plain">
               {(v.day ? list : list.slice(0, IN_DAY)).map((i) => (
                 <li>
-                  <a href={`/shows/${i.slug}`}>{i.title}</a>, season {i.season}
+                  {rich('calendar.showSeason', { season: String(i.season), show: showLink(i) })}
                   {i.platform ? <span class="meta"> · {i.platform}</span> : null}
                 </li>
               ))}
             </ul>
-            {!v.day && total(date) > Math.min(list.length, IN_DAY) ? (
+            {!v.day && total(on) > Math.min(list.length, IN_DAY) ? (
               <p>
-                {list.length ? `and ${total(date) - Math.min(list.length, IN_DAY)} more: ` : ''}
-                <a href={calendarUrl(filter, { day: date })}>all {total(date)} on this day</a>
+                {rich('calendar.dayMore', {
+                  listed: list.length ? 'yes' : 'no',
+                  more: total(on) - Math.min(list.length, IN_DAY),
+                  total: total(on),
+                  all: (text) => <a href={calendarUrl(filter, { day: on })}>{text}</a>,
+                })}
               </p>
             ) : null}
           </section>
         ),
       )}
-      {v.truncated ? <p>The month holds more premieres than one page lists; choose a platform, a country or a kind.</p> : null}
+      {v.truncated ? <p>{t('calendar.truncated')}</p> : null}
       {v.later.length ? (
-        <section aria-label="Later">
-          <h2>Later (quarter or year announced)</h2>
+        <section aria-label={t('calendar.later')}>
+          <h2>{t('calendar.laterHeading')}</h2>
           <ul class="plain">
             {v.later.map((i) => (
               <li>
-                {formatPartialDate(i.premiere)} — <a href={`/shows/${i.slug}`}>{i.title}</a>, season {i.season}
+                {date(i.premiere)} — {rich('calendar.showSeason', { season: String(i.season), show: showLink(i) })}
                 {i.platform ? <span class="meta"> · {i.platform}</span> : null}
               </li>
             ))}

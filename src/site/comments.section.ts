@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import { commentQuery, MAIL_NOTICES, NOTICES } from '../comments/comments.params.ts';
+import { commentQuery } from '../comments/comments.params.ts';
 import { commentCounts, loadThread, publishedComment } from '../comments/comments.queries.ts';
 import type { Database } from '../db/schema.ts';
+import { langOfPath, t } from '../lang/i18n.ts';
 import { idParam } from '../web/fields.ts';
 import type { CommentFormState, CommentsProps } from './comments.pages.tsx';
 
@@ -13,7 +14,8 @@ export async function commentSection(
   url: string,
   opts: { form?: CommentFormState; token: string; mailEnabled: boolean },
 ): Promise<CommentsProps> {
-  const q = commentQuery.parse(Object.fromEntries(new URL(url).searchParams));
+  const { pathname, searchParams } = new URL(url);
+  const q = commentQuery.parse(Object.fromEntries(searchParams));
   const filter = { season: q.season ?? null, order: q.order, page: q.cpage };
   // A reply sent back to its writer (a field to fix, a token to add) stays a reply to the same comment.
   const replyId = q.reply ?? idParam(opts.form?.values.parent);
@@ -31,7 +33,7 @@ export async function commentSection(
     total: counts.reduce((sum, c) => sum + c.n, 0),
     seasons,
     filter,
-    notice: q.comment ? NOTICES[q.comment] + (q.mail ? MAIL_NOTICES[q.mail] : '') : null,
+    notice: q.comment ? t(langOfPath(pathname), 'comments.notice', { notice: q.comment, mail: q.mail ?? 'none' }) : null,
     replyTo,
     form: opts.form ?? { values: {}, errors: {} },
     token: opts.token,

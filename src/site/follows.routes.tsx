@@ -11,6 +11,7 @@ import { datedPremieres, entryVersions, latestUpdates } from '../feeds/feeds.que
 import { addressKey, clientAddress } from '../web/client.ts';
 import { idParam } from '../web/fields.ts';
 import { readForm } from '../web/form.ts';
+import { speakerFor } from '../web/lang.context.ts';
 import { render } from '../web/render.tsx';
 import { MessagePage } from './comments.pages.tsx';
 import { FEED_TYPES, type FeedFormat } from './feeds.routes.ts';
@@ -28,16 +29,13 @@ export function followRoutes(deps: AppDeps) {
 
   function page(c: Context, props: Parameters<typeof MessagePage>[0], status: 200 | 400 | 404 | 429 = 200) {
     c.header('cache-control', PRIVATE);
-    return render(c, { title: `${props.title} | Next Season`, description: props.title, noindex: true }, <MessagePage {...props} />, {
-      status,
-    });
+    const meta = { title: speakerFor(c).t('follow.page.title', { title: props.title }), description: props.title, noindex: true };
+    return render(c, meta, <MessagePage {...props} />, { status });
   }
-  const invalidLink = (c: Context) =>
-    page(
-      c,
-      { title: 'This link is not valid', message: 'Copy the whole link from the mail. If you have left, there is nothing more to do.' },
-      400,
-    );
+  const invalidLink = (c: Context) => {
+    const { t } = speakerFor(c);
+    return page(c, { title: t('follow.invalidLink.title'), message: t('follow.invalidLink.message') }, 400);
+  };
   const follower = async (token: string) => signedId(await secret(), FOLLOWER_PURPOSE, token);
 
   async function managePage(c: Context, token: string, notice?: string) {
@@ -45,9 +43,11 @@ export function followRoutes(deps: AppDeps) {
     const view = id ? await followerView(db.kysely, id) : null;
     if (!view) return invalidLink(c);
     c.header('cache-control', PRIVATE);
+    const { t } = speakerFor(c);
+    const title = t('follow.manage.heading');
     return render(
       c,
-      { title: 'Your alerts | Next Season', description: 'Your alerts', noindex: true },
+      { title: t('follow.page.title', { title }), description: title, noindex: true },
       <ManagePage view={view} token={token} siteUrl={siteUrl} notice={notice} />,
     );
   }
@@ -55,18 +55,18 @@ export function followRoutes(deps: AppDeps) {
   return {
     // POST /follows
     async follow(c: Context) {
+      const { t } = speakerFor(c);
       const body = await readForm(c);
       const checked = check(followForm, Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')));
       if (!checked.ok)
-        return page(c, { title: 'Not followed', message: checked.errors.map((e) => `${e.field}: ${e.message}`).join('; ') }, 400);
-      if (!deps.mail)
         return page(
           c,
-          { title: 'No email on this site', message: 'This site sends no mail. The private feed and calendar links work without it.' },
+          { title: t('follow.notFollowed.title'), message: checked.errors.map((e) => `${e.field}: ${e.message}`).join('; ') },
           400,
         );
+      if (!deps.mail) return page(c, { title: t('follow.noMail.title'), message: t('follow.noMail.message') }, 400);
       const target = await followTarget(db.kysely, checked.data);
-      if (!target) return page(c, { title: 'Not found', message: 'There is no such show or platform to follow.' }, 404);
+      if (!target) return page(c, { title: t('follow.notFound.title'), message: t('follow.notFound.message') }, 404);
       const outcome = await requestEmailFollow(
         db.kysely,
         {
@@ -79,32 +79,23 @@ export function followRoutes(deps: AppDeps) {
       );
       if (outcome.kind === 'limited') {
         c.header('retry-after', String(outcome.retryAfterSeconds));
-        return page(
-          c,
-          {
-            title: 'Too many requests',
-            message: 'Too many confirmation mails were asked for today from this address or network. Try again tomorrow.',
-          },
-          429,
-        );
+        return page(c, { title: t('follow.limited.title'), message: t('follow.limited.message') }, 429);
       }
       deps.mail.poke();
       // The same words whether the address is new, known or already following: the page tells no one who follows what.
-      return page(c, {
-        title: 'Check your inbox',
-        message: `We sent a link to confirm alerts about ${target.name}. Nothing is sent until you press the button on the page it opens.`,
-      });
+      return page(c, { title: t('follow.sent.title'), message: t('follow.sent.message', { name: target.name }) });
     },
 
     // GET /follows/confirm?token= (a page with a button: mail scanners that open links confirm nothing)
     async confirmForm(c: Context) {
       const token = c.req.query('token') ?? '';
       if (!(await follower(token))) return invalidLink(c);
+      const { t } = speakerFor(c);
       return page(c, {
-        title: 'Confirm your alerts',
-        message: 'Press the button to start getting the alerts you asked for.',
+        title: t('follow.confirm.title'),
+        message: t('follow.confirm.message'),
         action: '/follows/confirm',
-        button: 'Yes, send me alerts',
+        button: t('follow.confirm.button'),
         token,
       });
     },
@@ -114,7 +105,7 @@ export function followRoutes(deps: AppDeps) {
       const token = text(await readForm(c), 'token');
       const id = await follower(token);
       if (!id || !(await confirmFollower(db.kysely, id, now()))) return invalidLink(c);
-      return managePage(c, token, 'Confirmed: you will hear when anything you follow changes.');
+      return managePage(c, token, speakerFor(c).t('follow.confirmed'));
     },
 
     // GET /follows/manage?token=
@@ -126,39 +117,38 @@ export function followRoutes(deps: AppDeps) {
       const token = text(body, 'token');
       const id = await follower(token);
       if (!id) return invalidLink(c);
+      const { t } = speakerFor(c);
       const action = text(body, 'action');
       if (action === 'leave') {
         await leaveAll(db.kysely, id);
-        return page(c, {
-          title: 'You have left',
-          message: 'Your address and everything you followed are deleted. No more mail will come.',
-        });
+        return page(c, { title: t('follow.left.title'), message: t('follow.left.message') });
       }
       if (action === 'unfollow') {
         const follow = idParam(text(body, 'follow'));
         if (follow) await unfollow(db.kysely, id, follow);
-        return managePage(c, token, 'Stopped.');
+        return managePage(c, token, t('follow.stopped'));
       }
       if (action === 'digest' && (text(body, 'digest') === 'daily' || text(body, 'digest') === 'immediate')) {
         await setDigest(db.kysely, id, text(body, 'digest') as 'daily' | 'immediate');
-        return managePage(c, token, 'Changed.');
+        return managePage(c, token, t('follow.changed'));
       }
       if (action === 'renew-feed') {
         await renewFeedKey(db.kysely, id);
-        return managePage(c, token, 'New feed links made; the old ones no longer work.');
+        return managePage(c, token, t('follow.renewed'));
       }
-      return page(c, { title: 'Nothing changed', message: 'That form asked for nothing we know.' }, 400);
+      return page(c, { title: t('follow.nothingChanged.title'), message: t('follow.nothingChanged.message') }, 400);
     },
 
     // GET /follows/unsubscribe?token=
     async unsubscribeForm(c: Context) {
       const token = c.req.query('token') ?? '';
       if (!(await follower(token))) return invalidLink(c);
+      const { t } = speakerFor(c);
       return page(c, {
-        title: 'Stop all alerts',
-        message: 'Press the button and we delete your address and everything you follow.',
+        title: t('follow.unsubscribe.title'),
+        message: t('follow.unsubscribe.message'),
         action: `/follows/unsubscribe?token=${encodeURIComponent(token)}`,
-        button: 'Unsubscribe',
+        button: t('follow.unsubscribe.button'),
       });
     },
 
@@ -168,7 +158,8 @@ export function followRoutes(deps: AppDeps) {
       const id = await follower(c.req.query('token') ?? text(body, 'token'));
       if (!id) return invalidLink(c);
       await leaveAll(db.kysely, id); // once or twice, the answer is the same
-      return page(c, { title: 'Unsubscribed', message: 'Your address and everything you followed are deleted. No more mail will come.' });
+      const { t } = speakerFor(c);
+      return page(c, { title: t('follow.unsubscribed.title'), message: t('follow.left.message') });
     },
 
     // GET /follows/:key/feed.{xml,atom,json}

@@ -3,6 +3,7 @@ import type { AppDeps } from '../app.types.ts';
 import { getPerson } from '../catalog/people.queries.ts';
 import { personJsonLd } from '../catalog/person.jsonld.ts';
 import { slugParam } from '../catalog/shows.params.ts';
+import { speakerFor } from '../web/lang.context.ts';
 import { render } from '../web/render.tsx';
 import { PersonPage } from './people.pages.tsx';
 import { notFound } from './shows.routes.tsx';
@@ -15,9 +16,15 @@ export function personPage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>) {
     if (!person) return notFound(c);
     const url = `${siteUrl}/people/${person.slug}`;
     const titles = [...new Set(person.credits.map((cr) => cr.show.title))];
+    const { t } = speakerFor(c);
     const meta = {
-      title: `${person.name} | Next Season`,
-      description: `${person.name}'s shows and whether each will get another season: ${titles.slice(0, 5).join(', ')}${titles.length > 5 ? '…' : ''}.`,
+      title: t('people.metaTitle', { name: person.name }),
+      // The titles are a list of names, as given: "Somos., Narcos, Dark…".
+      description: t('people.metaDescription', {
+        name: person.name,
+        titles: titles.slice(0, 5).join(', '),
+        more: titles.length > 5 ? 'yes' : 'no',
+      }),
       canonical: url,
       jsonLd: personJsonLd(person, url, siteUrl),
     };

@@ -5,40 +5,39 @@ import { scoreboard } from '../catalog/scoreboard.ts';
 import { calendarQuery, listQuery, nonEmpty, platformParam, queryObject } from '../catalog/shows.params.ts';
 import { listGenres, listPlatforms, listShows } from '../catalog/shows.queries.ts';
 import { RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
-import { pointReliabilityChart } from '../forecast/backtest.report.ts';
 import { forecastQuality } from '../forecast/quality.ts';
-import { formatPartialDate, partialDateEnd } from '../lang/dates.ts';
+import { partialDateEnd } from '../lang/dates.ts';
 import { ServerErrorPage, UnavailablePage } from '../web/errors.pages.tsx';
-import { errorLine } from '../web/fields.ts';
+import { fieldErrors } from '../web/fields.ts';
+import { type Speaker, speakerFor } from '../web/lang.context.ts';
 import { render } from '../web/render.tsx';
 import { pathWithQuery } from '../web/urls.ts';
 import { AboutPage } from './about.pages.tsx';
 import { BrowsePage } from './browse.pages.tsx';
 import { CalendarPage } from './calendar.pages.tsx';
-import { ForecastsPage } from './forecasts.pages.tsx';
+import { ForecastsPage, reliabilityChart } from './forecasts.pages.tsx';
 import { ScoreboardPage } from './scoreboard.pages.tsx';
 import { notFound } from './shows.routes.tsx';
 
+/** A filter form's problems in the page's language, one per field, on one line: "kind: must be one of …". */
+function problemLine(s: Speaker, key: 'browse.invalid' | 'calendar.invalid', error: Parameters<typeof fieldErrors>[0]): string {
+  return [...new Set(fieldErrors(error).map((e) => s.t(key, { field: e.field, message: e.message })))].join('; ');
+}
+
 // GET /about
 export function aboutPage(c: Context) {
-  return render(
-    c,
-    { title: 'About and data credits | Next Season', description: 'What Next Season is and where its data comes from.' },
-    <AboutPage />,
-  );
+  const { t } = speakerFor(c);
+  return render(c, { title: t('about.metaTitle'), description: t('about.metaDescription') }, <AboutPage />);
 }
 
 // GET /about/forecasts
 export function forecastsPage(c: Context) {
+  const s = speakerFor(c);
   const quality = forecastQuality();
-  const charts = quality.map((q) => pointReliabilityChart(q, `Reliability on ${q.label}: P(next season within 365 days), by point`));
+  const charts = quality.map((q) => reliabilityChart(q, s));
   return render(
     c,
-    {
-      title: 'How good are the forecasts? | Next Season',
-      description:
-        'The backtest of every forecast: skill over the base rate, interval coverage and reliability, on Netflix and other data.',
-    },
+    { title: s.t('forecasts.metaTitle'), description: s.t('forecasts.metaDescription') },
     <ForecastsPage quality={quality} charts={charts} />,
   );
 }
@@ -49,9 +48,10 @@ export function scoreboardPage({ db, siteUrl, mail }: Pick<AppDeps, 'db' | 'site
     const platform = platformParam.safeParse(c.req.param('platform'));
     const board = platform.success ? await scoreboard(db.kysely, platform.data) : null;
     if (!board) return notFound(c);
+    const { t } = speakerFor(c);
     const meta = {
-      title: `${board.platform.name} renewal scoreboard | Next Season`,
-      description: `Which ${board.platform.name} shows are renewed, cancelled or waiting, and how long decisions take.`,
+      title: t('scoreboard.metaTitle', { platform: board.platform.name }),
+      description: t('scoreboard.metaDescription', { platform: board.platform.name }),
       canonical: `${siteUrl}/platforms/${board.platform.slug}`,
       feedsAt: `/platforms/${board.platform.slug}`,
     };
@@ -81,9 +81,10 @@ export function calendarPage({ db, siteUrl, now }: Pick<AppDeps, 'db' | 'siteUrl
         l.filter((i) => partialDateEnd(i.premiere) >= from),
       ),
     ]);
+    const s = speakerFor(c);
     const meta = {
-      title: `Premiere calendar, ${formatPartialDate({ date: from, precision: 'month' })} | Next Season`,
-      description: 'Season premieres by day, filtered by platform, country and kind, at the precision they are known.',
+      title: s.t('calendar.metaTitle', { month: s.date({ date: from, precision: 'month' }) }),
+      description: s.t('calendar.metaDescription'),
       // Each month and filter is a page of its own (the sitemap lists them), so each is its own canonical.
       canonical: `${siteUrl}${pathWithQuery('/calendar', parsed.success ? { month: asked.month, day: asked.day, ...filter } : {})}`,
     };
@@ -98,7 +99,7 @@ export function calendarPage({ db, siteUrl, now }: Pick<AppDeps, 'db' | 'siteUrl
       dayItems,
       truncated: items.length > MONTH_ROWS,
     };
-    const error = parsed.success ? undefined : errorLine(parsed.error);
+    const error = parsed.success ? undefined : problemLine(s, 'calendar.invalid', parsed.error);
     return render(c, meta, <CalendarPage {...view} error={error} />, { status: parsed.success ? 200 : 400 });
   };
 }
@@ -116,9 +117,10 @@ export function browsePage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>) {
       listGenres(db.kysely),
       listShows(db.kysely, db.engine, { ...filters, limit: BROWSE_PAGE, offset: (page - 1) * BROWSE_PAGE }),
     ]);
+    const s = speakerFor(c);
     const meta = {
-      title: 'Browse shows | Next Season',
-      description: 'Shows by platform, status, country, genre and premiere year.',
+      title: s.t('browse.metaTitle'),
+      description: s.t('browse.metaDescription'),
       canonical: `${siteUrl}${pathWithQuery('/browse', parsed.success ? { ...filters, page: page > 1 ? page : undefined } : {})}`,
     };
     return render(
@@ -131,7 +133,7 @@ export function browsePage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>) {
         pageSize={BROWSE_PAGE}
         platforms={platforms}
         genres={genres}
-        error={parsed.success ? undefined : errorLine(parsed.error)}
+        error={parsed.success ? undefined : problemLine(s, 'browse.invalid', parsed.error)}
       />,
       { status: parsed.success ? 200 : 400 },
     );
@@ -139,15 +141,16 @@ export function browsePage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>) {
 }
 
 export function serverError(c: Context) {
-  return render(c, { title: 'Error | Next Season', description: 'Something went wrong.', noindex: true }, <ServerErrorPage />, {
-    status: 500,
-  });
+  const { t } = speakerFor(c);
+  const meta = { title: t('error.meta.serverTitle'), description: t('error.meta.serverDescription'), noindex: true };
+  return render(c, meta, <ServerErrorPage />, { status: 500 });
 }
 
 /** 503 while the database is out of reach; a comment's text comes back on the page. */
 export function unavailable(c: Context, kept: string | null) {
   c.header('retry-after', String(RETRY_AFTER_SECONDS));
   c.header('cache-control', 'no-store');
-  const meta = { title: 'Back in a moment | Next Season', description: 'The site cannot reach its database just now.', noindex: true };
+  const { t } = speakerFor(c);
+  const meta = { title: t('error.meta.unavailableTitle'), description: t('error.meta.unavailableDescription'), noindex: true };
   return render(c, meta, <UnavailablePage kept={kept} retryAfter={RETRY_AFTER_SECONDS} />, { status: 503 });
 }

@@ -1,5 +1,5 @@
 import type { Top10WeekRow } from '../catalog/popularity.queries.ts';
-import { formatPartialDate } from '../lang/dates.ts';
+import { useLang } from '../web/lang.context.ts';
 
 // A season's weeks in Netflix's global Top 10 as bars: the higher the bar, the better the rank (#1 fills it).
 
@@ -10,12 +10,11 @@ const HEIGHT = 70;
 export function Top10Chart({ season, weeks }: { season: number; weeks: Top10WeekRow[] }) {
   const id = `top10-s${season}`;
   const width = weeks.length * (BAR + GAP);
-  const day = (week: string) => formatPartialDate({ date: week, precision: 'day' });
+  const { t, day } = useLang();
+  const ranks = weeks.map((w) => t('top10.week', { rank: w.rank, date: day(w.week) })).join('; ');
   return (
     <svg class="top10-chart" role="img" aria-labelledby={id} viewBox={`0 0 ${width} ${HEIGHT + 14}`} width={width} height={HEIGHT + 14}>
-      <title id={id}>
-        {`Season ${season}, weekly rank in Netflix's global Top 10: ${weeks.map((w) => `#${w.rank} in the week to ${day(w.week)}`).join('; ')}`}
-      </title>
+      <title id={id}>{t('top10.title', { season: String(season), weeks: ranks })}</title>
       {weeks.map((w, i) => {
         const height = ((11 - w.rank) / 10) * HEIGHT;
         return (
