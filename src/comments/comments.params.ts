@@ -40,7 +40,3 @@ export const NOTICES: Record<NonNullable<CommentQuery['comment']>, string> = {
   duplicate: 'You had already sent this comment; it is kept once.',
   reported: 'Thanks for the report. A moderator will look at that comment.',
 };
-export const MAIL_NOTICES = {
-  sent: ' We sent you an email: follow its link to confirm reply notifications.',
-  later: ' Once it is approved, we will email you a link to confirm reply notifications.',
-} as const;

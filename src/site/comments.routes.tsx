@@ -7,7 +7,7 @@ import { findShowRef } from '../catalog/shows.queries.ts';
 import { validateComment } from '../comments/comment.input.ts';
 import { subscriptionFromToken } from '../comments/comment.mails.ts';
 import { commentsFeed } from '../comments/comments.feed.ts';
-import { commentApiQuery, MAIL_NOTICES, NOTICES } from '../comments/comments.params.ts';
+import { commentApiQuery, NOTICES } from '../comments/comments.params.ts';
 import { latestComments, loadThread, publishedComment } from '../comments/comments.queries.ts';
 import { postComment, reportComment } from '../comments/comments.writes.ts';
 import { formCookie, formSecret } from '../comments/form.cookie.ts';
@@ -15,9 +15,11 @@ import { checkFormToken, FORM_COOKIE, issueFormToken, MIN_FILL_MS, TOKEN_MESSAGE
 import { setSubscription } from '../comments/notices.writes.ts';
 import { concurrencyLimit } from '../db/concurrency.ts';
 import { feedBody } from '../feeds/feeds.encode.ts';
+import { langOfPath, localPath, t } from '../lang/i18n.ts';
 import { clientAddress } from '../web/client.ts';
 import { idParam } from '../web/fields.ts';
 import { readForm } from '../web/form.ts';
+import { LangContext } from '../web/lang.context.ts';
 import { invalidParameters, problem } from '../web/problem.ts';
 import { render } from '../web/render.tsx';
 import { CommentItem, ConfirmReport, MessagePage } from './comments.pages.tsx';
@@ -119,13 +121,18 @@ export function commentRoutes(deps: AppDeps) {
       const shown = stored?.duplicate ? 'duplicate' : stored?.status === 'published' ? 'published' : 'held';
       const mailNews =
         !checked.data.notify || !mail || shown === 'duplicate' ? null : shown === 'held' ? 'later' : stored?.mailQueued ? 'sent' : null;
-      const message = NOTICES[shown] + (mailNews ? MAIL_NOTICES[mailNews] : '');
+      const lang = langOfPath(c.req.path);
+      const message = t(lang, 'comments.notice', { notice: shown, mail: mailNews ?? 'none' });
       if (wantsJson(c)) {
         // Only a comment on the page is named: a held one's id would tell a prober more than a person needs.
         const comment = stored?.status === 'published' ? await publishedComment(db.kysely, stored.id) : null;
         const filter = { season: null, order: 'oldest' as const, page: 1 };
         const html = comment
-          ? String(<CommentItem comment={comment} slug={show.slug} filter={filter} token={text(body, '_form')} />)
+          ? String(
+              <LangContext.Provider value={lang}>
+                <CommentItem comment={comment} slug={show.slug} filter={filter} token={text(body, '_form')} />
+              </LangContext.Provider>,
+            )
           : null;
         const reply = {
           ok: true,
@@ -139,7 +146,7 @@ export function commentRoutes(deps: AppDeps) {
         return c.json(reply, shown === 'duplicate' ? 200 : 201);
       }
       const anchor = stored?.status === 'published' ? `#comment-${stored.id}` : '#comments';
-      return c.redirect(`/shows/${show.slug}?comment=${shown}${mailNews ? `&mail=${mailNews}` : ''}${anchor}`, 303);
+      return c.redirect(`${localPath(lang, `/shows/${show.slug}`)}?comment=${shown}${mailNews ? `&mail=${mailNews}` : ''}${anchor}`, 303);
     },
 
     // POST /comments/:id/report

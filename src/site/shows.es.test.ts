@@ -63,5 +63,7 @@ describeEachEngine(
       expect(es).toContain('lang="es"');
     });
   },
-  async (db) => importStarterCatalogue(db, loadStarterCatalogue(), TEST_NOW),
+  async (db) => {
+    await importStarterCatalogue(db, loadStarterCatalogue(), TEST_NOW);
+  },
 );
