@@ -309,7 +309,7 @@ const reader = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: route('POST', '/follows', {
+    arbitrary: route('POST', both('/follows'), {
       form: {
         email: one('ana@example.com', 'nope'),
         show: one('somos', ''),

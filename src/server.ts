@@ -16,6 +16,7 @@ import { moderationPages } from './desk/moderation.routes.tsx';
 import { newsPages } from './desk/news.routes.tsx';
 import { userPages } from './desk/users.routes.tsx';
 import { type ForecastService, forecastService } from './forecast/forecast.service.ts';
+import { cardRoutes } from './site/card.routes.ts';
 import { commentRoutes } from './site/comments.routes.tsx';
 import { feedRoutes } from './site/feeds.routes.ts';
 import { followRoutes } from './site/follows.routes.tsx';
@@ -72,6 +73,7 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
   const desk = requireRole('admin', 'editor');
   const moderators = requireRole(...ALL_ROLES);
   const comments = commentRoutes(deps);
+  const cards = cardRoutes(deps);
   const moderation = moderationPages(deps);
   const users = userPages(deps);
   const follows = followRoutes(deps);
@@ -133,6 +135,7 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
     app.get(at || '/', pages.home);
     app.get(`${at}/search`, pages.search);
     app.get(`${at}/shows/:slug`, pages.show);
+    app.get(`${at}/shows/:slug/card.png`, cards.card);
     app.get(`${at}/about`, aboutPage);
     app.get(`${at}/about/forecasts`, forecastsPage);
     app.get(`${at}/platforms/:platform`, scoreboardPage(deps));
@@ -140,6 +143,7 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
     app.get(`${at}/browse`, browsePage(deps));
     app.get(`${at}/people/:slug`, personPage(deps));
     app.post(`${at}/shows/:slug/comments`, comments.post);
+    app.post(`${at}/follows`, follows.follow);
     for (const format of ['xml', 'atom', 'json'] as const) {
       app.get(`${at}/feed.${format}`, feeds.feed(format));
       app.get(`${at}/shows/:slug/feed.${format}`, feeds.feed(format));
@@ -159,7 +163,6 @@ export function buildApp(options: AppOptions, caches: PageCache[] = []): Hono<Ad
   app.post('/comments/subscriptions/confirm', comments.confirm);
   app.get('/comments/subscriptions/unsubscribe', comments.unsubscribeForm);
   app.post('/comments/subscriptions/unsubscribe', comments.unsubscribe);
-  app.post('/follows', follows.follow);
   app.get('/follows/confirm', follows.confirmForm);
   app.post('/follows/confirm', follows.confirm);
   app.get('/follows/manage', follows.manage);

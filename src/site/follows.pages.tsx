@@ -12,10 +12,10 @@ export const THRESHOLDS = [0.5, 0.75, 0.9];
  * title or the platform's name; with neither a show nor a platform the form follows the whole site.
  */
 export function FollowForm({ show, platform, name }: { show?: string; platform?: string; name?: string }) {
-  const { t, number } = useLang();
+  const { t, number, href } = useLang();
   const target = show ? 'show' : platform ? 'platform' : 'site';
   return (
-    <form method="post" action="/follows" class="follow">
+    <form method="post" action={href('/follows')} class="follow">
       <h2 id="follow-heading">{t('follow.heading')}</h2>
       <p class="meta">{t('follow.intro', { target, name: name ?? '' })}</p>
       {show ? <input type="hidden" name="show" value={show} /> : null}
