@@ -22,7 +22,7 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   // Native addons and the optional native PostgreSQL driver load from node_modules as they are.
-  external: ['better-sqlite3', '@node-rs/argon2', 'pg-native'],
+  external: ['better-sqlite3', '@node-rs/argon2', '@resvg/resvg-js', 'pg-native'],
   // Bundled CommonJS packages call require(); give the ES module one.
   banner: { js: "import { createRequire as __nsRequire } from 'node:module'; const require = __nsRequire(import.meta.url);" },
 });

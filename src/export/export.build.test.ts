@@ -40,6 +40,12 @@ describeEachEngine(
         'platforms/netflix.html',
       ])
         expect(fs.existsSync(path.join(dir, f)), f).toBe(true);
+      // Each show's share card in both languages, as PNG, with no compressed copies (a PNG is compressed already).
+      for (const f of ['shows/somos/card.png', 'es/shows/somos/card.png']) {
+        const png = fs.readFileSync(path.join(dir, f));
+        expect([f, png.subarray(12, 16).toString('latin1'), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([f, 'IHDR', 1200, 630]);
+        expect(fs.existsSync(path.join(dir, `${f}.gz`)), `${f}.gz`).toBe(false);
+      }
       expect(await exportSite(app, dir)).toEqual({ files: first.files, written: 0, removed: 0 });
 
       await db()

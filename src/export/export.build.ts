@@ -13,7 +13,7 @@ import { COMMENTS_SCRIPT, STYLESHEET } from '../web/assets.ts';
 type App = Pick<Hono<any>, 'request'>;
 
 const FEEDS = ['feed.xml', 'feed.atom', 'feed.json'];
-// Below this, compression saves less than nginx's extra lookup costs.
+// Below this, compression saves less than nginx's extra lookup costs (and a PNG is compressed already).
 const MIN_COMPRESS_BYTES = 256;
 
 /** The file a URL path is written to: `/` → index.html, `/shows/somos` → shows/somos.html, files as named. */
@@ -40,6 +40,8 @@ export async function exportPaths(app: App): Promise<string[]> {
         const base = p === '/' ? '' : p;
         return [...FEEDS.map((f) => `${base}/${f}`), `${base}/calendar.ics`];
       }),
+      // Each show's share card, in both languages.
+      ...pages.filter((p) => /^\/shows\/[^/]+$/.test(p)).flatMap((p) => [`${p}/card.png`, `/es${p}/card.png`]),
       '/robots.txt',
       '/sitemap.xml',
       ...parts,
@@ -66,7 +68,7 @@ function writeIfChanged(file: string, bytes: Buffer): boolean {
     fs.renameSync(partial, target);
   };
   // The compressed copies first: nginx never pairs a new file with an old .gz.
-  if (bytes.length >= MIN_COMPRESS_BYTES) {
+  if (bytes.length >= MIN_COMPRESS_BYTES && !file.endsWith('.png')) {
     put(`${file}.gz`, gzipSync(bytes, { level: 9 }));
     put(
       `${file}.br`,

@@ -69,6 +69,7 @@ describe.skipIf(!hasNginx())('the static export behind nginx (Debian nginx)', ()
       ['/feed.atom', 'application/atom+xml; charset=utf-8'],
       ['/shows/somos/feed.json', 'application/feed+json; charset=utf-8'],
       ['/sitemap.xml', 'application/xml; charset=utf-8'],
+      ['/es/shows/somos/card.png', 'image/png'],
     ] as const) {
       const res = await fetch(`${base}${p}`);
       expect([p, res.status, res.headers.get('content-type')]).toEqual([p, 200, type]);

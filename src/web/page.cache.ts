@@ -54,7 +54,6 @@ export interface PageCacheOptions {
 }
 
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
-const utf8 = new TextEncoder();
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|feed\+json|problem\+json|javascript)|image\/svg)/;
 
 const bytesOf = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength) as Uint8Array<ArrayBuffer>;
@@ -284,10 +283,10 @@ export function pageCache({ db, now, maxBytes = DEFAULT_CACHE_BYTES, revisionTtl
     // A reader's own answer (a follower's page, an API call with a token) is never kept for the next reader.
     if (c.res.status !== 200 || c.res.headers.has('set-cookie') || /\b(private|no-store)\b/.test(c.res.headers.get('cache-control') ?? ''))
       return null;
-    const text = await c.res.clone().text();
-    const etag = `"${createHash('sha1').update(text).digest('base64url')}"`;
+    // Bytes as they are: a picture (a show's share card) is kept as faithfully as a page.
+    const body = new Uint8Array(await c.res.clone().arrayBuffer());
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     const contentType = c.res.headers.get('content-type') ?? 'text/html; charset=UTF-8';
-    const body = utf8.encode(text);
     const compressible = COMPRESSIBLE.test(contentType);
     const made = {
       key,
