@@ -1,5 +1,5 @@
 import { formatPartialDate } from '../lang/dates.ts';
-import { formatNumber, type Lang, type MessageKey, t, type Values } from '../lang/i18n.ts';
+import { formatChance, type Lang, type MessageKey, t, type Values } from '../lang/i18n.ts';
 import { numberWord, ordinal } from '../lang/words.rules.ts';
 import type { ClaimCheck, DecisionClock } from './clock.rules.ts';
 import type { EpisodeOutlook } from './episodes.rules.ts';
@@ -105,7 +105,7 @@ export function explainForecast(a: {
   const lang = a.lang ?? 'en';
   const { forecast: f, title } = a;
   const say = (key: MessageKey, values?: Values) => t(lang, key, values);
-  const pct = (p: number) => formatNumber(lang, p, { style: 'percent', maximumFractionDigits: 0 });
+  const pct = (p: number) => formatChance(lang, p);
   const day = (iso: string) => formatPartialDate({ date: iso, precision: 'day' }, lang);
   if (f.basis === 'no_season') return [say('forecast.noSeason', { title })];
   const n = f.latestSeason ?? 0;

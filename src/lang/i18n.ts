@@ -63,3 +63,11 @@ export function basePath(path: string): string {
 export function formatNumber(lang: Lang, n: number, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(LOCALES[lang], options).format(n);
 }
+
+/** A chance as the language writes a percentage, never a bare 0% or 100% for what is only nearly so. */
+export function formatChance(lang: Lang, p: number): string {
+  const pct = (x: number) => formatNumber(lang, x, { style: 'percent', maximumFractionDigits: 0 });
+  if (p > 0 && p < 0.005) return `<${pct(0.01)}`;
+  if (p < 1 && p >= 0.995) return `>${pct(0.99)}`;
+  return pct(p);
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { renderAsync } from '@resvg/resvg-js';
 import type { ShowView } from '../catalog/show.view.ts';
-import { formatNumber, type Lang, t } from '../lang/i18n.ts';
+import { formatChance, type Lang, t } from '../lang/i18n.ts';
 import { verdictClass } from './shows.pages.tsx';
 
 // A show's share card (its og:image): 1200×630, the question, the verdict in its colour, the odds and the
@@ -198,14 +198,6 @@ const row = (size: number, text: string, attrs: string, height: number, baseline
   gapAfter,
 });
 
-/** A chance as the language writes a percentage, never a bare 0% or 100% for what is only nearly so. */
-function percent(lang: Lang, p: number): string {
-  const pct = (x: number) => formatNumber(lang, x, { style: 'percent', maximumFractionDigits: 0 });
-  if (p > 0 && p < 0.005) return `<${pct(0.01)}`;
-  if (p < 1 && p >= 0.995) return `>${pct(0.99)}`;
-  return pct(p);
-}
-
 /** The card as SVG: a pure function of what it says. */
 export function shareCardSvg(card: ShareCard): string {
   const colour = VERDICT_COLOURS[verdictClass(card.verdict)] as string;
@@ -221,7 +213,7 @@ export function shareCardSvg(card: ShareCard): string {
   const verdict = fitText(card.said, { sizes: VERDICT_SIZES, width: TEXT_WIDTH, maxLines: () => 1 });
   rows.push(row(verdict.size, verdict.lines[0] as string, ` font-weight="700" fill="${colour}" class="verdict"`, 1.2, 0.95, 16));
   if (card.p365 !== null) {
-    const odds = fitText(t(card.lang, 'card.odds', { p365: percent(card.lang, card.p365) }), {
+    const odds = fitText(t(card.lang, 'card.odds', { p365: formatChance(card.lang, card.p365) }), {
       sizes: [36, 30],
       width: TEXT_WIDTH,
       maxLines: () => 1,

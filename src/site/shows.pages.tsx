@@ -3,6 +3,7 @@ import type { ShowView } from '../catalog/show.view.ts';
 import type { CreditRow } from '../catalog/shows.queries.ts';
 import type { ShowForecast } from '../forecast/forecast.service.ts';
 import { onDate } from '../lang/dates.ts';
+import { formatChance } from '../lang/i18n.ts';
 import { countryName, languageName } from '../lang/words.rules.ts';
 import type { EventRow } from '../status/events.queries.ts';
 import { useLang } from '../web/lang.context.ts';
@@ -267,9 +268,9 @@ export function ShowPage(p: ShowPageProps) {
 }
 
 function ForecastSection({ forecast }: { forecast: ShowForecast }) {
-  const { t, rich, href, number, day } = useLang();
+  const { t, rich, href, day, lang } = useLang();
   const f = forecast.forecast;
-  const pct = (p: number) => number(p, { style: 'percent', maximumFractionDigits: 0 });
+  const pct = (p: number) => formatChance(lang, p);
   return (
     <div class="forecast" id="forecast">
       <h3>{t('show.forecast')}</h3>
