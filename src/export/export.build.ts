@@ -32,7 +32,8 @@ export async function exportPaths(app: App): Promise<string[]> {
   const index = await get('/sitemap.xml');
   const parts = locsOf(index);
   const pages = (await Promise.all(parts.map(get))).flatMap(locsOf).filter((p) => !p.includes('?'));
-  const withFeeds = pages.filter((p) => p === '/' || /^\/(shows|platforms)\/[^/]+$/.test(p));
+  // Feeds and calendars in both languages: the home page's and each show's and platform's.
+  const withFeeds = pages.filter((p) => p === '/' || p === '/es' || /^(\/es)?\/(shows|platforms)\/[^/]+$/.test(p));
   return [
     ...new Set([
       ...pages,
