@@ -118,7 +118,7 @@ describeEachEngine(
       expect(html).toContain('<a href="/es/platforms/netflix/feed.xml">RSS</a>');
       expect(html).toContain('<a href="/es/platforms/netflix/calendar.ics">calendario de estrenos</a>');
       expect(page).toContain('Te enviamos un correo cuando una serie de Netflix se renueve');
-      expect(html).toContain('<form method="post" action="/follows" class="follow">');
+      expect(html).toContain('<form method="post" action="/es/follows" class="follow">');
 
       const english = await get('/platforms/netflix');
       expect(english.html).toContain('<h1>Netflix: renewal scoreboard</h1>');
