@@ -5,6 +5,7 @@ import { afterAll, expect, it } from 'vitest';
 import { parseDatabaseUrl } from '../config.ts';
 import { scratchDatabase } from '../testing/scratch.db.ts';
 import { runCli, startServer } from '../testing/server.ts';
+import { waitUntil } from '../testing/wait.ts';
 import { openDatabase } from './database.ts';
 import { testEngines } from './testing.ts';
 
@@ -25,6 +26,16 @@ for (const engine of testEngines()) {
     let writing = true;
     let batches = 0;
     try {
+      /** The size and time of the backup's file being written: they change as the copy takes its steps. */
+      const progress = () => {
+        const partial = fs.readdirSync(dir).find((f) => f.startsWith(`${engine}.backup.partial-`));
+        try {
+          const stat = partial ? fs.statSync(path.join(dir, partial)) : null;
+          return stat ? `${stat.size}:${stat.mtimeMs}` : null;
+        } catch {
+          return null; // renamed into place meanwhile
+        }
+      };
       // Another process's writes, ten rows a transaction, for as long as the backup runs.
       const writes = (async () => {
         while (writing) {
@@ -36,9 +47,10 @@ for (const engine of testEngines()) {
                 .execute();
           });
           batches++;
-          // Pacing, not waiting: SQLite's online backup starts over whenever another connection writes, so a
-          // writer that never paused would keep it from finishing.
-          await new Promise((r) => setTimeout(r, 1));
+          // SQLite's online backup starts over whenever another connection writes, so a writer that never paused
+          // would keep it from finishing: after each batch, the writer lets the copy take a step (its file changes).
+          const seen = progress();
+          await waitUntil(() => !writing || progress() !== seen, 60_000, 'a step of the backup');
         }
       })();
       const backup = await runCli(['backup', file], { DATABASE_URL: source.url });

@@ -11,6 +11,7 @@ import { importStarterCatalogue } from '../importers/starter/starter.import.ts';
 import { loadStarterCatalogue } from '../importers/starter/starter.load.ts';
 import { buildApp } from '../server.ts';
 import { renewSomos } from '../testing/events.ts';
+import { waitUntil } from '../testing/wait.ts';
 import { pageCache, pickEncoding } from './page.cache.ts';
 
 describeEachEngine(
@@ -99,7 +100,7 @@ it('renders a page once for many readers asking at once, and lets each make its 
     return c.text('yours', 200, { 'cache-control': 'private, no-store' });
   });
   const readers = Array.from({ length: 20 }, () => app.request('/slow'));
-  await new Promise((r) => setTimeout(r, 20)); // every reader is waiting on the one rendering
+  await waitUntil(() => renders === 1, 5_000, 'the one rendering to begin'); // the other readers wait on it
   release();
   const answers = await Promise.all(readers);
   expect(await Promise.all(answers.map((r) => r.text()))).toEqual(Array(20).fill('made once'));
