@@ -38,6 +38,7 @@ describeEachEngine(
       expect(page).toContain('¿Cuándo se estrena la temporada 2?');
       expect(page).toContain('¿Cuántas temporadas hay?');
       expect(page).toContain('Por ahora hay una temporada de Somos.');
+      expect(html).toMatch(/<a href="#comments" id="comment-count">0 comentarios<\/a>/);
       expect(page).not.toMatch(/\bSeason \d|Will there be|Latest updates/);
       // Links stay in Spanish.
       expect(html).toContain('href="/es/platforms/netflix"');

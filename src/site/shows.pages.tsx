@@ -70,7 +70,7 @@ export function ShowPage(p: ShowPageProps) {
           <>
             {' · '}
             <a href="#comments" id="comment-count">
-              {countLabel(p.comments.total)}
+              {countLabel(p.comments.total, lang)}
             </a>
           </>
         ) : null}
