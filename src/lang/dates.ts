@@ -120,10 +120,6 @@ export function durationInWords(from: string, to: string, lang: Lang = 'en'): st
   return t(lang, 'duration.months', { years: Math.floor(months / 12), months: months % 12 });
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** 'YYYY-MM' moved by whole months: shiftMonth('2024-12', 1) is '2025-01'. */
 export function shiftMonth(month: string, by: number): string {
   const d = new Date(`${month}-01T00:00:00Z`);

@@ -40,8 +40,6 @@ export function richParts<T>(lang: Lang, key: MessageKey, values: Record<string,
   return (Array.isArray(parts) ? parts : [parts]) as Array<string | T>;
 }
 
-export const isLang = (value: unknown): value is Lang => value === 'en' || value === 'es';
-
 /** Spanish pages live under /es with the same paths; English at the root. */
 export function langOfPath(path: string): Lang {
   return path === '/es' || path.startsWith('/es/') ? 'es' : 'en';

@@ -26,10 +26,6 @@ export function ordinal(n: number, lang: Lang = 'en'): string {
   return `${n}${suffix}`;
 }
 
-export function count(n: number, word: string, plural = `${word}s`): string {
-  return `${numberWord(n)} ${n === 1 ? word : plural}`;
-}
-
 /** "A", "A and B", "A, B and C"; "A, B y C". */
 export function listWords(items: string[], lang: Lang = 'en'): string {
   return new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }).format(items);

@@ -207,16 +207,3 @@ export function SearchPage({
     </>
   );
 }
-
-/** English role words, for surfaces that speak English only. */
-export const ROLE_WORDS: Record<string, string> = {
-  creator: 'creator',
-  showrunner: 'showrunner',
-  writer: 'writer',
-  director: 'director',
-  cinematographer: 'cinematographer',
-  composer: 'composer',
-  producer: 'producer',
-  cast: 'cast',
-  based_on: 'source author',
-};

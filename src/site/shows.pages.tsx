@@ -387,17 +387,6 @@ function PersonLink({ person }: { person: CreditRow['person'] }) {
   return <a href={href(`/people/${person.slug}`)}>{person.name}</a>;
 }
 
-/** English labels, for surfaces that speak English only. */
-export const STATUS_LABEL: Record<string, string> = {
-  renewed: 'Renewed',
-  cancelled: 'Cancelled',
-  ended: 'Ended',
-  limited: 'Limited series',
-  undecided: 'No decision yet',
-  dormant: 'Most likely over',
-  upcoming: 'Upcoming',
-};
-
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useLang();
   return <span class={`badge status-${status}`}>{t('status.label', { status })}</span>;
